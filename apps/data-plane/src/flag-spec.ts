@@ -1,0 +1,45 @@
+/** The command-line flags drake-server understands (Dragonfly's names, DESIGN §8). Only flags that do something are listed. */
+export type FlagType = 'int' | 'string' | 'bool' | 'enum';
+
+export interface FlagSpec {
+  readonly name: string;
+  readonly type: FlagType;
+  readonly default: string;
+  readonly help: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly values?: readonly string[];
+}
+
+export const FLAG_SPECS: readonly FlagSpec[] = [
+  { name: 'port', type: 'int', default: '6379', min: 0, max: 65535, help: 'TCP port for the Redis protocol' },
+  { name: 'bind', type: 'string', default: '0.0.0.0', help: 'Address to listen on (space-separated list allowed)' },
+  { name: 'requirepass', type: 'string', default: '', help: 'Password clients must AUTH with ("" = none)' },
+  { name: 'dbnum', type: 'int', default: '16', min: 1, max: 1024, help: 'Number of logical databases' },
+  {
+    name: 'shard_count',
+    type: 'int',
+    default: '4',
+    min: 1,
+    max: 1024,
+    help: 'Number of keyspace shards (each one a replication flow later)',
+  },
+  {
+    name: 'log_level',
+    type: 'enum',
+    default: 'info',
+    values: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'],
+    help: 'Minimum level of the JSON log lines on stdout',
+  },
+  {
+    name: 'proto_max_bulk_len',
+    type: 'int',
+    default: String(512 * 1024 * 1024),
+    min: 1024 * 1024,
+    max: 2 ** 53,
+    help: 'Largest bulk string a client may send, in bytes',
+  },
+  { name: 'maxclients', type: 'int', default: '10000', min: 1, max: 1_000_000, help: 'Maximum connected clients' },
+  { name: 'dir', type: 'string', default: '.', help: 'Working directory for data files' },
+  { name: 'dbfilename', type: 'string', default: 'dump.rdb', help: 'File name of the RDB snapshot' },
+];

@@ -1,0 +1,24 @@
+import type { ServerStats } from '@drake/commands';
+
+/** The counters INFO stats and INFO commandstats report; CONFIG RESETSTAT zeroes them. */
+export class Stats implements ServerStats {
+  commandsProcessed = 0;
+  connectionsReceived = 0;
+  rejectedConnections = 0;
+  keyspaceHits = 0;
+  keyspaceMisses = 0;
+  netInputBytes = 0;
+  netOutputBytes = 0;
+  readonly commandCalls = new Map<string, { calls: number; usec: number; failed: number; rejected: number }>();
+
+  reset(): void {
+    this.commandsProcessed = 0;
+    this.connectionsReceived = 0;
+    this.rejectedConnections = 0;
+    this.keyspaceHits = 0;
+    this.keyspaceMisses = 0;
+    this.netInputBytes = 0;
+    this.netOutputBytes = 0;
+    this.commandCalls.clear();
+  }
+}

@@ -1,0 +1,119 @@
+import { randomBytes } from 'crypto';
+import { createServer, type Server, type Socket } from 'net';
+import { Keyspace } from '@drake/storage';
+import { allCommands, CommandTable, type Client, type ConfigStore, type ServerContext } from '@drake/commands';
+import { ConfigRegistry } from '@drake/commands';
+import { Connection } from './connection';
+import type { FlagValues } from './flags';
+import { createLogger } from './logger';
+import { Stats } from './server-stats';
+
+/** Active expiry runs `hz` times a second with a quarter of each period as its budget, like Redis's slow cycle. */
+const EXPIRE_PERIOD_MS = 100;
+const EXPIRE_BUDGET_MS = 25;
+
+/** The data-plane process: keyspace, command table, listeners and the clients connected to them. */
+export class DrakeServer implements ServerContext {
+  readonly keyspace: Keyspace;
+  readonly config: ConfigRegistry;
+  readonly stats = new Stats();
+  readonly commands = new CommandTable(allCommands);
+  readonly logger: ReturnType<typeof createLogger>;
+  readonly runId = randomBytes(20).toString('hex');
+  readonly startedAtMs = Date.now();
+  readonly clients = new Map<number, Client>();
+  readonly monitors = new Set<Client>();
+  readonly infoSections = new Map<string, () => string>();
+  lastSaveUnix = Math.floor(Date.now() / 1000);
+  tcpPort: number;
+  private readonly listeners: Server[] = [];
+  private nextClientId = 1;
+  private expireTimer: NodeJS.Timeout | null = null;
+  private stopping = false;
+
+  constructor(private readonly flags: FlagValues) {
+    this.logger = createLogger(flags.log_level);
+    this.tcpPort = Number(flags.port);
+    this.keyspace = new Keyspace({ dbCount: Number(flags.dbnum), shardCount: Number(flags.shard_count) });
+    this.config = new ConfigRegistry({
+      port: flags.port,
+      bind: flags.bind,
+      requirepass: flags.requirepass,
+      databases: flags.dbnum,
+      'proto-max-bulk-len': flags.proto_max_bulk_len,
+      maxclients: flags.maxclients,
+      dir: flags.dir,
+      dbfilename: flags.dbfilename,
+      loglevel: flags.log_level,
+      shard_count: flags.shard_count,
+    });
+  }
+
+  get configStore(): ConfigStore {
+    return this.config;
+  }
+
+  requirePass(): string {
+    return this.config.lookup('requirepass')?.get() ?? '';
+  }
+
+  maxBulkLen(): number {
+    return Number(this.config.lookup('proto-max-bulk-len')?.get() ?? 512 * 1024 * 1024);
+  }
+
+  /** Binds every address of --bind; resolves once all listen, rejects (clear message) if any cannot. */
+  async listen(): Promise<void> {
+    const addresses = this.flags.bind.split(/\s+/).filter((a) => a !== '');
+    for (const host of addresses) {
+      const server = createServer({ noDelay: true }, this.onConnection);
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen({ port: this.tcpPort, host }, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      this.tcpPort = (server.address() as { port: number }).port;
+      this.listeners.push(server);
+    }
+    this.expireTimer = setInterval(this.runActiveExpire, EXPIRE_PERIOD_MS);
+    this.logger.info({ port: this.tcpPort, bind: addresses, shards: this.keyspace.shardCount }, 'drake-server ready');
+  }
+
+  private readonly onConnection = (socket: Socket): void => {
+    if (this.stopping) {
+      socket.destroy();
+      return;
+    }
+    const maxClients = Number(this.config.lookup('maxclients')?.get() ?? 10000);
+    if (this.clients.size >= maxClients) {
+      this.stats.rejectedConnections++;
+      socket.end('-ERR max number of clients reached\r\n');
+      return;
+    }
+    this.stats.connectionsReceived++;
+    const connection = new Connection(socket, this, this.nextClientId++);
+    this.clients.set(connection.client.id, connection.client);
+  };
+
+  removeClient(client: Client): void {
+    this.clients.delete(client.id);
+    this.monitors.delete(client);
+  }
+
+  private readonly runActiveExpire = (): void => {
+    this.keyspace.activeExpireCycle(EXPIRE_BUDGET_MS);
+  };
+
+  /** Stops listening, closes every client, and exits with code 0 (SHUTDOWN, SIGTERM, SIGINT). */
+  shutdown(reason: string): void {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.logger.info({ reason }, 'shutting down');
+    if (this.expireTimer !== null) clearInterval(this.expireTimer);
+    for (const server of this.listeners) server.close();
+    for (const client of this.clients.values()) client.transport.kill();
+    // Let pino flush its last line before the process goes.
+    setImmediate(() => process.exit(0));
+  }
+}

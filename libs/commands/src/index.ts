@@ -1,0 +1,17 @@
+export { allCommands } from './all-commands';
+export { parseDouble, parseI64, parseInteger } from './args';
+export { Client, type ClientTransport, type ReplyMode } from './client';
+export {
+  defineCommand,
+  hasFlag,
+  type CommandDefinition,
+  type CommandFlag,
+  type CommandHandler,
+  type CommandSpec,
+} from './command-spec';
+export { CommandTable, lookupSubcommand } from './command-table';
+export { dispatch } from './dispatcher';
+export { Err, arityError, noNewlines, unknownCommandError, unknownSubcommandError } from './errors';
+export { globMatch } from './glob';
+export { feedMonitors, quoteRepr } from './monitor-feed';
+export type { ConfigParameter, ConfigStore, Logger, ServerContext, ServerStats } from './server-context';

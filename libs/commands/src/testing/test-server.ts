@@ -1,0 +1,106 @@
+import { Keyspace } from '@drake/storage';
+import { Client, type ClientTransport } from '../client';
+import { CommandTable } from '../command-table';
+import type { CommandSpec } from '../command-spec';
+import { dispatch } from '../dispatcher';
+import type { ConfigParameter, ConfigStore, Logger, ServerContext, ServerStats } from '../server-context';
+
+/** In-process server for unit tests: real keyspace and dispatcher, no sockets. Replies come back as RESP text. */
+export class TestServer implements ServerContext {
+  readonly keyspace: Keyspace;
+  readonly commands: CommandTable;
+  readonly stats: ServerStats = new TestStats();
+  readonly logger: Logger = { info() {}, warn() {}, error() {}, debug() {} };
+  readonly runId = 'a'.repeat(40);
+  readonly startedAtMs = Date.now();
+  readonly tcpPort = 0;
+  readonly clients = new Map<number, Client>();
+  readonly monitors = new Set<Client>();
+  readonly infoSections = new Map<string, () => string>();
+  lastSaveUnix = Math.floor(Date.now() / 1000);
+  password = '';
+  shutdownReason: string | null = null;
+  private nextId = 1;
+
+  constructor(
+    commands: Iterable<CommandSpec>,
+    readonly config: ConfigStore = new MapConfig(),
+    options: { dbCount?: number; shardCount?: number; now?: () => number } = {},
+  ) {
+    this.keyspace = new Keyspace({ dbCount: options.dbCount ?? 16, shardCount: options.shardCount ?? 4, now: options.now });
+    this.commands = new CommandTable(commands);
+  }
+
+  requirePass(): string {
+    return this.password;
+  }
+
+  shutdown(reason: string): void {
+    this.shutdownReason = reason;
+  }
+
+  connect(): TestClient {
+    const client = new TestClient(this.nextId++, this);
+    this.clients.set(client.id, client);
+    return client;
+  }
+}
+
+class TestTransport implements ClientTransport {
+  remoteAddress = '127.0.0.1:50000';
+  localAddress = '127.0.0.1:6379';
+  fd = 8;
+  queryBufferBytes = 0;
+  outputBufferBytes = 0;
+  closed = false;
+  closeAfterReply(): void {
+    this.closed = true;
+  }
+  kill(): void {
+    this.closed = true;
+  }
+  scheduleFlush(): void {}
+  updateParser(): void {}
+}
+
+export class TestClient extends Client {
+  constructor(id: number, server: TestServer) {
+    super(id, server, new TestTransport());
+  }
+
+  /** Runs one command and returns its raw RESP reply (latin1). */
+  run(...argv: string[]): string {
+    dispatch(this, argv);
+    return this.reply.take()?.toString('latin1') ?? '';
+  }
+
+  get closed(): boolean {
+    return (this.transport as TestTransport).closed;
+  }
+}
+
+class TestStats implements ServerStats {
+  commandsProcessed = 0;
+  connectionsReceived = 0;
+  rejectedConnections = 0;
+  keyspaceHits = 0;
+  keyspaceMisses = 0;
+  netInputBytes = 0;
+  netOutputBytes = 0;
+  readonly commandCalls = new Map<string, { calls: number; usec: number; failed: number; rejected: number }>();
+  reset(): void {
+    this.commandsProcessed = 0;
+    this.commandCalls.clear();
+  }
+}
+
+/** A config of plain values for tests that do not need the real parameter table. */
+class MapConfig implements ConfigStore {
+  private readonly params = new Map<string, ConfigParameter>();
+  lookup(name: string): ConfigParameter | undefined {
+    return this.params.get(name);
+  }
+  all(): Iterable<ConfigParameter> {
+    return this.params.values();
+  }
+}
