@@ -1,1 +1,4 @@
-export const placeholder = 1;
+export { formatDouble } from './format-double';
+export { ReplyWriter } from './reply-writer';
+export { RequestParser, type RequestHandler, type RequestParserOptions } from './request-parser';
+export { splitInlineArgs } from './split-args';

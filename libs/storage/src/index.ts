@@ -1,1 +1,6 @@
-export const placeholder = 1;
+export { DashTable, DEFAULT_SEGMENT_CAPACITY, type SegmentHook } from './dash-table';
+export { Database } from './database';
+export { hashKey, segmentHash } from './hash-key';
+export { Keyspace, type ExpiryMode, type KeyspaceOptions } from './keyspace';
+export { Segment } from './segment';
+export { typeName, type RedisObject, type TypeName, type Value } from './value';

@@ -1,0 +1,79 @@
+import { ReplyWriter } from './reply-writer';
+
+function written(fn: (w: ReplyWriter) => void, protocol: 2 | 3 = 2): string {
+  const w = new ReplyWriter();
+  w.protocol = protocol;
+  fn(w);
+  return w.take()?.toString('latin1') ?? '';
+}
+
+describe('ReplyWriter', () => {
+  it('writes the RESP2 types', () => {
+    expect(written((w) => w.ok())).toBe('+OK\r\n');
+    expect(written((w) => w.simple('PONG'))).toBe('+PONG\r\n');
+    expect(written((w) => w.error('ERR bad'))).toBe('-ERR bad\r\n');
+    expect(written((w) => w.integer(-42))).toBe(':-42\r\n');
+    expect(written((w) => w.integerBig(2n ** 63n - 1n))).toBe(':9223372036854775807\r\n');
+    expect(written((w) => w.bulk('h\u00e9'))).toBe('$2\r\nh\u00e9\r\n');
+    expect(written((w) => w.bulk(''))).toBe('$0\r\n\r\n');
+    expect(written((w) => w.nil())).toBe('$-1\r\n');
+    expect(written((w) => w.nullArray())).toBe('*-1\r\n');
+    expect(written((w) => w.bulkArray(['a', 'bc']))).toBe('*2\r\n$1\r\na\r\n$2\r\nbc\r\n');
+  });
+
+  it('falls back to RESP2 shapes for RESP3-only types', () => {
+    expect(written((w) => w.map(2))).toBe('*4\r\n');
+    expect(written((w) => w.set(3))).toBe('*3\r\n');
+    expect(written((w) => w.push(3))).toBe('*3\r\n');
+    expect(written((w) => w.double(1.5))).toBe('$3\r\n1.5\r\n');
+    expect(written((w) => w.boolean(true))).toBe(':1\r\n');
+    expect(written((w) => w.verbatim('hi'))).toBe('$2\r\nhi\r\n');
+    expect(written((w) => w.bigNumber('123'))).toBe('$3\r\n123\r\n');
+  });
+
+  it('writes the RESP3 types', () => {
+    expect(written((w) => w.map(2), 3)).toBe('%2\r\n');
+    expect(written((w) => w.set(3), 3)).toBe('~3\r\n');
+    expect(written((w) => w.push(3), 3)).toBe('>3\r\n');
+    expect(written((w) => w.double(-Infinity), 3)).toBe(',-inf\r\n');
+    expect(written((w) => w.double(3.14), 3)).toBe(',3.1400000000000001\r\n');
+    expect(written((w) => w.boolean(false), 3)).toBe('#f\r\n');
+    expect(written((w) => w.verbatim('hi'), 3)).toBe('=6\r\ntxt:hi\r\n');
+    expect(written((w) => w.nil(), 3)).toBe('_\r\n');
+    expect(written((w) => w.nullArray(), 3)).toBe('_\r\n');
+    expect(written((w) => w.bigNumber('123'), 3)).toBe('(123\r\n');
+  });
+
+  it('batches many replies into one buffer and grows past its initial size', () => {
+    const w = new ReplyWriter();
+    const big = 'x'.repeat(100_000);
+    for (let i = 0; i < 1000; i++) w.integer(i);
+    w.bulk(big);
+    const out = w.take()!.toString('latin1');
+    expect(out.startsWith(':0\r\n:1\r\n')).toBe(true);
+    expect(out.endsWith(`$100000\r\n${big}\r\n`)).toBe(true);
+    expect(w.take()).toBeNull();
+  });
+
+  it('keeps taken buffers intact when writing continues', () => {
+    const w = new ReplyWriter();
+    w.simple('first');
+    const first = w.take()!;
+    w.simple('second');
+    expect(first.toString()).toBe('+first\r\n');
+    expect(w.take()!.toString()).toBe('+second\r\n');
+  });
+
+  it('truncates back to a mark', () => {
+    const w = new ReplyWriter();
+    w.simple('kept');
+    const mark = w.length;
+    w.simple('dropped');
+    w.truncate(mark);
+    expect(w.take()!.toString()).toBe('+kept\r\n');
+  });
+
+  it('writes buffers as bulks unchanged', () => {
+    expect(written((w) => w.bulkBuffer(Buffer.from([0, 255, 13, 10])))).toBe('$4\r\n\u0000\u00ff\r\n\r\n');
+  });
+});

@@ -1,0 +1,153 @@
+import { formatDouble } from './format-double';
+import { allocLatin1 } from './latin1-buffer';
+
+const INITIAL_SIZE = 16 * 1024;
+/** Replies up to this size are copied out of the writer's buffer; bigger ones take the buffer itself. */
+const COPY_LIMIT = 8 * 1024;
+const CRLF = '\r\n';
+
+/**
+ * Accumulates the RESP2/RESP3 replies of one batch of commands in a growing buffer, so a pipeline of N commands
+ * becomes one socket write. `protocol` switches the encoding of the RESP3-only types to their RESP2 fallbacks.
+ */
+export class ReplyWriter {
+  protocol: 2 | 3 = 2;
+  private buf = allocLatin1(INITIAL_SIZE);
+  private pos = 0;
+
+  /** Bytes written since the last take(). */
+  get length(): number {
+    return this.pos;
+  }
+
+  /** Appends already-encoded RESP text (latin1). */
+  raw(s: string): void {
+    const need = s.length;
+    if (this.pos + need > this.buf.length) this.grow(need);
+    this.pos += this.buf.latin1Write(s, this.pos, need);
+  }
+
+  rawBuffer(b: Buffer): void {
+    if (this.pos + b.length > this.buf.length) this.grow(b.length);
+    b.copy(this.buf, this.pos);
+    this.pos += b.length;
+  }
+
+  ok(): void {
+    this.raw('+OK\r\n');
+  }
+
+  simple(s: string): void {
+    this.raw('+' + s + CRLF);
+  }
+
+  /** `message` carries its own prefix ("ERR …", "WRONGTYPE …"). */
+  error(message: string): void {
+    this.raw('-' + message + CRLF);
+  }
+
+  integer(n: number): void {
+    this.raw(':' + n + CRLF);
+  }
+
+  integerBig(n: bigint): void {
+    this.raw(':' + n.toString() + CRLF);
+  }
+
+  bulk(s: string): void {
+    this.raw('$' + s.length + CRLF);
+    this.raw(s);
+    this.crlf();
+  }
+
+  bulkBuffer(b: Buffer): void {
+    this.raw('$' + b.length + CRLF);
+    this.rawBuffer(b);
+    this.crlf();
+  }
+
+  nil(): void {
+    this.raw(this.protocol === 3 ? '_\r\n' : '$-1\r\n');
+  }
+
+  nullArray(): void {
+    this.raw(this.protocol === 3 ? '_\r\n' : '*-1\r\n');
+  }
+
+  array(n: number): void {
+    this.raw('*' + n + CRLF);
+  }
+
+  /** n key/value pairs follow. */
+  map(n: number): void {
+    this.raw(this.protocol === 3 ? '%' + n + CRLF : '*' + 2 * n + CRLF);
+  }
+
+  set(n: number): void {
+    this.raw((this.protocol === 3 ? '~' : '*') + n + CRLF);
+  }
+
+  push(n: number): void {
+    this.raw((this.protocol === 3 ? '>' : '*') + n + CRLF);
+  }
+
+  double(d: number): void {
+    if (this.protocol === 3) this.raw(',' + formatDouble(d) + CRLF);
+    else this.bulk(formatDouble(d));
+  }
+
+  boolean(b: boolean): void {
+    if (this.protocol === 3) this.raw(b ? '#t\r\n' : '#f\r\n');
+    else this.raw(b ? ':1\r\n' : ':0\r\n');
+  }
+
+  verbatim(s: string, format = 'txt'): void {
+    if (this.protocol === 3) {
+      this.raw('=' + (s.length + 4) + CRLF + format + ':');
+      this.raw(s);
+      this.crlf();
+    } else {
+      this.bulk(s);
+    }
+  }
+
+  bigNumber(s: string): void {
+    if (this.protocol === 3) this.raw('(' + s + CRLF);
+    else this.bulk(s);
+  }
+
+  bulkArray(items: readonly string[]): void {
+    this.array(items.length);
+    for (let i = 0; i < items.length; i++) this.bulk(items[i]);
+  }
+
+  /** Hands over everything written so far (null when nothing was) and starts empty. */
+  take(): Buffer | null {
+    const len = this.pos;
+    if (len === 0) return null;
+    this.pos = 0;
+    if (len <= COPY_LIMIT) return Buffer.from(this.buf.subarray(0, len));
+    const out = this.buf.subarray(0, len);
+    this.buf = allocLatin1(INITIAL_SIZE);
+    return out;
+  }
+
+  /** Drops what was written after `mark` (a former `length`): CLIENT REPLY OFF/SKIP. */
+  truncate(mark: number): void {
+    if (mark < this.pos) this.pos = mark;
+  }
+
+  private crlf(): void {
+    if (this.pos + 2 > this.buf.length) this.grow(2);
+    this.buf[this.pos++] = 13;
+    this.buf[this.pos++] = 10;
+  }
+
+  private grow(need: number): void {
+    let size = this.buf.length * 2;
+    while (size < this.pos + need) size *= 2;
+    const next = allocLatin1(size);
+    this.buf.copy(next, 0, 0, this.pos);
+    this.buf = next;
+  }
+}

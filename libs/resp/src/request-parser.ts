@@ -1,0 +1,254 @@
+import { asLatin1, type Latin1Buffer } from './latin1-buffer';
+import { splitInlineArgs } from './split-args';
+
+export interface RequestHandler {
+  /** One complete command; argv holds latin1 strings (binary-safe). */
+  onCommand(argv: string[]): void;
+  /** The stream is broken: reply `message` (already "ERR Protocol error: …") and close. No more commands follow. */
+  onProtocolError(message: string): void;
+}
+
+export interface RequestParserOptions {
+  /** proto-max-bulk-len: a bulk header above this is a protocol error. */
+  maxBulkLen: number;
+}
+
+/** Redis's PROTO_INLINE_MAX_SIZE: the longest inline command or header line it waits for. */
+const INLINE_MAX = 64 * 1024;
+/** Bulks at least this long are gathered chunk by chunk and joined once (no re-copy per read). */
+const BIG_BULK = 32 * 1024;
+/** Before AUTH, Redis refuses frames larger than these (CVE-2021-32675). */
+const UNAUTH_MAX_ARGS = 10;
+const UNAUTH_MAX_BULK = 16384;
+const INT_MAX = 2147483647;
+const EMPTY = asLatin1(Buffer.alloc(0));
+
+const CR = 13;
+const LF = 10;
+
+/**
+ * Streaming parser for client requests: RESP multibulk frames and inline commands, fed with socket chunks split
+ * anywhere. Complete arguments are decoded as soon as their bytes arrive; only the unfinished tail of a frame is
+ * kept. Errors and their order of detection follow Redis 7.0's processMultibulkBuffer/processInlineBuffer.
+ */
+export class RequestParser {
+  private buf: Latin1Buffer = EMPTY;
+  private pos = 0;
+  /** Arguments still expected by the current multibulk frame; 0 between frames. */
+  private argsLeft = 0;
+  private argv: string[] = [];
+  /** Length of the bulk whose body is awaited, or -1 when its `$` header is next. */
+  private bulkLen = -1;
+  /** Chunks of a big bulk body being gathered, and how many bytes (body + CRLF) they hold. */
+  private bigParts: Buffer[] | null = null;
+  private bigReceived = 0;
+  private failed = false;
+  private maxBulkLen: number;
+  private authRequired = false;
+
+  constructor(
+    private readonly handler: RequestHandler,
+    options: RequestParserOptions,
+  ) {
+    this.maxBulkLen = options.maxBulkLen;
+  }
+
+  setMaxBulkLen(n: number): void {
+    this.maxBulkLen = n;
+  }
+
+  /** While true, the unauthenticated frame limits apply. */
+  setAuthRequired(required: boolean): void {
+    this.authRequired = required;
+  }
+
+  /** Bytes held for an incomplete request (CLIENT LIST qbuf). */
+  get bufferedBytes(): number {
+    return this.buf.length - this.pos + this.bigReceived;
+  }
+
+  feed(chunk: Buffer): void {
+    if (this.failed) return;
+    let data = chunk;
+    if (this.bigParts !== null) {
+      const rest = this.feedBigBulk(data);
+      if (rest === null) return;
+      data = rest;
+    }
+    if (this.pos < this.buf.length) {
+      const tail = this.buf.subarray(this.pos);
+      const joined = Buffer.allocUnsafe(tail.length + data.length);
+      tail.copy(joined, 0);
+      data.copy(joined, tail.length);
+      this.buf = asLatin1(joined);
+    } else {
+      this.buf = asLatin1(data);
+    }
+    this.pos = 0;
+    this.parse();
+    if (this.pos >= this.buf.length) {
+      this.buf = EMPTY;
+      this.pos = 0;
+    }
+  }
+
+  private parse(): void {
+    while (!this.failed && this.pos < this.buf.length) {
+      if (this.argsLeft === 0) {
+        const progressed =
+          this.buf[this.pos] === 42 /* * */ ? this.parseMultibulkHeader() : this.parseInline();
+        if (!progressed) return;
+      } else if (this.bulkLen < 0) {
+        if (!this.parseBulkHeader()) return;
+      } else if (!this.parseBulkBody()) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Finds the CR ending the header line at `pos`, as Redis's strchr does (a NUL before it hides it). Returns -1
+   * while the line is incomplete, -2 after reporting a line longer than Redis waits for.
+   */
+  private findLineEnd(tooLongMessage: string): number {
+    const buf = this.buf;
+    const cr = buf.indexOf(CR, this.pos);
+    if (cr === -1 || hasNul(buf, this.pos, cr)) {
+      if (buf.length - this.pos > INLINE_MAX) {
+        this.fail(tooLongMessage);
+        return -2;
+      }
+      return -1;
+    }
+    // The LF after the CR must have arrived too.
+    if (cr + 1 >= buf.length) return -1;
+    return cr;
+  }
+
+  private parseMultibulkHeader(): boolean {
+    const cr = this.findLineEnd('too big mbulk count string');
+    if (cr < 0) return false;
+    const count = parseLength(this.buf, this.pos + 1, cr);
+    if (count === null || count > INT_MAX) return this.fail('invalid multibulk length');
+    if (count > UNAUTH_MAX_ARGS && this.authRequired) return this.fail('unauthenticated multibulk length');
+    this.pos = cr + 2;
+    if (count > 0) {
+      this.argsLeft = count;
+      this.argv = [];
+      this.bulkLen = -1;
+    }
+    return true;
+  }
+
+  private parseBulkHeader(): boolean {
+    const cr = this.findLineEnd('too big bulk count string');
+    if (cr < 0) return false;
+    const first = this.buf[this.pos];
+    if (first !== 36 /* $ */) return this.fail(`expected '$', got '${String.fromCharCode(first)}'`);
+    const len = parseLength(this.buf, this.pos + 1, cr);
+    if (len === null || len < 0 || len > this.maxBulkLen) return this.fail('invalid bulk length');
+    if (len > UNAUTH_MAX_BULK && this.authRequired) return this.fail('unauthenticated bulk length');
+    this.pos = cr + 2;
+    this.bulkLen = len;
+    return true;
+  }
+
+  private parseBulkBody(): boolean {
+    const len = this.bulkLen;
+    const available = this.buf.length - this.pos;
+    if (available >= len + 2) {
+      this.pushArg(this.buf.latin1Slice(this.pos, this.pos + len));
+      this.pos += len + 2;
+      return true;
+    }
+    if (len >= BIG_BULK) {
+      // Keep what arrived as-is and gather the rest in feedBigBulk: one join when the body is complete.
+      this.bigParts = [this.buf.subarray(this.pos)];
+      this.bigReceived = available;
+      this.pos = this.buf.length;
+    }
+    return false;
+  }
+
+  /** Adds a chunk to the big bulk being gathered; returns the bytes after the bulk, or null if it is still short. */
+  private feedBigBulk(chunk: Buffer): Buffer | null {
+    const parts = this.bigParts as Buffer[];
+    const need = this.bulkLen + 2 - this.bigReceived;
+    if (chunk.length < need) {
+      parts.push(chunk);
+      this.bigReceived += chunk.length;
+      return null;
+    }
+    parts.push(chunk.subarray(0, need));
+    const whole = Buffer.concat(parts, this.bulkLen + 2);
+    this.bigParts = null;
+    this.bigReceived = 0;
+    this.pushArg(whole.toString('latin1', 0, this.bulkLen));
+    return chunk.subarray(need);
+  }
+
+  private pushArg(arg: string): void {
+    this.argv.push(arg);
+    this.bulkLen = -1;
+    if (--this.argsLeft === 0) {
+      const argv = this.argv;
+      this.argv = [];
+      this.handler.onCommand(argv);
+    }
+  }
+
+  private parseInline(): boolean {
+    const buf = this.buf;
+    const lf = buf.indexOf(LF, this.pos);
+    if (lf === -1 || hasNul(buf, this.pos, lf)) {
+      if (buf.length - this.pos > INLINE_MAX) this.fail('too big inline request');
+      return false;
+    }
+    const end = lf > this.pos && buf[lf - 1] === CR ? lf - 1 : lf;
+    const argv = splitInlineArgs(buf.latin1Slice(this.pos, end));
+    if (argv === null) return this.fail('unbalanced quotes in request');
+    this.pos = lf + 1;
+    if (argv.length > 0) this.handler.onCommand(argv);
+    return true;
+  }
+
+  private fail(what: string): false {
+    this.failed = true;
+    this.buf = EMPTY;
+    this.pos = 0;
+    this.bigParts = null;
+    this.bigReceived = 0;
+    this.handler.onProtocolError(`ERR Protocol error: ${what}`);
+    return false;
+  }
+}
+
+/** Redis finds line ends with strchr, which stops at a NUL byte: a NUL before the line end hides it. */
+function hasNul(buf: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (buf[i] === 0) return true;
+  return false;
+}
+
+/** Parses buf[start, end) as Redis's string2ll does (canonical decimal, optional '-'); null if it is not one. */
+function parseLength(buf: Buffer, start: number, end: number): number | null {
+  const n = end - start;
+  if (n <= 0 || n > 20) return null;
+  let i = start;
+  let negative = false;
+  if (buf[i] === 45 /* - */) {
+    negative = true;
+    i++;
+    if (i === end) return null;
+  }
+  if (n === 1 && buf[i] === 48) return 0;
+  if (buf[i] < 49 || buf[i] > 57) return null;
+  let v = 0;
+  for (; i < end; i++) {
+    const c = buf[i];
+    if (c < 48 || c > 57) return null;
+    v = v * 10 + (c - 48);
+  }
+  // Beyond int64 string2ll fails; such values only matter as "too large", which every caller rejects anyway.
+  if (v > 9.223372036854776e18) return null;
+  return negative ? -v : v;
+}

@@ -1,0 +1,165 @@
+import { hashKey, segmentHash } from './hash-key';
+import { reverseBits32 } from './reverse-bits';
+import { Segment } from './segment';
+import type { Value } from './value';
+
+/** Entries per segment before it splits; small enough that a split is a short pause, big enough to keep the directory small. */
+export const DEFAULT_SEGMENT_CAPACITY = 4096;
+const MAX_DEPTH = 30;
+
+/** Called before a segment is changed in any way (write, delete, expiry, split): the snapshot streamer's hook. */
+export type SegmentHook = (segment: Segment) => void;
+
+/**
+ * Extendible hashing over bounded Maps (Dragonfly's dash-table, DESIGN §2): a directory of 2^globalDepth slots
+ * indexed by the low bits of the key's segment hash; a full segment splits in two and only the slots that pointed
+ * to it change, so growth never rehashes the whole table and no Map nears V8's size limit.
+ * Callers pass the key's hashKey() so it is computed once per command.
+ */
+export class DashTable {
+  private dir: Segment[] = [new Segment(0)];
+  /** Each segment once, in creation order (active expiry and snapshots walk this). */
+  private readonly segmentList: Segment[] = [this.dir[0]];
+  private globalDepth = 0;
+  private entryCount = 0;
+  private expireCount = 0;
+  onBeforeWrite: SegmentHook | null = null;
+
+  constructor(
+    readonly capacity: number = DEFAULT_SEGMENT_CAPACITY,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get size(): number {
+    return this.entryCount;
+  }
+
+  get expiresCount(): number {
+    return this.expireCount;
+  }
+
+  get depth(): number {
+    return this.globalDepth;
+  }
+
+  get segmentCount(): number {
+    return this.segmentList.length;
+  }
+
+  segments(): readonly Segment[] {
+    return this.segmentList;
+  }
+
+  segmentOf(hash: number): Segment {
+    return this.dir[segmentHash(hash) & (this.dir.length - 1)];
+  }
+
+  /** Inserts or overwrites; the entry's expiry is left as it was. Returns true when the key is new. */
+  set(key: string, hash: number, value: Value): boolean {
+    let seg = this.segmentOf(hash);
+    this.touch(seg);
+    const entries = seg.entries;
+    const before = entries.size;
+    entries.set(key, value);
+    if (entries.size === before) return false;
+    this.entryCount++;
+    while (seg.entries.size > this.capacity && seg.localDepth < MAX_DEPTH) {
+      this.split(seg);
+      seg = this.segmentOf(hash);
+    }
+    return true;
+  }
+
+  delete(key: string, hash: number): boolean {
+    const seg = this.segmentOf(hash);
+    if (!seg.entries.has(key)) return false;
+    this.touch(seg);
+    seg.entries.delete(key);
+    this.entryCount--;
+    if (seg.expires.delete(key)) this.expireCount--;
+    return true;
+  }
+
+  setExpire(key: string, hash: number, atMs: number): void {
+    const seg = this.segmentOf(hash);
+    this.touch(seg);
+    const before = seg.expires.size;
+    seg.expires.set(key, atMs);
+    if (seg.expires.size !== before) this.expireCount++;
+  }
+
+  removeExpire(key: string, hash: number): boolean {
+    const seg = this.segmentOf(hash);
+    if (seg.expires.size === 0 || !seg.expires.has(key)) return false;
+    this.touch(seg);
+    seg.expires.delete(key);
+    this.expireCount--;
+    return true;
+  }
+
+  clear(): void {
+    for (const seg of this.segmentList) this.touch(seg);
+    const first = new Segment(0);
+    this.dir = [first];
+    this.segmentList.length = 0;
+    this.segmentList.push(first);
+    this.globalDepth = 0;
+    this.entryCount = 0;
+    this.expireCount = 0;
+  }
+
+  /**
+   * Visits the keys of one directory bucket (those whose low globalDepth hash bits equal the bucket) and returns
+   * the next cursor in reverse-binary order, 0 after the last. Keys present for a whole scan are visited at least
+   * once even if the directory doubles in between (Redis's dictScan argument).
+   */
+  scanBucket(cursor: number, visit: (key: string, value: Value, segment: Segment) => void): number {
+    const mask = this.dir.length - 1;
+    const bucket = cursor & mask;
+    const seg = this.dir[bucket];
+    if (seg.localDepth === this.globalDepth) {
+      for (const [key, value] of seg.entries) visit(key, value, seg);
+    } else {
+      for (const [key, value] of seg.entries) {
+        if ((segmentHash(hashKey(key)) & mask) === bucket) visit(key, value, seg);
+      }
+    }
+    // Increment the reversed cursor within the mask's bits.
+    let v = (cursor | ~mask) >>> 0;
+    v = reverseBits32(v);
+    v = (v + 1) >>> 0;
+    return reverseBits32(v);
+  }
+
+  /** Marks a segment as about to change: the snapshot hook runs first, and its write time moves on. */
+  private touch(seg: Segment): void {
+    if (this.onBeforeWrite !== null) this.onBeforeWrite(seg);
+    seg.lastWriteMs = this.now();
+  }
+
+  private split(seg: Segment): void {
+    if (seg.localDepth === this.globalDepth) {
+      this.dir = this.dir.concat(this.dir);
+      this.globalDepth++;
+    }
+    const bit = 2 ** seg.localDepth;
+    seg.localDepth++;
+    const sibling = new Segment(seg.localDepth);
+    sibling.version = seg.version;
+    sibling.lastWriteMs = seg.lastWriteMs;
+    for (const [key, value] of seg.entries) {
+      if ((segmentHash(hashKey(key)) & bit) === 0) continue;
+      sibling.entries.set(key, value);
+      seg.entries.delete(key);
+      const at = seg.expires.get(key);
+      if (at !== undefined) {
+        sibling.expires.set(key, at);
+        seg.expires.delete(key);
+      }
+    }
+    for (let i = 0; i < this.dir.length; i++) {
+      if (this.dir[i] === seg && (i & bit) !== 0) this.dir[i] = sibling;
+    }
+    this.segmentList.push(sibling);
+  }
+}

@@ -1,0 +1,219 @@
+import type { DashTable } from './dash-table';
+import { hashKey } from './hash-key';
+import type { Keyspace } from './keyspace';
+import type { Segment } from './segment';
+import type { Value } from './value';
+
+/** RANDOMKEY gives up looking for a live key after this many expired picks, as Redis does. */
+const RANDOM_KEY_TRIES = 100;
+
+/**
+ * One logical database (SELECT n): its keys are spread over the shards by hash, each shard holding a dash-table
+ * for this database. Reads hide logically expired keys; on a master they are deleted on the spot (lazy expiry).
+ */
+export class Database {
+  /** One table per shard, indexed by hash mod shard count. */
+  readonly tables: readonly DashTable[];
+  private readonly shardCount: number;
+
+  constructor(
+    readonly index: number,
+    private readonly keyspace: Keyspace,
+    tables: readonly DashTable[],
+  ) {
+    this.tables = tables;
+    this.shardCount = tables.length;
+  }
+
+  get(key: string): Value | undefined {
+    const hash = hashKey(key);
+    const table = this.tables[hash % this.shardCount];
+    const seg = table.segmentOf(hash);
+    const value = seg.entries.get(key);
+    if (value === undefined) return undefined;
+    if (seg.expires.size !== 0 && this.isExpired(seg, key)) {
+      this.expireKey(table, key, hash);
+      return undefined;
+    }
+    return value;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  /** Creates or overwrites the key and clears any TTL it had (SET semantics). */
+  set(key: string, value: Value): void {
+    const hash = hashKey(key);
+    const table = this.tables[hash % this.shardCount];
+    if (!table.set(key, hash, value) && table.expiresCount !== 0) table.removeExpire(key, hash);
+  }
+
+  /** Overwrites the value and keeps the TTL of a live key (a logically expired one is replaced without it). */
+  setKeepTtl(key: string, value: Value): void {
+    const hash = hashKey(key);
+    const table = this.tables[hash % this.shardCount];
+    const seg = table.segmentOf(hash);
+    if (seg.expires.size !== 0 && seg.entries.has(key) && this.isExpired(seg, key))
+      this.expireKey(table, key, hash);
+    table.set(key, hash, value);
+  }
+
+  setWithExpire(key: string, value: Value, expireAtMs: number): void {
+    const hash = hashKey(key);
+    const table = this.tables[hash % this.shardCount];
+    table.set(key, hash, value);
+    table.setExpire(key, hash, expireAtMs);
+  }
+
+  /** True when a live key was removed. */
+  delete(key: string): boolean {
+    const hash = hashKey(key);
+    const table = this.tables[hash % this.shardCount];
+    const seg = table.segmentOf(hash);
+    if (!seg.entries.has(key)) return false;
+    if (seg.expires.size !== 0 && this.isExpired(seg, key)) {
+      this.expireKey(table, key, hash);
+      return false;
+    }
+    return table.delete(key, hash);
+  }
+
+  /** Absolute expiry in ms, or -1 when the key has none. Callers check that the key exists first. */
+  getExpire(key: string): number {
+    const seg = this.segmentFor(key);
+    if (seg.expires.size === 0) return -1;
+    return seg.expires.get(key) ?? -1;
+  }
+
+  /** Sets an absolute expiry on a live key; false when the key does not exist. */
+  setExpire(key: string, atMs: number): boolean {
+    if (!this.has(key)) return false;
+    const hash = hashKey(key);
+    this.tables[hash % this.shardCount].setExpire(key, hash, atMs);
+    return true;
+  }
+
+  /** Removes the TTL of a live key; true when there was one. */
+  persist(key: string): boolean {
+    if (!this.has(key)) return false;
+    const hash = hashKey(key);
+    return this.tables[hash % this.shardCount].removeExpire(key, hash);
+  }
+
+  /** Keys held, including expired ones not yet reaped (what DBSIZE reports in Redis too). */
+  size(): number {
+    let n = 0;
+    for (const table of this.tables) n += table.size;
+    return n;
+  }
+
+  expiresCount(): number {
+    let n = 0;
+    for (const table of this.tables) n += table.expiresCount;
+    return n;
+  }
+
+  clear(): void {
+    for (const table of this.tables) table.clear();
+  }
+
+  /** ms of the last write near the key (its segment's): the basis of OBJECT IDLETIME. */
+  lastWriteMs(key: string): number {
+    return this.segmentFor(key).lastWriteMs;
+  }
+
+  /**
+   * SCAN: visits live keys from `cursor` until at least `count` were visited or the database is done, and returns
+   * the next cursor (0 = done). The cursor is bucketCursor * shardCount + shard, walking shard after shard.
+   */
+  scan(cursor: number, count: number, visit: (key: string, value: Value) => void): number {
+    let shard = cursor % this.shardCount;
+    let bucket = Math.floor(cursor / this.shardCount);
+    if (bucket > 0xffffffff) return 0;
+    let visited = 0;
+    let steps = 0;
+    const now = this.keyspace.now();
+    const expired: string[] = [];
+    const onEntry = (key: string, value: Value, seg: Segment): void => {
+      if (seg.expires.size !== 0) {
+        const at = seg.expires.get(key);
+        if (at !== undefined && at <= now) {
+          expired.push(key);
+          return;
+        }
+      }
+      visited++;
+      visit(key, value);
+    };
+    while (visited < count && steps < count * 10) {
+      bucket = this.tables[shard].scanBucket(bucket, onEntry);
+      steps++;
+      if (bucket === 0 && ++shard === this.shardCount) break;
+    }
+    for (const key of expired) this.get(key);
+    return shard === this.shardCount ? 0 : bucket * this.shardCount + shard;
+  }
+
+  /** A random live key, or undefined when there is none. */
+  randomKey(): string | undefined {
+    if (this.size() === 0) return undefined;
+    for (let i = 0; i < RANDOM_KEY_TRIES; i++) {
+      const key = this.randomStoredKey();
+      if (key === undefined) return undefined;
+      if (this.has(key) || this.keyspace.expiryMode === 'replica') return key;
+    }
+    const first = this.keys().next();
+    return first.done ? undefined : first.value;
+  }
+
+  /** Every live key (a snapshot is not taken: keys written while iterating may or may not appear). */
+  *keys(): IterableIterator<string> {
+    const now = this.keyspace.now();
+    for (const table of this.tables) {
+      for (const seg of [...table.segments()]) {
+        for (const key of [...seg.entries.keys()]) {
+          const at = seg.expires.size === 0 ? undefined : seg.expires.get(key);
+          if (at === undefined || at > now) yield key;
+        }
+      }
+    }
+  }
+
+  private randomStoredKey(): string | undefined {
+    let pick = Math.floor(Math.random() * this.size());
+    for (const table of this.tables) {
+      if (pick >= table.size) {
+        pick -= table.size;
+        continue;
+      }
+      const segments = table.segments();
+      // Weighted by segment size: walk to the segment holding the pick-th entry, then into its Map.
+      for (const seg of segments) {
+        if (pick >= seg.entries.size) {
+          pick -= seg.entries.size;
+          continue;
+        }
+        for (const key of seg.entries.keys()) if (pick-- === 0) return key;
+      }
+    }
+    return undefined;
+  }
+
+  private segmentFor(key: string): Segment {
+    const hash = hashKey(key);
+    return this.tables[hash % this.shardCount].segmentOf(hash);
+  }
+
+  private isExpired(seg: Segment, key: string): boolean {
+    const at = seg.expires.get(key);
+    return at !== undefined && at <= this.keyspace.now();
+  }
+
+  /** A master deletes an expired key (and says so); a replica only hides it until the master's DEL arrives. */
+  private expireKey(table: DashTable, key: string, hash: number): void {
+    if (this.keyspace.expiryMode === 'replica') return;
+    table.delete(key, hash);
+    this.keyspace.noteExpired(this.index, key);
+  }
+}

@@ -1,0 +1,121 @@
+import { DashTable, DEFAULT_SEGMENT_CAPACITY } from './dash-table';
+import { Database } from './database';
+import { hashKey } from './hash-key';
+
+export interface KeyspaceOptions {
+  dbCount: number;
+  shardCount: number;
+  segmentCapacity?: number;
+  /** The ms clock expiry is judged by; injectable for tests. */
+  now?: () => number;
+}
+
+export type ExpiryMode = 'master' | 'replica';
+
+/** Active expiry checks the clock after this many keys, so one tick stays within its budget. */
+const EXPIRE_CHECK_EVERY = 256;
+
+/**
+ * All data of a node: `shardCount` shards, each holding one dash-table per database. A key's shard is its hash
+ * mod the shard count (the unit of replication flows later); `db(i)` is the view commands use.
+ */
+export class Keyspace {
+  readonly dbCount: number;
+  readonly shardCount: number;
+  readonly now: () => number;
+  /** tables[shard][db] */
+  readonly tables: readonly (readonly DashTable[])[];
+  private readonly dbs: Database[];
+  /** A replica never deletes expired keys itself; it waits for the master's DEL (DESIGN §2). */
+  expiryMode: ExpiryMode = 'master';
+  /** Told of every key this node expires (the journal turns it into a DEL). */
+  onKeyExpired: ((dbIndex: number, key: string) => void) | null = null;
+  expiredKeys = 0;
+  private expireCursor = { table: 0, segment: 0 };
+
+  constructor(options: KeyspaceOptions) {
+    this.dbCount = options.dbCount;
+    this.shardCount = options.shardCount;
+    this.now = options.now ?? Date.now;
+    const capacity = options.segmentCapacity ?? DEFAULT_SEGMENT_CAPACITY;
+    const tables: DashTable[][] = [];
+    for (let s = 0; s < this.shardCount; s++) {
+      const perDb: DashTable[] = [];
+      for (let d = 0; d < this.dbCount; d++) perDb.push(new DashTable(capacity, this.now));
+      tables.push(perDb);
+    }
+    this.tables = tables;
+    this.dbs = [];
+    for (let d = 0; d < this.dbCount; d++) {
+      this.dbs.push(
+        new Database(
+          d,
+          this,
+          tables.map((perDb) => perDb[d]),
+        ),
+      );
+    }
+  }
+
+  db(index: number): Database {
+    return this.dbs[index];
+  }
+
+  shardOf(key: string): number {
+    return hashKey(key) % this.shardCount;
+  }
+
+  flushAll(): void {
+    for (const db of this.dbs) db.clear();
+  }
+
+  totalKeys(): number {
+    let n = 0;
+    for (const db of this.dbs) n += db.size();
+    return n;
+  }
+
+  /** Counts an expiry and tells the listener (called by Database when it removes an expired key). */
+  noteExpired(dbIndex: number, key: string): void {
+    this.expiredKeys++;
+    if (this.onKeyExpired !== null) this.onKeyExpired(dbIndex, key);
+  }
+
+  /**
+   * Deletes expired keys segment by segment, resuming where the last cycle stopped, for at most `budgetMs`.
+   * Returns how many keys it expired. Does nothing on a replica.
+   */
+  activeExpireCycle(budgetMs: number): number {
+    if (this.expiryMode === 'replica') return 0;
+    const started = performance.now();
+    const tableCount = this.shardCount * this.dbCount;
+    let expired = 0;
+    let checked = 0;
+    for (let visitedTables = 0; visitedTables <= tableCount;) {
+      const cursor = this.expireCursor;
+      const shard = cursor.table % this.shardCount;
+      const dbIndex = Math.floor(cursor.table / this.shardCount);
+      const table = this.tables[shard][dbIndex];
+      const segments = table.segments();
+      if (table.expiresCount === 0 || cursor.segment >= segments.length) {
+        cursor.table = (cursor.table + 1) % tableCount;
+        cursor.segment = 0;
+        visitedTables++;
+        continue;
+      }
+      const seg = segments[cursor.segment++];
+      if (seg.expires.size === 0) continue;
+      const now = this.now();
+      for (const [key, at] of seg.expires) {
+        if (at <= now) {
+          table.delete(key, hashKey(key));
+          this.noteExpired(dbIndex, key);
+          expired++;
+        }
+        if (++checked % EXPIRE_CHECK_EVERY === 0 && performance.now() - started >= budgetMs) return expired;
+      }
+      if (performance.now() - started >= budgetMs) return expired;
+    }
+    return expired;
+  }
+}

@@ -1,0 +1,16 @@
+import type { Value } from './value';
+
+/**
+ * One dash-table segment: a bounded Map of entries and a Map of absolute expiry times (ms) for the entries that
+ * have one. `localDepth` is how many low hash bits all its keys share; `version` is the snapshot stamp a
+ * point-in-time serializer compares against (DESIGN §3).
+ */
+export class Segment {
+  readonly entries = new Map<string, Value>();
+  readonly expires = new Map<string, number>();
+  version = 0;
+  /** ms of the last write (OBJECT IDLETIME approximates a key's idle time by its segment's). */
+  lastWriteMs = 0;
+
+  constructor(public localDepth: number) {}
+}
