@@ -50,9 +50,9 @@ export function dispatch(client: Client, argv: string[]): void {
     } else {
       client.lastCommand = spec.name;
       stats.commandsProcessed++;
-      const started = process.hrtime.bigint();
+      const started = performance.now();
       spec.execute(client, argv);
-      recordCall(client, spec, Number(process.hrtime.bigint() - started) / 1000);
+      recordCall(client, spec, (performance.now() - started) * 1000);
       if (client.server.monitors.size > 0 && !hasFlag(spec, 'admin') && !hasFlag(spec, 'skip_monitor')) {
         feedMonitors(client, argv);
       }

@@ -1,0 +1,20 @@
+import type { Client } from '../client';
+import { defineCommand } from '../command-spec';
+import { ttlGeneric } from './ttl-generic';
+
+export const expiretimeCommand = defineCommand({
+  name: 'expiretime',
+  arity: 2,
+  flags: ['readonly', 'fast'],
+  firstKey: 1,
+  lastKey: 1,
+  keyStep: 1,
+  categories: ['keyspace', 'read', 'fast'],
+  group: 'generic',
+  summary: 'Get the expiration Unix timestamp for a key',
+  since: '7.0.0',
+  complexity: 'O(1)',
+  execute(client: Client, argv: string[]): void {
+    ttlGeneric(client, argv[1], false, true);
+  },
+});

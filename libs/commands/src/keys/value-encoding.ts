@@ -1,0 +1,35 @@
+import type { RedisObject, Value } from '@drake/storage';
+import { parseInteger } from '../args';
+
+/** Container types report the encoding Redis would use for their current contents. */
+interface Encoded extends RedisObject {
+  readonly encoding: string;
+}
+
+/** Strings of at most this many bytes are embstr in Redis (one allocation with the object header). */
+const EMBSTR_MAX = 44;
+
+/**
+ * OBJECT ENCODING of a string as Redis's SET leaves it: 'int' for a canonical int64 of at most 20 chars,
+ * 'embstr' up to 44 bytes, 'raw' beyond. (Redis also reports 'raw' for short strings built by APPEND or
+ * SETRANGE; values here do not remember how they were built.)
+ */
+export function stringEncoding(s: string): 'int' | 'embstr' | 'raw' {
+  if (s.length <= 20 && parseInteger(s) !== null) return 'int';
+  return s.length <= EMBSTR_MAX ? 'embstr' : 'raw';
+}
+
+export function valueEncoding(value: Value): string {
+  if (typeof value === 'string') return stringEncoding(value);
+  const encoding = (value as Partial<Encoded>).encoding;
+  if (typeof encoding !== 'string')
+    throw new Error(`OBJECT ENCODING: ${value.type} values provide no encoding`);
+  return encoding;
+}
+
+/** Redis's OBJ_SHARED_INTEGERS: SET stores 0..9999 as one shared object each. */
+export function isSharedInteger(value: Value): boolean {
+  if (typeof value !== 'string' || value.length > 4) return false;
+  const n = parseInteger(value);
+  return n !== null && n >= 0 && n < 10000;
+}

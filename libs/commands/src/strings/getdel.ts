@@ -1,0 +1,21 @@
+import { defineCommand } from '../command-spec';
+import type { Client } from '../client';
+import { replyStringValue } from './lookup';
+
+export const getdelCommand = defineCommand({
+  name: 'getdel',
+  arity: 2,
+  flags: ['write', 'fast'],
+  firstKey: 1,
+  lastKey: 1,
+  keyStep: 1,
+  categories: ['write', 'string', 'fast'],
+  group: 'string',
+  summary: 'Get the value of a key and delete the key',
+  since: '6.2.0',
+  complexity: 'O(1)',
+  execute(client: Client, argv: string[]): void {
+    if (!replyStringValue(client, argv[1])) return;
+    client.db.delete(argv[1]);
+  },
+});

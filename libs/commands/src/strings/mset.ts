@@ -1,0 +1,26 @@
+import { defineCommand } from '../command-spec';
+import type { Client } from '../client';
+import { arityError } from '../errors';
+
+export const msetCommand = defineCommand({
+  name: 'mset',
+  arity: -3,
+  flags: ['write', 'denyoom'],
+  firstKey: 1,
+  lastKey: -1,
+  keyStep: 2,
+  categories: ['write', 'string', 'slow'],
+  group: 'string',
+  summary: 'Set multiple keys to multiple values',
+  since: '1.0.1',
+  complexity: 'O(N) where N is the number of keys to set.',
+  execute(client: Client, argv: string[]): void {
+    if (argv.length % 2 === 0) {
+      client.reply.error(arityError('mset'));
+      return;
+    }
+    const db = client.db;
+    for (let i = 1; i < argv.length; i += 2) db.set(argv[i], argv[i + 1]);
+    client.reply.ok();
+  },
+});
