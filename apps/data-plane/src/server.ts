@@ -1,7 +1,13 @@
 import { randomBytes } from 'crypto';
 import { createServer, type Server, type Socket } from 'net';
 import { Keyspace } from '@drake/storage';
-import { allCommands, CommandTable, type Client, type ConfigStore, type ServerContext } from '@drake/commands';
+import {
+  allCommands,
+  CommandTable,
+  type Client,
+  type ConfigStore,
+  type ServerContext,
+} from '@drake/commands';
 import { ConfigRegistry } from '@drake/commands';
 import { Connection } from './connection';
 import type { FlagValues } from './flags';
@@ -47,7 +53,26 @@ export class DrakeServer implements ServerContext {
       loglevel: flags.log_level,
       shard_count: flags.shard_count,
     });
+    this.config.onChange('proto-max-bulk-len', this.refreshParsers);
+    this.config.onChange('loglevel', this.applyLogLevel);
   }
+
+  /** A new proto-max-bulk-len reaches every connected client's parser. */
+  private readonly refreshParsers = (): void => {
+    for (const client of this.clients.values()) client.transport.updateParser();
+  };
+
+  /** CONFIG SET loglevel takes Redis's level names; pino has its own. */
+  private readonly applyLogLevel = (value: string): void => {
+    const levels: Record<string, string> = {
+      debug: 'debug',
+      verbose: 'debug',
+      notice: 'info',
+      warning: 'warn',
+      nothing: 'silent',
+    };
+    this.logger.level = levels[value] ?? 'info';
+  };
 
   get configStore(): ConfigStore {
     return this.config;
@@ -76,8 +101,12 @@ export class DrakeServer implements ServerContext {
       this.tcpPort = (server.address() as { port: number }).port;
       this.listeners.push(server);
     }
+    this.config.load('port', String(this.tcpPort));
     this.expireTimer = setInterval(this.runActiveExpire, EXPIRE_PERIOD_MS);
-    this.logger.info({ port: this.tcpPort, bind: addresses, shards: this.keyspace.shardCount }, 'drake-server ready');
+    this.logger.info(
+      { port: this.tcpPort, bind: addresses, shards: this.keyspace.shardCount },
+      'drake-server ready',
+    );
   }
 
   private readonly onConnection = (socket: Socket): void => {

@@ -15,3 +15,4 @@ export { Err, arityError, noNewlines, unknownCommandError, unknownSubcommandErro
 export { globMatch } from './glob';
 export { feedMonitors, quoteRepr } from './monitor-feed';
 export type { ConfigParameter, ConfigStore, Logger, ServerContext, ServerStats } from './server-context';
+export { ConfigRegistry, REDIS_VERSION, type ConfigListener } from './server';

@@ -1,0 +1,25 @@
+import type { Client } from '../client';
+
+export type ClientType = 'normal' | 'master' | 'replica' | 'pubsub';
+
+/** CLIENT LIST/KILL TYPE names; "slave" is the old spelling of "replica". */
+const TYPES = new Map<string, ClientType>([
+  ['normal', 'normal'],
+  ['master', 'master'],
+  ['replica', 'replica'],
+  ['slave', 'replica'],
+  ['pubsub', 'pubsub'],
+]);
+
+export function parseClientType(name: string): ClientType | undefined {
+  return TYPES.get(name.toLowerCase());
+}
+
+/**
+ * The TYPE a client matches. Every Client the command layer sees is an ordinary connection: monitors count as
+ * normal (as in Redis), and Drake has no pub/sub mode or replication links on Client yet.
+ */
+export function clientType(client: Client): ClientType {
+  void client;
+  return 'normal';
+}

@@ -1,0 +1,98 @@
+import { parseMemory } from './config-memory';
+
+type Parsed = { ok: string } | { error: string };
+
+/**
+ * strtoll over a whole word, as Redis checks it (end pointer at the terminator): optional leading blanks and sign,
+ * decimal digits, nothing after; saturates. An empty word reads as 0 (no digits leaves the pointer at its end).
+ */
+function strtollWhole(word: string): bigint | null {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(word);
+  if (m === null) return word === '' ? 0n : null;
+  const v = BigInt(m[1] === '-' ? '-' + m[2] : m[2]);
+  const max = (1n << 63n) - 1n;
+  return v > max ? max : v < -max - 1n ? -max - 1n : v;
+}
+
+/** `save`: "<seconds> <changes> ..." pairs (seconds >= 1, changes >= 0), or "" for none. */
+export function parseSaveParams(value: string): Parsed {
+  const words = value === '' ? [] : value.split(' ');
+  const invalid = { error: 'Invalid save parameters' };
+  if (words.length % 2 !== 0) return invalid;
+  const out: string[] = [];
+  for (let j = 0; j < words.length; j++) {
+    const v = strtollWhole(words[j]);
+    if (v === null || (j % 2 === 0 && v < 1n) || (j % 2 === 1 && v < 0n)) return invalid;
+    // Redis keeps the change count in an int.
+    out.push(String(j % 2 === 0 ? v : BigInt.asIntN(32, v)));
+  }
+  return { ok: out.join(' ') };
+}
+
+/** Keyspace notification classes, in the order Redis prints them back. */
+const CLASSES = 'g$lshzxetdn';
+/** What 'A' stands for: every class except new-key (n); key-miss (m) is separate too. */
+const ALL = 'g$lshzxetd';
+
+/** `notify-keyspace-events`: class letters, normalized as Redis prints them (e.g. "KEA" reads back "AKE"). */
+export function parseNotifyKeyspaceEvents(value: string): Parsed {
+  const set = new Set<string>();
+  for (const c of value) {
+    if (c === 'A') for (const a of ALL) set.add(a);
+    else if (CLASSES.includes(c) || c === 'K' || c === 'E' || c === 'm') set.add(c);
+    else return { error: "Invalid event class character. Use 'Ag$lshzxeKEtmdn'." };
+  }
+  let out = '';
+  // Redis prints 'A' alone when every class it covers is on, dropping an 'n' given with it.
+  if ([...ALL].every((c) => set.has(c))) {
+    out = 'A';
+  } else {
+    for (const c of CLASSES) if (set.has(c)) out += c;
+  }
+  if (set.has('K')) out += 'K';
+  if (set.has('E')) out += 'E';
+  if (set.has('m')) out += 'm';
+  return { ok: out };
+}
+
+const CLIENT_CLASSES = new Map([
+  ['normal', 0],
+  ['slave', 1],
+  ['replica', 1],
+  ['pubsub', 2],
+]);
+const CLASS_NAMES = ['normal', 'slave', 'pubsub'];
+
+export const DEFAULT_OUTPUT_BUFFER_LIMITS =
+  'normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60';
+
+function isSeconds(word: string): boolean {
+  const v = strtollWhole(word);
+  return v !== null && v >= 0n;
+}
+
+/**
+ * `client-output-buffer-limit`: groups of "<class> <hard> <soft> <soft-seconds>" updating the named classes of
+ * `current`; all groups are checked before any applies.
+ */
+export function parseOutputBufferLimits(value: string, current: string): Parsed {
+  const words = value === '' ? [] : value.split(' ');
+  if (words.length % 4 !== 0) return { error: 'Wrong number of arguments in buffer limit configuration.' };
+  for (let j = 0; j < words.length; j++) {
+    if (j % 4 === 0) {
+      if (!CLIENT_CLASSES.has(words[j].toLowerCase()))
+        return { error: 'Invalid client class specified in buffer limit configuration.' };
+      continue;
+    }
+    if (j % 4 === 3 ? !isSeconds(words[j]) : parseMemory(words[j]) === null)
+      return { error: 'Error in hard, soft or soft_seconds setting in buffer limit configuration.' };
+  }
+  const cur = current.split(' ');
+  const limits = CLASS_NAMES.map((_, i) => cur.slice(i * 4 + 1, i * 4 + 4));
+  for (let j = 0; j < words.length; j += 4) {
+    const cls = CLIENT_CLASSES.get(words[j].toLowerCase()) as number;
+    const seconds = strtollWhole(words[j + 3]) as bigint;
+    limits[cls] = [String(parseMemory(words[j + 1])), String(parseMemory(words[j + 2])), String(seconds)];
+  }
+  return { ok: CLASS_NAMES.map((name, i) => `${name} ${limits[i].join(' ')}`).join(' ') };
+}

@@ -1,0 +1,53 @@
+import type { Client } from '../client';
+import { defineCommand } from '../command-spec';
+import { noNewlines } from '../errors';
+import { debugDigest, debugDigestValue } from './debug-digest';
+import { replyHelp } from './help';
+
+const HELP = [
+  'DIGEST',
+  '    Output a hex signature representing the current DB content.',
+  'DIGEST-VALUE <key> [<key> ...]',
+  '    Output a hex signature of the values of all the specified keys.',
+  'SLEEP <seconds>',
+  '    Stop the server for <seconds>. Decimals allowed.',
+];
+
+/** One Int32 to wait on: nothing ever notifies it, so Atomics.wait just blocks the thread for the timeout. */
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/** DEBUG SLEEP reads its argument with strtod (garbage is 0) and blocks the whole server, as Redis does. */
+function debugSleep(client: Client, arg: string): void {
+  const seconds = parseFloat(arg);
+  const ms = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+  if (ms > 0) Atomics.wait(sleeper, 0, 0, ms);
+  client.reply.ok();
+}
+
+function syntaxError(client: Client, sub: string): void {
+  client.reply.error(
+    noNewlines(
+      `ERR unknown subcommand or wrong number of arguments for '${sub.slice(0, 128)}'. Try DEBUG HELP.`,
+    ),
+  );
+}
+
+/** DEBUG is one command in Redis 7.0 (not a container): it checks its own subcommand and argument count. */
+export const debugCommand = defineCommand({
+  name: 'debug',
+  arity: -2,
+  flags: ['admin', 'noscript', 'loading', 'stale'],
+  categories: ['admin', 'slow', 'dangerous'],
+  group: 'server',
+  summary: 'A container for debugging commands',
+  since: '1.0.0',
+  complexity: 'Depends on subcommand.',
+  execute(client: Client, argv: string[]): void {
+    const sub = argv[1].toLowerCase();
+    if (sub === 'help' && argv.length === 2) replyHelp(client, 'DEBUG', HELP);
+    else if (sub === 'sleep' && argv.length === 3) debugSleep(client, argv[2]);
+    else if (sub === 'digest' && argv.length === 2) debugDigest(client);
+    else if (sub === 'digest-value') debugDigestValue(client, argv);
+    else syntaxError(client, argv[1]);
+  },
+});

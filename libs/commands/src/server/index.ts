@@ -1,0 +1,25 @@
+import type { CommandSpec } from '../command-spec';
+import { commandCommand } from './command-command';
+import { configCommand } from './config-command';
+import { debugCommand } from './debug';
+import { infoCommand } from './info';
+import { lastsaveCommand } from './lastsave';
+import { monitorCommand } from './monitor';
+import { shutdownCommand } from './shutdown';
+import { timeCommand } from './time';
+
+export { ConfigRegistry, type ConfigListener } from './config-registry';
+export type { RegistryParameter } from './config-params';
+export { REDIS_VERSION } from './version';
+
+/** The server family: INFO, CONFIG, COMMAND, TIME, LASTSAVE, SHUTDOWN, MONITOR, DEBUG. */
+export const serverCommands: readonly CommandSpec[] = [
+  infoCommand,
+  configCommand,
+  commandCommand,
+  timeCommand,
+  lastsaveCommand,
+  shutdownCommand,
+  monitorCommand,
+  debugCommand,
+];

@@ -1,0 +1,212 @@
+import { randomBytes } from 'crypto';
+import * as os from 'os';
+import { resolve } from 'path';
+import { performance } from 'perf_hooks';
+import type { ServerContext } from '../server-context';
+import { bytesToHuman } from './info-format';
+import { REDIS_VERSION } from './version';
+
+/** Builds one section's `key:value` lines. */
+export type SectionBuilder = (server: ServerContext) => string[];
+
+function config(server: ServerContext, name: string, fallback: string): string {
+  return server.config.lookup(name)?.get() ?? fallback;
+}
+
+function server(s: ServerContext): string[] {
+  const nowUsec = Math.floor((performance.timeOrigin + performance.now()) * 1000);
+  const now = Math.floor(nowUsec / 1000);
+  const uptime = Math.floor((now - s.startedAtMs) / 1000);
+  const hz = config(s, 'hz', '10');
+  return [
+    `redis_version:${REDIS_VERSION}`,
+    'redis_git_sha1:00000000',
+    'redis_git_dirty:0',
+    'redis_build_id:0',
+    'redis_mode:standalone',
+    `os:${os.type()} ${os.release()} ${os.machine()}`,
+    `arch_bits:${process.arch.endsWith('64') ? 64 : 32}`,
+    'monotonic_clock:POSIX clock_gettime',
+    `multiplexing_api:${process.platform === 'linux' ? 'epoll' : 'kqueue'}`,
+    'atomicvar_api:c11-builtin',
+    'gcc_version:0.0.0',
+    `process_id:${process.pid}`,
+    'process_supervised:no',
+    `run_id:${s.runId}`,
+    `tcp_port:${s.tcpPort}`,
+    `server_time_usec:${nowUsec}`,
+    `uptime_in_seconds:${uptime}`,
+    `uptime_in_days:${Math.floor(uptime / 86400)}`,
+    `hz:${hz}`,
+    `configured_hz:${hz}`,
+    `lru_clock:${Math.floor(now / 1000) & 0xffffff}`,
+    `executable:${process.argv[1] === undefined ? process.execPath : resolve(process.argv[1])}`,
+    'config_file:',
+    'io_threads_active:0',
+  ];
+}
+
+function clients(s: ServerContext): string[] {
+  let maxInput = 0;
+  let maxOutput = 0;
+  for (const c of s.clients.values()) {
+    maxInput = Math.max(maxInput, c.transport.queryBufferBytes);
+    maxOutput = Math.max(maxOutput, c.transport.outputBufferBytes);
+  }
+  return [
+    `connected_clients:${s.clients.size}`,
+    'cluster_connections:0',
+    `maxclients:${config(s, 'maxclients', '10000')}`,
+    `client_recent_max_input_buffer:${maxInput}`,
+    `client_recent_max_output_buffer:${maxOutput}`,
+    'blocked_clients:0',
+    'tracking_clients:0',
+    'clients_in_timeout_table:0',
+  ];
+}
+
+/** Heap in use at start-up and the largest seen since (INFO memory's startup and peak). */
+const startupMemory = usedMemory();
+let peakMemory = startupMemory;
+
+/** V8's heap plus memory held outside it (Buffers): the closest analogue of Redis's allocator total. */
+function usedMemory(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+}
+
+function memory(s: ServerContext): string[] {
+  const used = usedMemory();
+  const rss = process.memoryUsage.rss();
+  peakMemory = Math.max(peakMemory, used);
+  const maxmemory = Number(config(s, 'maxmemory', '0'));
+  const total = os.totalmem();
+  return [
+    `used_memory:${used}`,
+    `used_memory_human:${bytesToHuman(used)}`,
+    `used_memory_rss:${rss}`,
+    `used_memory_rss_human:${bytesToHuman(rss)}`,
+    `used_memory_peak:${peakMemory}`,
+    `used_memory_peak_human:${bytesToHuman(peakMemory)}`,
+    `used_memory_peak_perc:${((used * 100) / peakMemory).toFixed(2)}%`,
+    `used_memory_startup:${startupMemory}`,
+    `total_system_memory:${total}`,
+    `total_system_memory_human:${bytesToHuman(total)}`,
+    `maxmemory:${maxmemory}`,
+    `maxmemory_human:${bytesToHuman(maxmemory)}`,
+    `maxmemory_policy:${config(s, 'maxmemory-policy', 'noeviction')}`,
+    `mem_fragmentation_ratio:${(rss / used).toFixed(2)}`,
+    'mem_allocator:libc',
+    'lazyfree_pending_objects:0',
+  ];
+}
+
+function persistence(s: ServerContext): string[] {
+  return [
+    'loading:0',
+    'async_loading:0',
+    'rdb_bgsave_in_progress:0',
+    `rdb_last_save_time:${s.lastSaveUnix}`,
+    'rdb_last_bgsave_status:ok',
+    'aof_enabled:0',
+    'aof_rewrite_in_progress:0',
+  ];
+}
+
+function stats(s: ServerContext): string[] {
+  const st = s.stats;
+  return [
+    `total_connections_received:${st.connectionsReceived}`,
+    `total_commands_processed:${st.commandsProcessed}`,
+    `total_net_input_bytes:${st.netInputBytes}`,
+    `total_net_output_bytes:${st.netOutputBytes}`,
+    `rejected_connections:${st.rejectedConnections}`,
+    `expired_keys:${s.keyspace.expiredKeys}`,
+    'evicted_keys:0',
+    `keyspace_hits:${st.keyspaceHits}`,
+    `keyspace_misses:${st.keyspaceMisses}`,
+    'pubsub_channels:0',
+    'pubsub_patterns:0',
+  ];
+}
+
+/** Replication IDs of servers whose app supplies no replication section: random, stable per server. */
+const replIds = new WeakMap<ServerContext, string>();
+
+function replication(s: ServerContext): string[] {
+  let replId = replIds.get(s);
+  if (replId === undefined) {
+    replId = randomBytes(20).toString('hex');
+    replIds.set(s, replId);
+  }
+  return [
+    'role:master',
+    'connected_slaves:0',
+    'master_failover_state:no-failover',
+    `master_replid:${replId}`,
+    `master_replid2:${'0'.repeat(40)}`,
+    'master_repl_offset:0',
+    'second_repl_offset:-1',
+    'repl_backlog_active:0',
+    `repl_backlog_size:${config(s, 'repl-backlog-size', '1048576')}`,
+    'repl_backlog_first_byte_offset:0',
+    'repl_backlog_histlen:0',
+  ];
+}
+
+function cpu(): string[] {
+  const usage = process.cpuUsage();
+  return [
+    `used_cpu_sys:${(usage.system / 1e6).toFixed(6)}`,
+    `used_cpu_user:${(usage.user / 1e6).toFixed(6)}`,
+    'used_cpu_sys_children:0.000000',
+    'used_cpu_user_children:0.000000',
+  ];
+}
+
+function commandstats(s: ServerContext): string[] {
+  const lines: string[] = [];
+  for (const [name, c] of s.stats.commandCalls) {
+    const usec = Math.round(c.usec);
+    const perCall = c.calls === 0 ? 0 : usec / c.calls;
+    lines.push(
+      `cmdstat_${name}:calls=${c.calls},usec=${usec},usec_per_call=${perCall.toFixed(2)},` +
+        `rejected_calls=${c.rejected},failed_calls=${c.failed}`,
+    );
+  }
+  return lines;
+}
+
+function keyspace(s: ServerContext): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < s.keyspace.dbCount; i++) {
+    const db = s.keyspace.db(i);
+    const keys = db.size();
+    if (keys > 0) lines.push(`db${i}:keys=${keys},expires=${db.expiresCount()},avg_ttl=0`);
+  }
+  return lines;
+}
+
+export interface SectionDef {
+  readonly name: string;
+  readonly title: string;
+  /** Part of a bare INFO (and of "default"); the others need "all", "everything" or their name. */
+  readonly inDefault: boolean;
+  readonly build: SectionBuilder;
+}
+
+/** Redis 7.0's sections in output order. Errorstats stays empty: Drake does not count errors per prefix yet. */
+export const SECTIONS: readonly SectionDef[] = [
+  { name: 'server', title: 'Server', inDefault: true, build: server },
+  { name: 'clients', title: 'Clients', inDefault: true, build: clients },
+  { name: 'memory', title: 'Memory', inDefault: true, build: memory },
+  { name: 'persistence', title: 'Persistence', inDefault: true, build: persistence },
+  { name: 'stats', title: 'Stats', inDefault: true, build: stats },
+  { name: 'replication', title: 'Replication', inDefault: true, build: replication },
+  { name: 'cpu', title: 'CPU', inDefault: true, build: cpu },
+  { name: 'modules', title: 'Modules', inDefault: true, build: () => [] },
+  { name: 'commandstats', title: 'Commandstats', inDefault: false, build: commandstats },
+  { name: 'errorstats', title: 'Errorstats', inDefault: true, build: () => [] },
+  { name: 'cluster', title: 'Cluster', inDefault: true, build: () => ['cluster_enabled:0'] },
+  { name: 'keyspace', title: 'Keyspace', inDefault: true, build: keyspace },
+];
