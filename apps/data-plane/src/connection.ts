@@ -81,6 +81,7 @@ export class Connection implements ClientTransport, RequestHandler {
 
   private readonly onData = (chunk: Buffer): void => {
     this.server.stats.netInputBytes += chunk.length;
+    this.client.lastInteractionMs = Date.now();
     const wasAuthenticated = this.client.authenticated;
     this.parser.feed(chunk);
     if (wasAuthenticated !== this.client.authenticated) this.parser.setAuthRequired(!this.client.authenticated);

@@ -58,7 +58,6 @@ export function dispatch(client: Client, argv: string[]): void {
       }
     }
   }
-  client.lastInteractionMs = Date.now();
   if (client.replyMode !== 'on') suppressReply(client, mark);
 }
 
