@@ -25,12 +25,23 @@ export function invalidExpireError(name: string): string {
 /** Redis quotes at most 128 bytes of the name and of each argument, each followed by a space. */
 export function unknownCommandError(argv: readonly string[]): string {
   let args = '';
-  for (let i = 1; i < argv.length && args.length < 128; i++) args += `'${argv[i].slice(0, 128 - args.length)}' `;
-  return noNewlines(`ERR unknown command '${argv[0].slice(0, 128)}', with args beginning with: ${args}`);
+  for (let i = 1; i < argv.length && args.length < 128; i++)
+    args += `'${cString(argv[i]).slice(0, 128 - args.length)}' `;
+  return noNewlines(
+    `ERR unknown command '${cString(argv[0]).slice(0, 128)}', with args beginning with: ${args}`,
+  );
 }
 
 export function unknownSubcommandError(parent: string, sub: string): string {
-  return noNewlines(`ERR unknown subcommand '${sub.slice(0, 128)}'. Try ${parent.toUpperCase()} HELP.`);
+  return noNewlines(
+    `ERR unknown subcommand '${cString(sub).slice(0, 128)}'. Try ${parent.toUpperCase()} HELP.`,
+  );
+}
+
+/** Redis formats user text into errors with printf's %s, which stops at the first NUL byte. */
+export function cString(s: string): string {
+  const nul = s.indexOf('\0');
+  return nul === -1 ? s : s.slice(0, nul);
 }
 
 /** Redis turns CR/LF inside an error into spaces so user text cannot break the protocol. */

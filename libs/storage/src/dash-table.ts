@@ -61,6 +61,7 @@ export class DashTable {
     const entries = seg.entries;
     const before = entries.size;
     entries.set(key, value);
+    if (seg.raw !== null) seg.raw.delete(key);
     if (entries.size === before) return false;
     this.entryCount++;
     while (seg.entries.size > this.capacity && seg.localDepth < MAX_DEPTH) {
@@ -75,6 +76,7 @@ export class DashTable {
     if (!seg.entries.has(key)) return false;
     this.touch(seg);
     seg.entries.delete(key);
+    if (seg.raw !== null) seg.raw.delete(key);
     this.entryCount--;
     if (seg.expires.delete(key)) this.expireCount--;
     return true;
@@ -86,6 +88,17 @@ export class DashTable {
     const before = seg.expires.size;
     seg.expires.set(key, atMs);
     if (seg.expires.size !== before) this.expireCount++;
+  }
+
+  /** Flags a stored string as modified in place (see Segment.raw); cleared by the next set or delete. */
+  markRaw(key: string, hash: number): void {
+    const seg = this.segmentOf(hash);
+    if (seg.entries.has(key)) (seg.raw ??= new Set()).add(key);
+  }
+
+  isRaw(key: string, hash: number): boolean {
+    const seg = this.segmentOf(hash);
+    return seg.raw !== null && seg.raw.has(key);
   }
 
   removeExpire(key: string, hash: number): boolean {
@@ -156,6 +169,7 @@ export class DashTable {
         sibling.expires.set(key, at);
         seg.expires.delete(key);
       }
+      if (seg.raw !== null && seg.raw.delete(key)) (sibling.raw ??= new Set()).add(key);
     }
     for (let i = 0; i < this.dir.length; i++) {
       if (this.dir[i] === seg && (i & bit) !== 0) this.dir[i] = sibling;

@@ -113,3 +113,22 @@ describe('Database', () => {
     expect(ks.totalKeys()).toBe(0);
   });
 });
+
+describe('Database raw-string flag', () => {
+  it('is set by markRaw, survives splits, and is cleared by the next write or delete', () => {
+    const ks = new Keyspace({ dbCount: 1, shardCount: 2, segmentCapacity: 4 });
+    const db = ks.db(0);
+    db.set('r', 'v');
+    db.markRaw('r');
+    for (let i = 0; i < 500; i++) db.set(`fill${i}`, 'v');
+    expect(db.isRaw('r')).toBe(true);
+    db.set('r', 'w');
+    expect(db.isRaw('r')).toBe(false);
+    db.markRaw('r');
+    db.delete('r');
+    db.set('r', 'x');
+    expect(db.isRaw('r')).toBe(false);
+    db.markRaw('missing');
+    expect(db.isRaw('missing')).toBe(false);
+  });
+});

@@ -101,6 +101,17 @@ export class Database {
     return this.tables[hash % this.shardCount].removeExpire(key, hash);
   }
 
+  /** APPEND and SETRANGE leave a string Redis reports as `raw` whatever its content (OBJECT ENCODING). */
+  markRaw(key: string): void {
+    const hash = hashKey(key);
+    this.tables[hash % this.shardCount].markRaw(key, hash);
+  }
+
+  isRaw(key: string): boolean {
+    const hash = hashKey(key);
+    return this.tables[hash % this.shardCount].isRaw(key, hash);
+  }
+
   /** Keys held, including expired ones not yet reaped (what DBSIZE reports in Redis too). */
   size(): number {
     let n = 0;

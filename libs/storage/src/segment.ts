@@ -11,6 +11,8 @@ export class Segment {
   version = 0;
   /** ms of the last write (OBJECT IDLETIME approximates a key's idle time by its segment's). */
   lastWriteMs = 0;
+  /** Keys whose string was modified in place (APPEND, SETRANGE): OBJECT ENCODING reports them as raw, as Redis does. */
+  raw: Set<string> | null = null;
 
   constructor(public localDepth: number) {}
 }

@@ -67,6 +67,8 @@ export const copyCommand = defineCommand({
     const copy = copyValue(value);
     if (expire === -1) dest.set(target, copy);
     else dest.setWithExpire(target, copy, expire);
+    // Redis duplicates a raw string as raw (dupStringObject).
+    if (db.isRaw(source)) dest.markRaw(target);
     reply.integer(1);
   },
 });

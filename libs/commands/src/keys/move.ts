@@ -36,9 +36,11 @@ export const moveCommand = defineCommand({
       return;
     }
     const expire = db.getExpire(key);
+    const raw = db.isRaw(key);
     db.delete(key);
     if (expire === -1) dest.set(key, value);
     else dest.setWithExpire(key, value, expire);
+    if (raw) dest.markRaw(key);
     reply.integer(1);
   },
 });

@@ -17,6 +17,7 @@ export const objectEncodingCommand = defineCommand({
   complexity: 'O(1)',
   execute(client: Client, argv: string[]): void {
     const value = lookupReadOrNil(client, argv[2]);
-    if (value !== undefined) client.reply.bulk(valueEncoding(value));
+    if (value === undefined) return;
+    client.reply.bulk(typeof value === 'string' && client.db.isRaw(argv[2]) ? 'raw' : valueEncoding(value));
   },
 });

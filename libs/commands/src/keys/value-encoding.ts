@@ -11,8 +11,8 @@ const EMBSTR_MAX = 44;
 
 /**
  * OBJECT ENCODING of a string as Redis's SET leaves it: 'int' for a canonical int64 of at most 20 chars,
- * 'embstr' up to 44 bytes, 'raw' beyond. (Redis also reports 'raw' for short strings built by APPEND or
- * SETRANGE; values here do not remember how they were built.)
+ * 'embstr' up to 44 bytes, 'raw' beyond. (Strings edited by APPEND or SETRANGE are flagged in storage and
+ * reported as 'raw' by OBJECT ENCODING.)
  */
 export function stringEncoding(s: string): 'int' | 'embstr' | 'raw' {
   if (s.length <= 20 && parseInteger(s) !== null) return 'int';

@@ -46,6 +46,8 @@ export const setrangeCommand = defineCommand({
     const next = overwrite(current ?? '', offset, patch);
     if (current === undefined) db.set(key, next);
     else db.setKeepTtl(key, next);
+    // Redis builds or edits the string in place, so it reports `raw` whatever the content.
+    db.markRaw(key);
     client.reply.integer(next.length);
   },
 });
