@@ -1,0 +1,268 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { mismatchReport, runDifferential } from './support/differential';
+import { freePort } from './support/free-port';
+import {
+  runDrakeToExit,
+  startDrake,
+  startRedis,
+  startSubject,
+  SUBJECT_KIND,
+  type ServerHandle,
+} from './support/processes';
+import { RawClient } from './support/raw-client';
+
+/**
+ * Start-up and shutdown of the server process: signals and SHUTDOWN exit 0; bad flags stop start-up with a message
+ * and a non-zero code; flags come from the command line, a flag file or DRAKE_* variables; --requirepass gates
+ * commands exactly like Redis. Flag tests are drake-server only (skipped when E2E_SUBJECT=redis).
+ */
+jest.setTimeout(60_000);
+
+const drakeOnly = SUBJECT_KIND === 'drake' ? test : test.skip;
+
+describe('stopping', () => {
+  test.each(['SIGTERM', 'SIGINT'] as const)('%s exits 0', async (signal) => {
+    const server = await startSubject();
+    server.process.kill(signal);
+    const status = await server.exited;
+    expect({ code: status.code, signal: status.signal }).toEqual({ code: 0, signal: null });
+  });
+
+  test('SHUTDOWN closes the connection without a reply and exits 0', async () => {
+    const server = await startSubject();
+    const client = await RawClient.connect(server.port);
+    client.send('SHUTDOWN');
+    const { data, closed } = await client.readUntilClose(20_000);
+    expect(data.toString('latin1')).toBe('');
+    expect(closed).toBe(true);
+    const status = await server.exited;
+    expect({ code: status.code, signal: status.signal }).toEqual({ code: 0, signal: null });
+  });
+
+  test('SHUTDOWN NOSAVE exits 0', async () => {
+    const server = await startSubject();
+    const client = await RawClient.connect(server.port);
+    client.send('SHUTDOWN', 'NOSAVE');
+    expect((await client.readUntilClose(20_000)).closed).toBe(true);
+    expect((await server.exited).code).toBe(0);
+  });
+
+  test('SHUTDOWN with bad arguments answers like Redis and keeps running', async () => {
+    const [redis, subject] = await Promise.all([startRedis(), startSubject()]);
+    try {
+      for (const argv of [
+        ['SHUTDOWN', 'foo'],
+        ['SHUTDOWN', 'NOSAVE', 'SAVE'],
+        ['SHUTDOWN', 'ABORT'],
+      ]) {
+        const pairs = await runDifferential(redis.port, subject.port, [argv], { protocol: 2, flush: false });
+        const report = mismatchReport(pairs, 'redis', SUBJECT_KIND);
+        if (report) throw new Error(report);
+      }
+      const client = await RawClient.connect(subject.port);
+      expect(await client.callText('PING')).toBe('+PONG\r\n');
+      await client.close();
+    } finally {
+      await Promise.all([redis.stop(), subject.stop()]);
+    }
+  });
+
+  test('clients connected at shutdown are disconnected', async () => {
+    const server = await startSubject();
+    const idle = await RawClient.connect(server.port);
+    expect(await idle.callText('PING')).toBe('+PONG\r\n');
+    server.process.kill('SIGTERM');
+    expect((await idle.readUntilClose(20_000)).closed).toBe(true);
+    expect((await server.exited).code).toBe(0);
+  });
+});
+
+describe('flags', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'drake-e2e-'));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  drakeOnly.each([
+    ['a non-numeric port', ['--port', 'abc'], /port/, {}],
+    ['a port out of range', ['--port', '70000'], /port/, {}],
+    ['an unknown flag', ['--nosuchflag'], /nosuchflag/, {}],
+    ['an unknown flag with a value', ['--nosuchflag=1'], /nosuchflag/, {}],
+    ['zero databases', ['--dbnum', '0'], /dbnum/, {}],
+    ['a bad log level', ['--log_level', 'loud'], /log_level/, {}],
+    ['a missing flag file', ['--flagfile', '/nonexistent/drake.flags'], /nonexistent|flagfile/, {}],
+    [
+      'a bad value from the environment',
+      ['--port', '0', '--bind', '127.0.0.1'],
+      /dbnum/,
+      { DRAKE_DBNUM: 'zero' },
+    ],
+  ] as Array<[string, string[], RegExp, NodeJS.ProcessEnv]>)(
+    'start-up stops on %s with a message and a non-zero exit',
+    async (_name, args, message, env) => {
+      const result = await runDrakeToExit(args, env);
+      expect(result.code).not.toBe(0);
+      expect(result.code).not.toBeNull();
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr.trim().length).toBeGreaterThan(0);
+    },
+  );
+
+  drakeOnly('a busy port stops start-up with a message and exit 1', async () => {
+    const redis = await startRedis();
+    try {
+      const result = await runDrakeToExit([
+        '--port',
+        String(redis.port),
+        '--bind',
+        '127.0.0.1',
+        '--log_level',
+        'warn',
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/EADDRINUSE|in use/i);
+    } finally {
+      await redis.stop();
+    }
+  });
+
+  drakeOnly('--help lists the flags and exits 0', async () => {
+    const result = await runDrakeToExit(['--help']);
+    expect(result.code).toBe(0);
+    for (const flag of ['port', 'bind', 'requirepass', 'dbnum', 'shard_count', 'log_level', 'flagfile']) {
+      expect(result.stdout).toContain(flag);
+    }
+  });
+
+  drakeOnly('--flagfile supplies flags (with comments), the command line adds more', async () => {
+    const port = await freePort();
+    const file = path.join(dir, 'drake.flags');
+    writeFileSync(file, `# test flags\n--port=${port}\n--bind=127.0.0.1\n--dbnum=4\n--log_level=warn\n`);
+    const server = await startDrake({
+      port,
+      bare: true,
+      args: [`--flagfile=${file}`, '--requirepass=fromcli'],
+    });
+    try {
+      const client = await RawClient.connect(port);
+      expect(await client.callText('AUTH', 'fromcli')).toBe('+OK\r\n');
+      expect(await client.callText('SELECT', '3')).toBe('+OK\r\n');
+      expect(await client.callText('SELECT', '4')).toBe('-ERR DB index is out of range\r\n');
+      expect(await client.callText('CONFIG', 'GET', 'databases')).toBe(
+        '*2\r\n$9\r\ndatabases\r\n$1\r\n4\r\n',
+      );
+      await client.close();
+    } finally {
+      expect((await server.stop()).code).toBe(0);
+    }
+  });
+
+  drakeOnly('DRAKE_* environment variables set flags; the command line wins', async () => {
+    const port = await freePort();
+    const server = await startDrake({
+      port,
+      bare: true,
+      env: { DRAKE_PORT: String(port), DRAKE_BIND: '127.0.0.1', DRAKE_LOG_LEVEL: 'warn', DRAKE_DBNUM: '2' },
+    });
+    try {
+      const client = await RawClient.connect(port);
+      expect(await client.callText('SELECT', '2')).toBe('-ERR DB index is out of range\r\n');
+      await client.close();
+    } finally {
+      await server.stop();
+    }
+    const otherPort = await freePort();
+    const overridden = await startDrake({
+      port: otherPort,
+      bare: true,
+      args: ['--port', String(otherPort), '--dbnum=8'],
+      env: { DRAKE_PORT: String(port), DRAKE_BIND: '127.0.0.1', DRAKE_LOG_LEVEL: 'warn', DRAKE_DBNUM: '2' },
+    });
+    try {
+      const client = await RawClient.connect(otherPort);
+      expect(await client.callText('SELECT', '7')).toBe('+OK\r\n');
+      await client.close();
+    } finally {
+      await overridden.stop();
+    }
+  });
+
+  drakeOnly('--proto_max_bulk_len lowers the bulk limit', async () => {
+    const server = await startDrake({ args: ['--proto_max_bulk_len', String(2 * 1024 * 1024)] });
+    try {
+      const client = await RawClient.connect(server.port);
+      client.sendRaw(`*2\r\n$4\r\nECHO\r\n$${2 * 1024 * 1024 + 1}\r\n`);
+      const { data, closed } = await client.readUntilClose();
+      expect(data.toString('latin1')).toBe('-ERR Protocol error: invalid bulk length\r\n');
+      expect(closed).toBe(true);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('--requirepass', () => {
+  let redis: ServerHandle;
+  let subject: ServerHandle;
+  beforeAll(async () => {
+    [redis, subject] = await Promise.all([
+      startRedis({ args: ['--requirepass', 's3cret'] }),
+      startSubject({ args: ['--requirepass', 's3cret'] }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([redis?.stop(), subject?.stop()]);
+  });
+
+  const sequences: Array<[string, string[][]]> = [
+    [
+      'NOAUTH before AUTH, then AUTH',
+      [['GET', 'a'], ['PING'], ['AUTH', 'wrong'], ['GET', 'a'], ['AUTH', 's3cret'], ['GET', 'a']],
+    ],
+    [
+      'AUTH with the default user',
+      [
+        ['AUTH', 'default', 'wrong'],
+        ['AUTH', 'default', 's3cret'],
+        ['SET', 'a', '1'],
+      ],
+    ],
+    [
+      'commands allowed before AUTH',
+      [['QUIT2'], ['ECHO', 'x'], ['SELECT', '1'], ['CLIENT', 'ID'], ['AUTH'], ['DEBUG', 'DIGEST']],
+    ],
+    [
+      'HELLO without and with AUTH',
+      [
+        ['HELLO', '3'],
+        ['HELLO', '2', 'AUTH', 'default', 'wrong'],
+        ['GET', 'a'],
+      ],
+    ],
+    [
+      'HELLO AUTH authenticates',
+      [
+        ['HELLO', '2', 'AUTH', 'default', 's3cret', 'SETNAME', 'x'],
+        ['CLIENT', 'GETNAME'],
+      ],
+    ],
+    ['RESET drops authentication', [['AUTH', 's3cret'], ['RESET'], ['GET', 'a']]],
+  ];
+
+  test.each(sequences)('%s', async (_name, steps) => {
+    const mask = (reply: Buffer): string =>
+      reply
+        .toString('latin1')
+        .replace(/(\$2\r\nid\r\n):\d+/, '$1<id>')
+        .replace(/(\$7\r\nversion\r\n)\$\d+\r\n[^\r]*/, '$1<v>');
+    const normalised = steps.map((argv) => (argv[0] === 'HELLO' ? { argv, norm: mask } : argv));
+    const pairs = await runDifferential(redis.port, subject.port, normalised, { protocol: 2, flush: false });
+    const report = mismatchReport(pairs, 'redis', SUBJECT_KIND);
+    if (report) throw new Error(report);
+  });
+});

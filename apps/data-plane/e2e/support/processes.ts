@@ -1,0 +1,249 @@
+import { spawn, type ChildProcess } from 'child_process';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { freePort } from './free-port';
+import { RawClient } from './raw-client';
+
+/** Repository root (drake-server runs from here). */
+export const REPO_ROOT = path.resolve(__dirname, '../../../..');
+
+export type ServerKind = 'redis' | 'drake';
+
+export interface ExitStatus {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+export interface StartOptions {
+  /** Fixed port; by default a free one (and start-up is retried on another if it was taken meanwhile). */
+  readonly port?: number;
+  /** Extra command-line arguments after the defaults. */
+  readonly args?: readonly string[];
+  /** Extra environment variables. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Only `args` on the command line (no --port/--bind/--log_level defaults): for flag-file and env tests. */
+  readonly bare?: boolean;
+  /** How long to wait for PING to answer (generous: start-up on a loaded machine). */
+  readonly readyTimeoutMs?: number;
+}
+
+export interface ServerHandle {
+  readonly kind: ServerKind;
+  readonly port: number;
+  readonly pid: number;
+  readonly process: ChildProcess;
+  readonly exited: Promise<ExitStatus>;
+  /** The last few KB of stdout+stderr, for failure messages. */
+  output(): string;
+  /** Resident set size in bytes, from /proc/<pid>/status. */
+  rss(): number;
+  /** SIGTERM (SIGKILL after a grace period), then waits for the exit. */
+  stop(): Promise<ExitStatus>;
+}
+
+const OUTPUT_TAIL = 16 * 1024;
+const live = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+/** If a test file dies mid-way, never leave servers behind. */
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const child of live) child.kill('SIGKILL');
+  });
+}
+
+/** redis-server on loopback, no persistence, DEBUG enabled (the oracle). */
+export function startRedis(opts: StartOptions = {}): Promise<ServerHandle> {
+  return startWithRetry('redis', opts, (port) => ({
+    command: 'redis-server',
+    args: [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--enable-debug-command',
+      'yes',
+      ...(opts.args ?? []),
+    ],
+  }));
+}
+
+/** The built drake-server (`npm run build` first) on loopback. */
+export function startDrake(opts: StartOptions = {}): Promise<ServerHandle> {
+  return startWithRetry('drake', opts, (port) => ({
+    command: process.execPath,
+    args: [
+      'bin/drake-server',
+      ...(opts.bare ? [] : ['--port', String(port), '--bind', '127.0.0.1', '--log_level', 'warn']),
+      ...(opts.args ?? []),
+    ],
+  }));
+}
+
+/**
+ * The server under test: drake-server, or redis-server when E2E_SUBJECT=redis (proves the harness itself with
+ * Redis on both sides of every comparison).
+ */
+export const SUBJECT_KIND: ServerKind = process.env.E2E_SUBJECT === 'redis' ? 'redis' : 'drake';
+
+export function startSubject(opts: StartOptions = {}): Promise<ServerHandle> {
+  return SUBJECT_KIND === 'redis' ? startRedis(opts) : startDrake(opts);
+}
+
+/** Runs drake-server to completion (bad flags, --help): exit status and everything it printed. */
+export function runDrakeToExit(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  timeoutMs = 20_000,
+): Promise<ExitStatus & { stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/drake-server', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    live.add(child);
+    installExitHook();
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(
+        new Error(`drake-server ${args.join(' ')} did not exit within ${timeoutMs} ms; stderr: ${stderr}`),
+      );
+    }, timeoutMs);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      live.delete(child);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+interface Launch {
+  readonly command: string;
+  readonly args: readonly string[];
+}
+
+async function startWithRetry(
+  kind: ServerKind,
+  opts: StartOptions,
+  launch: (port: number) => Launch,
+): Promise<ServerHandle> {
+  const attempts = opts.port === undefined ? 3 : 1;
+  let lastError: Error | null = null;
+  for (let i = 0; i < attempts; i++) {
+    const port = opts.port ?? (await freePort());
+    try {
+      return await startOnce(kind, port, opts, launch(port));
+    } catch (err) {
+      lastError = err as Error;
+      // Another process may have taken the free port between our probe and the bind: try another one.
+      if (!/in use|EADDRINUSE/i.test(lastError.message)) break;
+    }
+  }
+  throw lastError ?? new Error(`could not start ${kind}`);
+}
+
+async function startOnce(
+  kind: ServerKind,
+  port: number,
+  opts: StartOptions,
+  launch: Launch,
+): Promise<ServerHandle> {
+  const child = spawn(launch.command, launch.args as string[], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  live.add(child);
+  installExitHook();
+  let tail = '';
+  const collect = (d: Buffer): void => {
+    tail = (tail + d.toString()).slice(-OUTPUT_TAIL);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  let status: ExitStatus | null = null;
+  const exited = new Promise<ExitStatus>((resolve) => {
+    child.on('exit', (code, signal) => {
+      status = { code, signal };
+      live.delete(child);
+      resolve(status);
+    });
+  });
+  const handle: ServerHandle = {
+    kind,
+    port,
+    pid: child.pid ?? -1,
+    process: child,
+    exited,
+    output: () => tail,
+    rss: () => readRss(child.pid ?? -1),
+    stop: async () => {
+      if (status) return status;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const result = await exited;
+      clearTimeout(timer);
+      return result;
+    },
+  };
+  try {
+    await waitUntilReady(handle, () => status, opts.readyTimeoutMs ?? 30_000);
+  } catch (err) {
+    if (!status) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    throw new Error(
+      `${kind} on port ${port} did not start: ${(err as Error).message}\n--- output ---\n${tail}`,
+    );
+  }
+  return handle;
+}
+
+/** Polls PING until any protocol answer (+PONG, or -NOAUTH under requirepass) comes back. */
+async function waitUntilReady(
+  handle: ServerHandle,
+  status: () => ExitStatus | null,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const exit = status();
+    if (exit) throw new Error(`exited early (code ${exit.code}, signal ${exit.signal})`);
+    try {
+      const client = await RawClient.connect(handle.port, '127.0.0.1', 2_000);
+      try {
+        const reply = (await client.call('PING')).toString('latin1');
+        if (reply.startsWith('+PONG') || reply.startsWith('-NOAUTH')) return;
+      } finally {
+        await client.close();
+      }
+    } catch {
+      // not listening yet
+    }
+    await delay(50);
+  }
+  throw new Error(`no PING answer within ${timeoutMs} ms`);
+}
+
+export function readRss(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+  if (!match) throw new Error(`no VmRSS for pid ${pid}`);
+  return Number(match[1]) * 1024;
+}
+
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

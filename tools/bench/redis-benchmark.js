@@ -1,0 +1,62 @@
+// @ts-check
+// Runs redis-benchmark once and parses its --csv output into requests per second per test.
+const { execFile } = require('child_process');
+
+/** The tests we run, as redis-benchmark names them in its CSV output. */
+const TESTS = ['SET', 'GET', 'INCR', 'MSET (10 keys)'];
+
+/**
+ * @param {number} port
+ * @param {number} clients
+ * @param {number} requests
+ * @param {number} pipeline
+ * @returns {Promise<Record<string, number>>} test name → requests per second
+ */
+function runBenchmark(port, clients, requests, pipeline) {
+  const args = ['-h', '127.0.0.1', '-p', String(port), '-c', String(clients), '-n', String(requests)];
+  args.push('-t', 'set,get,incr,mset', '-P', String(pipeline), '--csv');
+  return new Promise((resolve, reject) => {
+    execFile(
+      'redis-benchmark',
+      args,
+      { timeout: 600_000, maxBuffer: 16 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (err) {
+          reject(new Error(`redis-benchmark ${args.join(' ')} failed: ${err.message}\n${stderr}`));
+          return;
+        }
+        try {
+          resolve(parseCsv(stdout));
+        } catch (parseError) {
+          reject(parseError);
+        }
+      },
+    );
+  });
+}
+
+/**
+ * `"test","rps",...` header then one quoted row per test.
+ * @param {string} csv
+ * @returns {Record<string, number>}
+ */
+function parseCsv(csv) {
+  const rows = csv
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('"'))
+    .map((line) => line.split('","').map((cell) => cell.replace(/^"|"$/g, '')));
+  const header = rows.shift() ?? [];
+  const testCol = header.indexOf('test');
+  const rpsCol = header.indexOf('rps');
+  if (testCol < 0 || rpsCol < 0) throw new Error(`unexpected redis-benchmark CSV:\n${csv}`);
+  /** @type {Record<string, number>} */
+  const result = {};
+  for (const row of rows) result[row[testCol]] = Number(row[rpsCol]);
+  for (const test of TESTS) {
+    if (!(result[test] > 0)) throw new Error(`redis-benchmark gave no rate for ${test}:\n${csv}`);
+  }
+  return result;
+}
+
+module.exports = { runBenchmark, parseCsv, TESTS };

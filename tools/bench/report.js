@@ -1,0 +1,78 @@
+// @ts-check
+// Medians and the two printed forms of the benchmark results: a console table and a Markdown table for the README.
+
+/** @param {number[]} values */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * @typedef {{ test: string; pipeline: number; redis: number; drake: number; ratio: number }} ThroughputRow
+ * @typedef {{ emptyRss: number; loadedRss: number }} MemoryRow
+ * @typedef {{ throughput: ThroughputRow[]; memory: { keys: number; redis: MemoryRow; drake: MemoryRow; ratio: number };
+ *   goals: { p1: { target: number; worstRatio: number; met: boolean }; p16: { target: number; worstRatio: number;
+ *   met: boolean }; rss: { target: number; ratio: number; met: boolean } }; subject: string; timestamp: string;
+ *   node: string; repeats: number }} Results
+ */
+
+/** @param {number} n */
+const rps = (n) => Math.round(n).toLocaleString('en-US');
+/** @param {number} bytes */
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** @param {boolean} met */
+const verdict = (met) => (met ? 'met' : 'NOT met');
+
+/** @param {Results} results */
+function formatTable(results) {
+  const subject = results.subject;
+  const lines = [
+    `${'test'.padEnd(16)} ${'P'.padStart(3)} ${'redis req/s'.padStart(12)} ${`${subject} req/s`.padStart(12)}  ratio`,
+  ];
+  for (const row of results.throughput) {
+    lines.push(
+      `${row.test.padEnd(16)} ${String(row.pipeline).padStart(3)} ${rps(row.redis).padStart(12)} ${rps(row.drake).padStart(12)}  ${row.ratio.toFixed(2)}`,
+    );
+  }
+  const m = results.memory;
+  lines.push('');
+  lines.push(
+    `RSS with ${m.keys.toLocaleString('en-US')} keys: redis ${mb(m.redis.loadedRss)}, ${subject} ${mb(m.drake.loadedRss)}, ratio ${m.ratio.toFixed(2)}`,
+  );
+  const g = results.goals;
+  lines.push(`goal -P 1  ≥ ${g.p1.target}: worst ratio ${g.p1.worstRatio.toFixed(2)} → ${verdict(g.p1.met)}`);
+  lines.push(
+    `goal -P 16 ≥ ${g.p16.target}: worst ratio ${g.p16.worstRatio.toFixed(2)} → ${verdict(g.p16.met)}`,
+  );
+  lines.push(`goal RSS   ≤ ${g.rss.target}: ratio ${g.rss.ratio.toFixed(2)} → ${verdict(g.rss.met)}`);
+  return lines.join('\n');
+}
+
+/** @param {Results} results */
+function markdownTable(results) {
+  const subject = results.subject === 'drake' ? 'Drake' : results.subject;
+  const lines = [
+    `| test | pipeline | Redis req/s | ${subject} req/s | ${subject}/Redis |`,
+    '| --- | ---: | ---: | ---: | ---: |',
+  ];
+  for (const row of results.throughput) {
+    lines.push(
+      `| ${row.test} | ${row.pipeline} | ${rps(row.redis)} | ${rps(row.drake)} | ${row.ratio.toFixed(2)} |`,
+    );
+  }
+  const m = results.memory;
+  lines.push(
+    `| RSS, ${m.keys.toLocaleString('en-US')} keys × 32 B | | ${mb(m.redis.loadedRss)} | ${mb(m.drake.loadedRss)} | ${m.ratio.toFixed(2)} |`,
+  );
+  const g = results.goals;
+  lines.push('');
+  lines.push(
+    `Goals: -P 1 ≥ ${g.p1.target}× (${verdict(g.p1.met)}), -P 16 ≥ ${g.p16.target}× (${verdict(g.p16.met)}), ` +
+      `RSS ≤ ${g.rss.target}× (${verdict(g.rss.met)}). Median of ${results.repeats} interleaved runs, 50 clients, ` +
+      `${results.timestamp.slice(0, 10)}, Node ${results.node}.`,
+  );
+  return lines.join('\n');
+}
+
+module.exports = { median, formatTable, markdownTable };
