@@ -44,7 +44,10 @@ export function parseDouble(s: string): number | null {
   const lower = s.toLowerCase();
   if (lower === 'inf' || lower === '+inf' || lower === 'infinity' || lower === '+infinity') return Infinity;
   if (lower === '-inf' || lower === '-infinity') return -Infinity;
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s) && !/^[+-]?0x[0-9a-f]+(\.[0-9a-f]*)?(p[+-]?\d+)?$/i.test(s))
+  if (
+    !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s) &&
+    !/^[+-]?0x[0-9a-f]+(\.[0-9a-f]*)?(p[+-]?\d+)?$/i.test(s)
+  )
     return null;
   const v = s.startsWith('0x') || s.startsWith('-0x') || s.startsWith('+0x') ? parseHexFloat(s) : Number(s);
   return Number.isNaN(v) ? null : v;

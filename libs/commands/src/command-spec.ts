@@ -45,7 +45,10 @@ export interface CommandSpec {
   readonly execute: CommandHandler;
 }
 
-export type CommandDefinition = Omit<CommandSpec, 'firstKey' | 'lastKey' | 'keyStep' | 'since' | 'categories'> & {
+export type CommandDefinition = Omit<
+  CommandSpec,
+  'firstKey' | 'lastKey' | 'keyStep' | 'since' | 'categories'
+> & {
   firstKey?: number;
   lastKey?: number;
   keyStep?: number;

@@ -1,7 +1,7 @@
 import { hashKey, segmentHash } from './hash-key';
 import { reverseBits32 } from './reverse-bits';
 import { Segment } from './segment';
-import type { Value } from './value';
+import type { StringEncoding, Value } from './value';
 
 /** Entries per segment before it splits; small enough that a split is a short pause, big enough to keep the directory small. */
 export const DEFAULT_SEGMENT_CAPACITY = 4096;
@@ -61,7 +61,7 @@ export class DashTable {
     const entries = seg.entries;
     const before = entries.size;
     entries.set(key, value);
-    if (seg.raw !== null) seg.raw.delete(key);
+    if (seg.encodings !== null) seg.encodings.delete(key);
     if (entries.size === before) return false;
     this.entryCount++;
     while (seg.entries.size > this.capacity && seg.localDepth < MAX_DEPTH) {
@@ -76,7 +76,7 @@ export class DashTable {
     if (!seg.entries.has(key)) return false;
     this.touch(seg);
     seg.entries.delete(key);
-    if (seg.raw !== null) seg.raw.delete(key);
+    if (seg.encodings !== null) seg.encodings.delete(key);
     this.entryCount--;
     if (seg.expires.delete(key)) this.expireCount--;
     return true;
@@ -90,15 +90,14 @@ export class DashTable {
     if (seg.expires.size !== before) this.expireCount++;
   }
 
-  /** Flags a stored string as modified in place (see Segment.raw); cleared by the next set or delete. */
-  markRaw(key: string, hash: number): void {
+  /** Records a stored string's Redis encoding (see Segment.encodings); cleared by the next set or delete. */
+  setEncoding(key: string, hash: number, encoding: StringEncoding): void {
     const seg = this.segmentOf(hash);
-    if (seg.entries.has(key)) (seg.raw ??= new Set()).add(key);
+    if (seg.entries.has(key)) (seg.encodings ??= new Map()).set(key, encoding);
   }
 
-  isRaw(key: string, hash: number): boolean {
-    const seg = this.segmentOf(hash);
-    return seg.raw !== null && seg.raw.has(key);
+  encodingOf(key: string, hash: number): StringEncoding | undefined {
+    return this.segmentOf(hash).encodings?.get(key);
   }
 
   removeExpire(key: string, hash: number): boolean {
@@ -169,7 +168,11 @@ export class DashTable {
         sibling.expires.set(key, at);
         seg.expires.delete(key);
       }
-      if (seg.raw !== null && seg.raw.delete(key)) (sibling.raw ??= new Set()).add(key);
+      const encoding = seg.encodings?.get(key);
+      if (encoding !== undefined) {
+        (sibling.encodings ??= new Map()).set(key, encoding);
+        seg.encodings!.delete(key);
+      }
     }
     for (let i = 0; i < this.dir.length; i++) {
       if (this.dir[i] === seg && (i & bit) !== 0) this.dir[i] = sibling;

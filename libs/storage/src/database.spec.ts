@@ -114,21 +114,21 @@ describe('Database', () => {
   });
 });
 
-describe('Database raw-string flag', () => {
-  it('is set by markRaw, survives splits, and is cleared by the next write or delete', () => {
+describe('Database string encodings', () => {
+  it('is recorded, survives splits, and is cleared by the next write or delete', () => {
     const ks = new Keyspace({ dbCount: 1, shardCount: 2, segmentCapacity: 4 });
     const db = ks.db(0);
     db.set('r', 'v');
-    db.markRaw('r');
+    db.setEncoding('r', 'raw');
     for (let i = 0; i < 500; i++) db.set(`fill${i}`, 'v');
-    expect(db.isRaw('r')).toBe(true);
+    expect(db.encodingOf('r')).toBe('raw');
     db.set('r', 'w');
-    expect(db.isRaw('r')).toBe(false);
-    db.markRaw('r');
+    expect(db.encodingOf('r')).toBeUndefined();
+    db.setEncoding('r', 'raw');
     db.delete('r');
     db.set('r', 'x');
-    expect(db.isRaw('r')).toBe(false);
-    db.markRaw('missing');
-    expect(db.isRaw('missing')).toBe(false);
+    expect(db.encodingOf('r')).toBeUndefined();
+    db.setEncoding('missing', 'raw');
+    expect(db.encodingOf('missing')).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import type { DashTable } from './dash-table';
 import { hashKey } from './hash-key';
 import type { Keyspace } from './keyspace';
 import type { Segment } from './segment';
-import type { Value } from './value';
+import type { StringEncoding, Value } from './value';
 
 /** RANDOMKEY gives up looking for a live key after this many expired picks, as Redis does. */
 const RANDOM_KEY_TRIES = 100;
@@ -101,15 +101,19 @@ export class Database {
     return this.tables[hash % this.shardCount].removeExpire(key, hash);
   }
 
-  /** APPEND and SETRANGE leave a string Redis reports as `raw` whatever its content (OBJECT ENCODING). */
-  markRaw(key: string): void {
+  /**
+   * Records the encoding Redis would report for a string it did not build from its content alone (APPEND and
+   * SETRANGE make `raw`, INCRBYFLOAT `embstr`); the next write of the key forgets it.
+   */
+  setEncoding(key: string, encoding: StringEncoding): void {
     const hash = hashKey(key);
-    this.tables[hash % this.shardCount].markRaw(key, hash);
+    this.tables[hash % this.shardCount].setEncoding(key, hash, encoding);
   }
 
-  isRaw(key: string): boolean {
+  /** The recorded encoding, or undefined when the content decides it. */
+  encodingOf(key: string): StringEncoding | undefined {
     const hash = hashKey(key);
-    return this.tables[hash % this.shardCount].isRaw(key, hash);
+    return this.tables[hash % this.shardCount].encodingOf(key, hash);
   }
 
   /** Keys held, including expired ones not yet reaped (what DBSIZE reports in Redis too). */

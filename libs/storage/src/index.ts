@@ -3,4 +3,4 @@ export { Database } from './database';
 export { hashKey, segmentHash } from './hash-key';
 export { Keyspace, type ExpiryMode, type KeyspaceOptions } from './keyspace';
 export { Segment } from './segment';
-export { typeName, type RedisObject, type TypeName, type Value } from './value';
+export { typeName, type RedisObject, type StringEncoding, type TypeName, type Value } from './value';

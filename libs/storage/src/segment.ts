@@ -1,4 +1,4 @@
-import type { Value } from './value';
+import type { StringEncoding, Value } from './value';
 
 /**
  * One dash-table segment: a bounded Map of entries and a Map of absolute expiry times (ms) for the entries that
@@ -11,8 +11,11 @@ export class Segment {
   version = 0;
   /** ms of the last write (OBJECT IDLETIME approximates a key's idle time by its segment's). */
   lastWriteMs = 0;
-  /** Keys whose string was modified in place (APPEND, SETRANGE): OBJECT ENCODING reports them as raw, as Redis does. */
-  raw: Set<string> | null = null;
+  /**
+   * Strings whose Redis encoding is not the one their content implies: edited in place (APPEND, SETRANGE → raw)
+   * or built from a number (INCRBYFLOAT → embstr). OBJECT ENCODING reads it; any write of the key clears it.
+   */
+  encodings: Map<string, StringEncoding> | null = null;
 
   constructor(public localDepth: number) {}
 }

@@ -11,3 +11,6 @@ export interface RedisObject {
 export function typeName(value: Value): TypeName {
   return typeof value === 'string' ? 'string' : value.type;
 }
+
+/** The encodings Redis reports for a string value. */
+export type StringEncoding = 'int' | 'embstr' | 'raw';

@@ -67,8 +67,9 @@ export const copyCommand = defineCommand({
     const copy = copyValue(value);
     if (expire === -1) dest.set(target, copy);
     else dest.setWithExpire(target, copy, expire);
-    // Redis duplicates a raw string as raw (dupStringObject).
-    if (db.isRaw(source)) dest.markRaw(target);
+    // Redis's dupStringObject keeps the encoding.
+    const encoding = db.encodingOf(source);
+    if (encoding !== undefined) dest.setEncoding(target, encoding);
     reply.integer(1);
   },
 });

@@ -36,11 +36,11 @@ export const moveCommand = defineCommand({
       return;
     }
     const expire = db.getExpire(key);
-    const raw = db.isRaw(key);
+    const encoding = db.encodingOf(key);
     db.delete(key);
     if (expire === -1) dest.set(key, value);
     else dest.setWithExpire(key, value, expire);
-    if (raw) dest.markRaw(key);
+    if (encoding !== undefined) dest.setEncoding(key, encoding);
     reply.integer(1);
   },
 });

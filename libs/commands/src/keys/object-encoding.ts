@@ -18,6 +18,7 @@ export const objectEncodingCommand = defineCommand({
   execute(client: Client, argv: string[]): void {
     const value = lookupReadOrNil(client, argv[2]);
     if (value === undefined) return;
-    client.reply.bulk(typeof value === 'string' && client.db.isRaw(argv[2]) ? 'raw' : valueEncoding(value));
+    const recorded = typeof value === 'string' ? client.db.encodingOf(argv[2]) : undefined;
+    client.reply.bulk(recorded ?? valueEncoding(value));
   },
 });

@@ -25,12 +25,12 @@ export function renameGeneric(client: Client, argv: string[], nx: boolean): void
     return;
   }
   const expire = db.getExpire(source);
-  const raw = db.isRaw(source);
+  const encoding = db.encodingOf(source);
   db.delete(source);
   if (expire === -1) db.set(target, value);
   else db.setWithExpire(target, value, expire);
   // The object moves as it is, encoding included.
-  if (raw) db.markRaw(target);
+  if (encoding !== undefined) db.setEncoding(target, encoding);
   if (nx) reply.integer(1);
   else reply.ok();
 }

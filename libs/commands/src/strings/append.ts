@@ -34,7 +34,7 @@ export const appendCommand = defineCommand({
     // An in-place change in Redis: the TTL stays.
     const next = current + suffix;
     db.setKeepTtl(key, next);
-    db.markRaw(key);
+    db.setEncoding(key, 'raw');
     client.reply.integer(next.length);
   },
 });

@@ -48,6 +48,8 @@ export const incrbyfloatCommand = defineCommand({
     }
     const text = formatLongDoubleHuman(sum);
     client.db.setKeepTtl(key, text);
+    // Redis stores the formatted number as a plain string object, never int-encoded.
+    client.db.setEncoding(key, text.length <= 44 ? 'embstr' : 'raw');
     client.reply.bulk(text);
   },
 });

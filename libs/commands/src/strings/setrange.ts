@@ -47,7 +47,7 @@ export const setrangeCommand = defineCommand({
     if (current === undefined) db.set(key, next);
     else db.setKeepTtl(key, next);
     // Redis builds or edits the string in place, so it reports `raw` whatever the content.
-    db.markRaw(key);
+    db.setEncoding(key, 'raw');
     client.reply.integer(next.length);
   },
 });

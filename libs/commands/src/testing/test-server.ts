@@ -27,7 +27,11 @@ export class TestServer implements ServerContext {
     readonly config: ConfigStore = new MapConfig(),
     options: { dbCount?: number; shardCount?: number; now?: () => number } = {},
   ) {
-    this.keyspace = new Keyspace({ dbCount: options.dbCount ?? 16, shardCount: options.shardCount ?? 4, now: options.now });
+    this.keyspace = new Keyspace({
+      dbCount: options.dbCount ?? 16,
+      shardCount: options.shardCount ?? 4,
+      now: options.now,
+    });
     this.commands = new CommandTable(commands);
   }
 
@@ -87,7 +91,10 @@ class TestStats implements ServerStats {
   keyspaceMisses = 0;
   netInputBytes = 0;
   netOutputBytes = 0;
-  readonly commandCalls = new Map<string, { calls: number; usec: number; failed: number; rejected: number }>();
+  readonly commandCalls = new Map<
+    string,
+    { calls: number; usec: number; failed: number; rejected: number }
+  >();
   reset(): void {
     this.commandsProcessed = 0;
     this.commandCalls.clear();
