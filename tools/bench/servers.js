@@ -35,8 +35,8 @@ async function startServer(kind) {
     kind === 'redis'
       ? ['redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']]
       : [
-          process.execPath,
-          ['bin/drake-server', '--port', String(port), '--bind', '127.0.0.1', '--log_level', 'warn'],
+          path.join(REPO_ROOT, 'bin/drake-server'),
+          ['--port', String(port), '--bind', '127.0.0.1', '--log_level', 'warn'],
         ];
   const child = spawn(command, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';

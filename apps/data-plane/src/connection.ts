@@ -1,6 +1,6 @@
 import type { Socket } from 'net';
 import { RequestParser, type RequestHandler } from '@drake/resp';
-import { Client, dispatch, type ClientTransport } from '@drake/commands';
+import { beginBatch, Client, dispatch, type ClientTransport } from '@drake/commands';
 import type { DrakeServer } from './server';
 
 /** Stop reading from a client whose unsent replies pile up past this, until the socket drains. */
@@ -82,9 +82,11 @@ export class Connection implements ClientTransport, RequestHandler {
   private readonly onData = (chunk: Buffer): void => {
     this.server.stats.netInputBytes += chunk.length;
     this.client.lastInteractionMs = Date.now();
+    beginBatch();
     const wasAuthenticated = this.client.authenticated;
     this.parser.feed(chunk);
-    if (wasAuthenticated !== this.client.authenticated) this.parser.setAuthRequired(!this.client.authenticated);
+    if (wasAuthenticated !== this.client.authenticated)
+      this.parser.setAuthRequired(!this.client.authenticated);
     this.flush();
   };
 
@@ -96,11 +98,15 @@ export class Connection implements ClientTransport, RequestHandler {
   /** Writes everything replied since the last flush in one syscall-sized chunk. */
   private flush(): void {
     if (this.closed) return;
-    const out = this.client.reply.take();
+    const reply = this.client.reply;
+    const out = reply.pending();
     if (out !== null) {
       this.server.stats.netOutputBytes += out.length;
-      const ok = this.socket.write(out);
-      if (!ok && this.socket.writableLength > OUTPUT_HIGH_WATER) this.socket.pause();
+      this.socket.write(out);
+      // A write the kernel took whole leaves nothing queued: the writer may reuse its buffer (no copy per flush).
+      const queued = this.socket.writableLength;
+      reply.consumed(queued > 0);
+      if (queued > OUTPUT_HIGH_WATER) this.socket.pause();
     }
     if (this.closeRequested) this.socket.end();
   }

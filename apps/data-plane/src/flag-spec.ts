@@ -13,7 +13,12 @@ export interface FlagSpec {
 
 export const FLAG_SPECS: readonly FlagSpec[] = [
   { name: 'port', type: 'int', default: '6379', min: 0, max: 65535, help: 'TCP port for the Redis protocol' },
-  { name: 'bind', type: 'string', default: '0.0.0.0', help: 'Address to listen on (space-separated list allowed)' },
+  {
+    name: 'bind',
+    type: 'string',
+    default: '0.0.0.0',
+    help: 'Address to listen on (space-separated list allowed)',
+  },
   { name: 'requirepass', type: 'string', default: '', help: 'Password clients must AUTH with ("" = none)' },
   { name: 'dbnum', type: 'int', default: '16', min: 1, max: 1024, help: 'Number of logical databases' },
   {
@@ -39,7 +44,14 @@ export const FLAG_SPECS: readonly FlagSpec[] = [
     max: 2 ** 53,
     help: 'Largest bulk string a client may send, in bytes',
   },
-  { name: 'maxclients', type: 'int', default: '10000', min: 1, max: 1_000_000, help: 'Maximum connected clients' },
+  {
+    name: 'maxclients',
+    type: 'int',
+    default: '10000',
+    min: 1,
+    max: 1_000_000,
+    help: 'Maximum connected clients',
+  },
   { name: 'dir', type: 'string', default: '.', help: 'Working directory for data files' },
   { name: 'dbfilename', type: 'string', default: 'dump.rdb', help: 'File name of the RDB snapshot' },
 ];

@@ -17,10 +17,13 @@ function findSpec(name: string): FlagSpec | undefined {
 function normalize(spec: FlagSpec, raw: string, origin: string): string {
   switch (spec.type) {
     case 'int': {
-      if (!/^-?\d+$/.test(raw)) throw new FlagError(`${origin}: --${spec.name} expects an integer, got '${raw}'`);
+      if (!/^-?\d+$/.test(raw))
+        throw new FlagError(`${origin}: --${spec.name} expects an integer, got '${raw}'`);
       const n = Number(raw);
       if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
-        throw new FlagError(`${origin}: --${spec.name} must be between ${spec.min} and ${spec.max}, got ${raw}`);
+        throw new FlagError(
+          `${origin}: --${spec.name} must be between ${spec.min} and ${spec.max}, got ${raw}`,
+        );
       }
       return String(n);
     }
@@ -32,7 +35,9 @@ function normalize(spec: FlagSpec, raw: string, origin: string): string {
     }
     case 'enum':
       if (!spec.values?.includes(raw)) {
-        throw new FlagError(`${origin}: --${spec.name} must be one of ${spec.values?.join(', ')}, got '${raw}'`);
+        throw new FlagError(
+          `${origin}: --${spec.name} must be one of ${spec.values?.join(', ')}, got '${raw}'`,
+        );
       }
       return raw;
     default:
@@ -109,6 +114,8 @@ export function parseFlags(args: readonly string[], env: NodeJS.ProcessEnv = {})
 }
 
 export function flagsHelp(): string {
-  const lines = FLAG_SPECS.map((s) => `  --${s.name.padEnd(22)} ${s.help} (default: ${JSON.stringify(s.default)})`);
+  const lines = FLAG_SPECS.map(
+    (s) => `  --${s.name.padEnd(22)} ${s.help} (default: ${JSON.stringify(s.default)})`,
+  );
   return ['Usage: drake-server [--flag=value ...] [--flagfile=path]', '', 'Flags:', ...lines, ''].join('\n');
 }

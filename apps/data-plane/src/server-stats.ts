@@ -9,7 +9,10 @@ export class Stats implements ServerStats {
   keyspaceMisses = 0;
   netInputBytes = 0;
   netOutputBytes = 0;
-  readonly commandCalls = new Map<string, { calls: number; usec: number; failed: number; rejected: number }>();
+  readonly commandCalls = new Map<
+    string,
+    { calls: number; usec: number; failed: number; rejected: number }
+  >();
 
   reset(): void {
     this.commandsProcessed = 0;

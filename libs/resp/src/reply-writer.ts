@@ -2,8 +2,10 @@ import { formatDouble } from './format-double';
 import { allocLatin1 } from './latin1-buffer';
 
 const INITIAL_SIZE = 16 * 1024;
-/** Replies up to this size are copied out of the writer's buffer; bigger ones take the buffer itself. */
+/** Replies up to this size are copied out of the writer's buffer by take(); bigger ones take the buffer itself. */
 const COPY_LIMIT = 8 * 1024;
+/** Strings up to this length are copied byte by byte in JS rather than by a native call. */
+const SHORT_STRING = 32;
 const CRLF = '\r\n';
 
 /**
@@ -24,7 +26,45 @@ export class ReplyWriter {
   raw(s: string): void {
     const need = s.length;
     if (this.pos + need > this.buf.length) this.grow(need);
-    this.pos += this.buf.latin1Write(s, this.pos, need);
+    if (need > SHORT_STRING) {
+      this.pos += this.buf.latin1Write(s, this.pos, need);
+      return;
+    }
+    // Short strings: a JS loop is cheaper than crossing into C++.
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = 0; i < need; i++) buf[pos++] = s.charCodeAt(i);
+    this.pos = pos;
+  }
+
+  /** Writes `<type><n>\r\n` (an aggregate or bulk header, or an integer reply) without building a string. */
+  private header(type: number, n: number): void {
+    if (this.pos + 24 > this.buf.length) this.grow(24);
+    const buf = this.buf;
+    let pos = this.pos;
+    buf[pos++] = type;
+    if (n < 0) {
+      buf[pos++] = 45;
+      n = -n;
+    }
+    if (n < 10) {
+      buf[pos++] = 48 + n;
+    } else {
+      const start = pos;
+      while (n > 0) {
+        buf[pos++] = 48 + (n % 10);
+        n = Math.floor(n / 10);
+      }
+      // Digits went in least significant first.
+      for (let i = start, j = pos - 1; i < j; i++, j--) {
+        const t = buf[i];
+        buf[i] = buf[j];
+        buf[j] = t;
+      }
+    }
+    buf[pos++] = 13;
+    buf[pos++] = 10;
+    this.pos = pos;
   }
 
   rawBuffer(b: Buffer): void {
@@ -47,7 +87,8 @@ export class ReplyWriter {
   }
 
   integer(n: number): void {
-    this.raw(':' + n + CRLF);
+    if (Number.isSafeInteger(n)) this.header(58 /* : */, n);
+    else this.raw(':' + n + CRLF);
   }
 
   integerBig(n: bigint): void {
@@ -55,13 +96,13 @@ export class ReplyWriter {
   }
 
   bulk(s: string): void {
-    this.raw('$' + s.length + CRLF);
+    this.header(36 /* $ */, s.length);
     this.raw(s);
     this.crlf();
   }
 
   bulkBuffer(b: Buffer): void {
-    this.raw('$' + b.length + CRLF);
+    this.header(36, b.length);
     this.rawBuffer(b);
     this.crlf();
   }
@@ -75,7 +116,7 @@ export class ReplyWriter {
   }
 
   array(n: number): void {
-    this.raw('*' + n + CRLF);
+    this.header(42 /* * */, n);
   }
 
   /** n key/value pairs follow. */
@@ -130,6 +171,20 @@ export class ReplyWriter {
     const out = this.buf.subarray(0, len);
     this.buf = allocLatin1(INITIAL_SIZE);
     return out;
+  }
+
+  /** A view of everything written so far, for a socket write made right away; follow it with consumed(). */
+  pending(): Buffer | null {
+    return this.pos === 0 ? null : this.buf.subarray(0, this.pos);
+  }
+
+  /**
+   * Starts empty after pending() was written. `retained`: the socket still holds the bytes (the write did not
+   * finish at once), so the writer must move to a fresh buffer instead of overwriting them.
+   */
+  consumed(retained: boolean): void {
+    this.pos = 0;
+    if (retained) this.buf = allocLatin1(INITIAL_SIZE);
   }
 
   /** Drops what was written after `mark` (a former `length`): CLIENT REPLY OFF/SKIP. */

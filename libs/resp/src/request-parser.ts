@@ -21,6 +21,8 @@ const BIG_BULK = 32 * 1024;
 const UNAUTH_MAX_ARGS = 10;
 const UNAUTH_MAX_BULK = 16384;
 const INT_MAX = 2147483647;
+/** Command names up to this length are reused from the previous frame when their bytes match. */
+const NAME_CACHE_MAX = 16;
 const EMPTY = asLatin1(Buffer.alloc(0));
 
 const CR = 13;
@@ -43,6 +45,7 @@ export class RequestParser {
   private bigParts: Buffer[] | null = null;
   private bigReceived = 0;
   private failed = false;
+  private lastName = '';
   private maxBulkLen: number;
   private authRequired = false;
 
@@ -168,7 +171,8 @@ export class RequestParser {
     const len = this.bulkLen;
     const available = this.buf.length - this.pos;
     if (available >= len + 2) {
-      this.pushArg(this.buf.latin1Slice(this.pos, this.pos + len));
+      const first = this.argv.length === 0 && len <= NAME_CACHE_MAX;
+      this.pushArg(first ? this.commandName(len) : this.buf.latin1Slice(this.pos, this.pos + len));
       this.pos += len + 2;
       return true;
     }
@@ -179,6 +183,19 @@ export class RequestParser {
       this.pos = this.buf.length;
     }
     return false;
+  }
+
+  /** The command name at `pos`: the previous one again when the bytes match (pipelines repeat names). */
+  private commandName(len: number): string {
+    const last = this.lastName;
+    const buf = this.buf;
+    const pos = this.pos;
+    if (last.length === len) {
+      let i = 0;
+      while (i < len && buf[pos + i] === last.charCodeAt(i)) i++;
+      if (i === len) return last;
+    }
+    return (this.lastName = buf.latin1Slice(pos, pos + len));
   }
 
   /** Adds a chunk to the big bulk being gathered; returns the bytes after the bulk, or null if it is still short. */

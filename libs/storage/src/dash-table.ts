@@ -27,6 +27,7 @@ export class DashTable {
 
   constructor(
     readonly capacity: number = DEFAULT_SEGMENT_CAPACITY,
+    /** Stamps segment writes; may be coarse (OBJECT IDLETIME only needs seconds). */
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -57,6 +58,13 @@ export class DashTable {
   /** Inserts or overwrites; the entry's expiry is left as it was. Returns true when the key is new. */
   set(key: string, hash: number, value: Value): boolean {
     let seg = this.segmentOf(hash);
+    // Split before a new key would overflow the segment: a Map grown past its capacity would double its table
+    // and keep that size after the split took half of its entries away.
+    while (seg.entries.size >= this.capacity && seg.localDepth < MAX_DEPTH && !seg.entries.has(key)) {
+      this.touch(seg);
+      this.split(seg);
+      seg = this.segmentOf(hash);
+    }
     this.touch(seg);
     const entries = seg.entries;
     const before = entries.size;
@@ -64,10 +72,6 @@ export class DashTable {
     if (seg.encodings !== null) seg.encodings.delete(key);
     if (entries.size === before) return false;
     this.entryCount++;
-    while (seg.entries.size > this.capacity && seg.localDepth < MAX_DEPTH) {
-      this.split(seg);
-      seg = this.segmentOf(hash);
-    }
     return true;
   }
 

@@ -15,6 +15,8 @@ export class Database {
   /** One table per shard, indexed by hash mod shard count. */
   readonly tables: readonly DashTable[];
   private readonly shardCount: number;
+  private lastKey = '';
+  private lastHash = hashKey('');
 
   constructor(
     readonly index: number,
@@ -26,7 +28,7 @@ export class Database {
   }
 
   get(key: string): Value | undefined {
-    const hash = hashKey(key);
+    const hash = this.hashOf(key);
     const table = this.tables[hash % this.shardCount];
     const seg = table.segmentOf(hash);
     const value = seg.entries.get(key);
@@ -44,14 +46,14 @@ export class Database {
 
   /** Creates or overwrites the key and clears any TTL it had (SET semantics). */
   set(key: string, value: Value): void {
-    const hash = hashKey(key);
+    const hash = this.hashOf(key);
     const table = this.tables[hash % this.shardCount];
     if (!table.set(key, hash, value) && table.expiresCount !== 0) table.removeExpire(key, hash);
   }
 
   /** Overwrites the value and keeps the TTL of a live key (a logically expired one is replaced without it). */
   setKeepTtl(key: string, value: Value): void {
-    const hash = hashKey(key);
+    const hash = this.hashOf(key);
     const table = this.tables[hash % this.shardCount];
     const seg = table.segmentOf(hash);
     if (seg.expires.size !== 0 && seg.entries.has(key) && this.isExpired(seg, key))
@@ -60,7 +62,7 @@ export class Database {
   }
 
   setWithExpire(key: string, value: Value, expireAtMs: number): void {
-    const hash = hashKey(key);
+    const hash = this.hashOf(key);
     const table = this.tables[hash % this.shardCount];
     table.set(key, hash, value);
     table.setExpire(key, hash, expireAtMs);
@@ -68,7 +70,7 @@ export class Database {
 
   /** True when a live key was removed. */
   delete(key: string): boolean {
-    const hash = hashKey(key);
+    const hash = this.hashOf(key);
     const table = this.tables[hash % this.shardCount];
     const seg = table.segmentOf(hash);
     if (!seg.entries.has(key)) return false;
@@ -89,7 +91,7 @@ export class Database {
   /** Sets an absolute expiry on a live key; false when the key does not exist. */
   setExpire(key: string, atMs: number): boolean {
     if (!this.has(key)) return false;
-    const hash = hashKey(key);
+    const hash = this.hashOf(key);
     this.tables[hash % this.shardCount].setExpire(key, hash, atMs);
     return true;
   }
@@ -97,7 +99,7 @@ export class Database {
   /** Removes the TTL of a live key; true when there was one. */
   persist(key: string): boolean {
     if (!this.has(key)) return false;
-    const hash = hashKey(key);
+    const hash = this.hashOf(key);
     return this.tables[hash % this.shardCount].removeExpire(key, hash);
   }
 
@@ -106,13 +108,13 @@ export class Database {
    * SETRANGE make `raw`, INCRBYFLOAT `embstr`); the next write of the key forgets it.
    */
   setEncoding(key: string, encoding: StringEncoding): void {
-    const hash = hashKey(key);
+    const hash = this.hashOf(key);
     this.tables[hash % this.shardCount].setEncoding(key, hash, encoding);
   }
 
   /** The recorded encoding, or undefined when the content decides it. */
   encodingOf(key: string): StringEncoding | undefined {
-    const hash = hashKey(key);
+    const hash = this.hashOf(key);
     return this.tables[hash % this.shardCount].encodingOf(key, hash);
   }
 
@@ -215,8 +217,18 @@ export class Database {
     return undefined;
   }
 
+  /**
+   * hashKey with a one-entry memo: a command usually reads and then writes the same key (INCR, APPEND, GETSET),
+   * and the same string object compares equal by pointer.
+   */
+  private hashOf(key: string): number {
+    if (key === this.lastKey) return this.lastHash;
+    this.lastKey = key;
+    return (this.lastHash = hashKey(key));
+  }
+
   private segmentFor(key: string): Segment {
-    const hash = hashKey(key);
+    const hash = this.hashOf(key);
     return this.tables[hash % this.shardCount].segmentOf(hash);
   }
 

@@ -32,16 +32,21 @@ export class Keyspace {
   onKeyExpired: ((dbIndex: number, key: string) => void) | null = null;
   expiredKeys = 0;
   private expireCursor = { table: 0, segment: 0 };
+  /** Segment write stamps read this coarse clock (refreshed by every expiry cycle) instead of the time per write. */
+  private coarseMs: number;
 
   constructor(options: KeyspaceOptions) {
     this.dbCount = options.dbCount;
     this.shardCount = options.shardCount;
     this.now = options.now ?? Date.now;
+    this.coarseMs = this.now();
+    // An injected clock (tests) is exact already; the real one is read once per expiry cycle.
+    const writeClock = options.now ?? ((): number => this.coarseMs);
     const capacity = options.segmentCapacity ?? DEFAULT_SEGMENT_CAPACITY;
     const tables: DashTable[][] = [];
     for (let s = 0; s < this.shardCount; s++) {
       const perDb: DashTable[] = [];
-      for (let d = 0; d < this.dbCount; d++) perDb.push(new DashTable(capacity, this.now));
+      for (let d = 0; d < this.dbCount; d++) perDb.push(new DashTable(capacity, writeClock));
       tables.push(perDb);
     }
     this.tables = tables;
@@ -86,6 +91,7 @@ export class Keyspace {
    * Returns how many keys it expired. Does nothing on a replica.
    */
   activeExpireCycle(budgetMs: number): number {
+    this.coarseMs = this.now();
     if (this.expiryMode === 'replica') return 0;
     const started = performance.now();
     const tableCount = this.shardCount * this.dbCount;

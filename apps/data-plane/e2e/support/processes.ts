@@ -74,12 +74,14 @@ export function startRedis(opts: StartOptions = {}): Promise<ServerHandle> {
   }));
 }
 
+/** The launcher runs itself (its shebang carries the V8 flags drake-server is meant to run with). */
+const DRAKE_BIN = path.join(REPO_ROOT, 'bin/drake-server');
+
 /** The built drake-server (`npm run build` first) on loopback. */
 export function startDrake(opts: StartOptions = {}): Promise<ServerHandle> {
   return startWithRetry('drake', opts, (port) => ({
-    command: process.execPath,
+    command: DRAKE_BIN,
     args: [
-      'bin/drake-server',
       ...(opts.bare ? [] : ['--port', String(port), '--bind', '127.0.0.1', '--log_level', 'warn']),
       ...(opts.args ?? []),
     ],
@@ -103,7 +105,7 @@ export function runDrakeToExit(
   timeoutMs = 20_000,
 ): Promise<ExitStatus & { stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/drake-server', ...args], {
+    const child = spawn(DRAKE_BIN, args, {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
