@@ -9,7 +9,8 @@ function median(values) {
 }
 
 /**
- * @typedef {{ test: string; pipeline: number; redis: number; drake: number; ratio: number }} ThroughputRow
+ * @typedef {{ test: string; pipeline: number; redis: number; drake: number; ratio: number; redisCpuUs: number;
+ *   drakeCpuUs: number; cpuRatio: number }} ThroughputRow
  * @typedef {{ emptyRss: number; loadedRss: number }} MemoryRow
  * @typedef {{ throughput: ThroughputRow[]; memory: { keys: number; redis: MemoryRow; drake: MemoryRow; ratio: number };
  *   goals: { p1: { target: number; worstRatio: number; met: boolean }; p16: { target: number; worstRatio: number;
@@ -28,11 +29,13 @@ const verdict = (met) => (met ? 'met' : 'NOT met');
 function formatTable(results) {
   const subject = results.subject;
   const lines = [
-    `${'test'.padEnd(16)} ${'P'.padStart(3)} ${'redis req/s'.padStart(12)} ${`${subject} req/s`.padStart(12)}  ratio`,
+    `${'test'.padEnd(16)} ${'P'.padStart(3)} ${'redis req/s'.padStart(12)} ${`${subject} req/s`.padStart(12)}  ratio` +
+      `  redis µs/req  ${subject} µs/req  cpu ratio`,
   ];
   for (const row of results.throughput) {
     lines.push(
-      `${row.test.padEnd(16)} ${String(row.pipeline).padStart(3)} ${rps(row.redis).padStart(12)} ${rps(row.drake).padStart(12)}  ${row.ratio.toFixed(2)}`,
+      `${row.test.padEnd(16)} ${String(row.pipeline).padStart(3)} ${rps(row.redis).padStart(12)} ${rps(row.drake).padStart(12)}  ${row.ratio.toFixed(2)}` +
+        `  ${row.redisCpuUs.toFixed(2).padStart(12)}  ${row.drakeCpuUs.toFixed(2).padStart(12)}  ${row.cpuRatio.toFixed(2).padStart(9)}`,
     );
   }
   const m = results.memory;
@@ -53,23 +56,25 @@ function formatTable(results) {
 function markdownTable(results) {
   const subject = results.subject === 'drake' ? 'Drake' : results.subject;
   const lines = [
-    `| test | pipeline | Redis req/s | ${subject} req/s | ${subject}/Redis |`,
-    '| --- | ---: | ---: | ---: | ---: |',
+    `| test | pipeline | Redis req/s | ${subject} req/s | ${subject}/Redis | Redis CPU µs/req | ${subject} CPU µs/req | CPU ratio |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const row of results.throughput) {
     lines.push(
-      `| ${row.test} | ${row.pipeline} | ${rps(row.redis)} | ${rps(row.drake)} | ${row.ratio.toFixed(2)} |`,
+      `| ${row.test} | ${row.pipeline} | ${rps(row.redis)} | ${rps(row.drake)} | ${row.ratio.toFixed(2)} | ` +
+        `${row.redisCpuUs.toFixed(2)} | ${row.drakeCpuUs.toFixed(2)} | ${row.cpuRatio.toFixed(2)} |`,
     );
   }
   const m = results.memory;
   lines.push(
-    `| RSS, ${m.keys.toLocaleString('en-US')} keys × 32 B | | ${mb(m.redis.loadedRss)} | ${mb(m.drake.loadedRss)} | ${m.ratio.toFixed(2)} |`,
+    `| RSS, ${m.keys.toLocaleString('en-US')} keys × 32 B | | ${mb(m.redis.loadedRss)} | ${mb(m.drake.loadedRss)} | ${m.ratio.toFixed(2)} | | | |`,
   );
   const g = results.goals;
   lines.push('');
   lines.push(
     `Goals: -P 1 ≥ ${g.p1.target}× (${verdict(g.p1.met)}), -P 16 ≥ ${g.p16.target}× (${verdict(g.p16.met)}), ` +
       `RSS ≤ ${g.rss.target}× (${verdict(g.rss.met)}). Median of ${results.repeats} interleaved runs, 50 clients, ` +
+      'CPU µs/req = server user+system CPU time per request (CPU ratio = Redis/Drake, 1.00 = as cheap as Redis), ' +
       `${results.timestamp.slice(0, 10)}, Node ${results.node}.`,
   );
   return lines.join('\n');

@@ -10,7 +10,7 @@
 //   BENCH_SUBJECT=redis              a second redis-server in Drake's place (checks the harness itself)
 const fs = require('fs');
 const path = require('path');
-const { startServer, stopServer, rss } = require('./servers');
+const { startServer, stopServer, rss, cpuSeconds } = require('./servers');
 const { runBenchmark, TESTS } = require('./redis-benchmark');
 const { loadKeys, command } = require('./load-keys');
 const { median, formatTable, markdownTable } = require('./report');
@@ -65,23 +65,28 @@ async function measureThroughput(servers) {
   for (const server of [servers.redis, servers.drake]) await runBenchmark(server.port, CLIENTS, 20_000, 1);
   /** @type {Record<string, Record<string, Record<string, number[]>>>} server → P → test → req/s samples */
   const samples = { redis: { 1: {}, 16: {} }, drake: { 1: {}, 16: {} } };
+  /** @type {Record<string, Record<string, Record<string, number[]>>>} server → P → test → server CPU µs/request */
+  const cpu = { redis: { 1: {}, 16: {} }, drake: { 1: {}, 16: {} } };
   for (let r = 0; r < REPEATS; r++) {
     for (const pipeline of [1, 16]) {
       const order = /** @type {const} */ ((r + pipeline) % 2 === 0 ? ['redis', 'drake'] : ['drake', 'redis']);
       for (const name of order) {
-        const rps = await runBenchmark(
-          servers[name].port,
-          CLIENTS,
-          REQUESTS[/** @type {1 | 16} */ (pipeline)],
-          pipeline,
-        );
-        for (const test of TESTS) (samples[name][pipeline][test] ??= []).push(rps[test]);
-        const line = TESTS.map((t) => `${t} ${Math.round(rps[t])}`).join(', ');
-        console.log(`  repeat ${r + 1}/${REPEATS} -P ${pipeline} ${name.padEnd(5)}: ${line}`);
+        const requests = REQUESTS[/** @type {1 | 16} */ (pipeline)];
+        const parts = [];
+        // One test per run, so the server's CPU time can be charged to it.
+        for (const test of TESTS) {
+          const before = cpuSeconds(servers[name].pid);
+          const rps = await runBenchmark(servers[name].port, CLIENTS, requests, pipeline, [test]);
+          const cpuUs = ((cpuSeconds(servers[name].pid) - before) * 1e6) / requests;
+          (samples[name][pipeline][test] ??= []).push(rps[test]);
+          (cpu[name][pipeline][test] ??= []).push(cpuUs);
+          parts.push(`${test} ${Math.round(rps[test])} (${cpuUs.toFixed(2)} µs)`);
+        }
+        console.log(`  repeat ${r + 1}/${REPEATS} -P ${pipeline} ${name.padEnd(5)}: ${parts.join(', ')}`);
       }
     }
   }
-  return samples;
+  return { samples, cpu };
 }
 
 /**
@@ -112,17 +117,29 @@ async function measureMemory(servers) {
 }
 
 /**
- * @param {Awaited<ReturnType<typeof measureThroughput>>} samples
+ * @param {Awaited<ReturnType<typeof measureThroughput>>} measured
  * @param {Awaited<ReturnType<typeof measureMemory>>} memory
  */
-function summarise(samples, memory) {
-  /** @type {Array<{ test: string; pipeline: number; redis: number; drake: number; ratio: number }>} */
+function summarise(measured, memory) {
+  const { samples, cpu } = measured;
+  /** @type {import('./report').ThroughputRow[]} */
   const throughput = [];
   for (const pipeline of [1, 16]) {
     for (const test of TESTS) {
       const redisRps = median(samples.redis[pipeline][test]);
       const drakeRps = median(samples.drake[pipeline][test]);
-      throughput.push({ test, pipeline, redis: redisRps, drake: drakeRps, ratio: drakeRps / redisRps });
+      const redisCpuUs = median(cpu.redis[pipeline][test]);
+      const drakeCpuUs = median(cpu.drake[pipeline][test]);
+      throughput.push({
+        test,
+        pipeline,
+        redis: redisRps,
+        drake: drakeRps,
+        ratio: drakeRps / redisRps,
+        redisCpuUs,
+        drakeCpuUs,
+        cpuRatio: redisCpuUs / drakeCpuUs,
+      });
     }
   }
   const minRatio = (/** @type {number} */ p) =>

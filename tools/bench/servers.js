@@ -95,4 +95,18 @@ function rss(pid) {
   return Number(match[1]) * 1024;
 }
 
-module.exports = { startServer, stopServer, rss, freePort };
+/**
+ * CPU seconds (user + system) the process has used so far: a noise-resistant cost measure on a shared machine.
+ * @param {number} pid
+ */
+function cpuSeconds(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the parenthesised command name; utime and stime are the 14th and 15th fields overall.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** USER_HZ: 100 on every Linux this runs on. */
+const CLOCK_TICKS = 100;
+
+module.exports = { startServer, stopServer, rss, cpuSeconds, freePort };

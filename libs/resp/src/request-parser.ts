@@ -102,7 +102,7 @@ export class RequestParser {
           this.buf[this.pos] === 42 /* * */ ? this.parseMultibulkHeader() : this.parseInline();
         if (!progressed) return;
       } else if (this.bulkLen < 0) {
-        if (!this.parseBulkHeader()) return;
+        if (!this.parseWholeBulk() && !this.parseBulkHeader()) return;
       } else if (!this.parseBulkBody()) {
         return;
       }
@@ -154,6 +154,34 @@ export class RequestParser {
     return true;
   }
 
+  /**
+   * Fast path for the common case: a well-formed `$<len>\r\n<body>\r\n` entirely in the buffer, taken in one
+   * pass. Anything else (partial, malformed, over a limit) returns false and goes the general way, which reports
+   * errors exactly as Redis does.
+   */
+  private parseWholeBulk(): boolean {
+    const buf = this.buf;
+    const end = buf.length;
+    const start = this.pos;
+    if (buf[start] !== 36 /* $ */) return false;
+    let p = start + 1;
+    let len = 0;
+    for (; p < end && p - start <= 10; p++) {
+      const c = buf[p];
+      if (c < 48 || c > 57) break;
+      len = len * 10 + (c - 48);
+    }
+    const digits = p - start - 1;
+    if (digits === 0 || p + 1 >= end || buf[p] !== CR || (digits > 1 && buf[start + 1] === 48)) return false;
+    if (len > this.maxBulkLen || (this.authRequired && len > UNAUTH_MAX_BULK)) return false;
+    const bodyStart = p + 2;
+    if (bodyStart + len + 2 > end) return false;
+    this.pos = bodyStart + len + 2;
+    const first = this.argv.length === 0 && len <= NAME_CACHE_MAX;
+    this.pushArg(first ? this.commandName(bodyStart, len) : buf.latin1Slice(bodyStart, bodyStart + len));
+    return true;
+  }
+
   private parseBulkHeader(): boolean {
     const cr = this.findLineEnd('too big bulk count string');
     if (cr < 0) return false;
@@ -172,7 +200,7 @@ export class RequestParser {
     const available = this.buf.length - this.pos;
     if (available >= len + 2) {
       const first = this.argv.length === 0 && len <= NAME_CACHE_MAX;
-      this.pushArg(first ? this.commandName(len) : this.buf.latin1Slice(this.pos, this.pos + len));
+      this.pushArg(first ? this.commandName(this.pos, len) : this.buf.latin1Slice(this.pos, this.pos + len));
       this.pos += len + 2;
       return true;
     }
@@ -186,10 +214,9 @@ export class RequestParser {
   }
 
   /** The command name at `pos`: the previous one again when the bytes match (pipelines repeat names). */
-  private commandName(len: number): string {
+  private commandName(pos: number, len: number): string {
     const last = this.lastName;
     const buf = this.buf;
-    const pos = this.pos;
     if (last.length === len) {
       let i = 0;
       while (i < len && buf[pos + i] === last.charCodeAt(i)) i++;
