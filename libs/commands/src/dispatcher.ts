@@ -2,7 +2,7 @@ import type { Client } from './client';
 import type { CommandSpec } from './command-spec';
 import { hasFlag } from './command-spec';
 import { lookupSubcommand } from './command-table';
-import { Err, arityError, unknownCommandError, unknownSubcommandError } from './errors';
+import { Err, arityError, noNewlines, unknownCommandError, unknownSubcommandError } from './errors';
 import { feedMonitors } from './monitor-feed';
 
 /**
@@ -61,7 +61,12 @@ export function dispatch(client: Client, argv: string[]): void {
     } else {
       client.lastCommand = spec.name;
       stats.commandsProcessed++;
-      spec.execute(client, argv);
+      try {
+        spec.execute(client, argv);
+      } catch (err) {
+        // A bug in one command must not take the server (and every client's data) down with it.
+        reportCommandFailure(client, spec, err, mark);
+      }
       const ended = performance.now();
       recordCall(client, spec, (ended - clockMark) * 1000);
       clockMark = ended;
@@ -92,4 +97,12 @@ function suppressReply(client: Client, mark: number): void {
     client.reply.truncate(mark);
     client.replyMode = 'on';
   }
+}
+
+/** Replies with an error instead of the half-written reply, and logs the failure with the command's name. */
+function reportCommandFailure(client: Client, spec: CommandSpec, err: unknown, mark: number): void {
+  const message = err instanceof Error ? err.message : String(err);
+  client.reply.truncate(mark);
+  client.server.logger.error({ command: spec.name, err: message }, 'command failed');
+  client.reply.error(`ERR internal error in '${spec.name}': ${noNewlines(message)}`);
 }
