@@ -22,7 +22,11 @@ export const dumpCommand = defineCommand({
       client.reply.nil();
       return;
     }
-    if (typeof value !== 'string') throw new Error(`DUMP: no serializer for ${value.type} values`);
+    if (typeof value !== 'string') {
+      // The RDB encodings of the collection types (listpack, quicklist, intset...) are not written yet.
+      client.reply.error(`ERR DUMP of ${value.type} values is not supported by Drake yet`);
+      return;
+    }
     client.reply.bulkBuffer(createDumpPayload(value));
   },
 });
