@@ -1,6 +1,6 @@
 import type { Socket } from 'net';
 import { RequestParser, type RequestHandler } from '@drake/resp';
-import { beginBatch, Client, dispatch, type ClientTransport } from '@drake/commands';
+import { beginBatch, Client, dispatch, endBatch, type ClientTransport } from '@drake/commands';
 import type { DrakeServer } from './server';
 
 /** Stop reading from a client whose unsent replies pile up past this, until the socket drains. */
@@ -85,6 +85,7 @@ export class Connection implements ClientTransport, RequestHandler {
     beginBatch();
     const wasAuthenticated = this.client.authenticated;
     this.parser.feed(chunk);
+    endBatch();
     if (wasAuthenticated !== this.client.authenticated)
       this.parser.setAuthRequired(!this.client.authenticated);
     this.flush();

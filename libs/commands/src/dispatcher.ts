@@ -1,20 +1,10 @@
 import type { Client } from './client';
 import type { CommandSpec } from './command-spec';
 import { hasFlag } from './command-spec';
+import { callStats, commandEnded, commandStarted } from './command-timing';
 import { lookupSubcommand } from './command-table';
 import { Err, arityError, noNewlines, unknownCommandError, unknownSubcommandError } from './errors';
 import { feedMonitors } from './monitor-feed';
-
-/**
- * End time of the last command, so each command costs one clock read: its duration runs from the previous
- * command's end (or from beginBatch(), called when a read arrives) to its own end.
- */
-let clockMark = performance.now();
-
-/** Marks the start of a batch of commands read together (called by the connection before parsing a read). */
-export function beginBatch(): void {
-  clockMark = performance.now();
-}
 
 function arityOk(spec: CommandSpec, argc: number): boolean {
   return spec.arity > 0 ? argc === spec.arity : argc >= -spec.arity;
@@ -61,32 +51,20 @@ export function dispatch(client: Client, argv: string[]): void {
     } else {
       client.lastCommand = spec.name;
       stats.commandsProcessed++;
+      const started = commandStarted();
       try {
         spec.execute(client, argv);
       } catch (err) {
         // A bug in one command must not take the server (and every client's data) down with it.
         reportCommandFailure(client, spec, err, mark);
       }
-      const ended = performance.now();
-      recordCall(client, spec, (ended - clockMark) * 1000);
-      clockMark = ended;
+      commandEnded(callStats(stats, spec.name), started);
       if (client.server.monitors.size > 0 && !hasFlag(spec, 'admin') && !hasFlag(spec, 'skip_monitor')) {
         feedMonitors(client, argv);
       }
     }
   }
   if (client.replyMode !== 'on') suppressReply(client, mark);
-}
-
-function recordCall(client: Client, spec: CommandSpec, usec: number): void {
-  const calls = client.server.stats.commandCalls;
-  let entry = calls.get(spec.name);
-  if (entry === undefined) {
-    entry = { calls: 0, usec: 0, failed: 0, rejected: 0 };
-    calls.set(spec.name, entry);
-  }
-  entry.calls++;
-  entry.usec += usec;
 }
 
 /** CLIENT REPLY: OFF drops every reply, SKIP drops this command's reply (not the reply of CLIENT REPLY SKIP itself). */

@@ -10,7 +10,8 @@ export {
   type CommandSpec,
 } from './command-spec';
 export { CommandTable, lookupSubcommand } from './command-table';
-export { beginBatch, dispatch } from './dispatcher';
+export { beginBatch, callStats, endBatch, type CallStats } from './command-timing';
+export { dispatch } from './dispatcher';
 export { Err, arityError, noNewlines, unknownCommandError, unknownSubcommandError } from './errors';
 export { globMatch } from './glob';
 export { feedMonitors, quoteRepr } from './monitor-feed';
