@@ -6,3 +6,7 @@ export { Segment } from './segment';
 export { typeName, type RedisObject, type StringEncoding, type TypeName, type Value } from './value';
 export { RedisZset, ZSET_MAX_LISTPACK_ENTRIES, ZSET_MAX_LISTPACK_VALUE } from './types/redis-zset';
 export { ZSkiplist, ZNode, lexGteMin, lexLteMax, type LexBound } from './types/zset-skiplist';
+export { LIST_CHUNK_MAX, RedisList } from './types/redis-list';
+export { RedisHash } from './types/redis-hash';
+export { RedisSet } from './types/redis-set';
+export { compareInt64Text, isInt64Text } from './types/int64-text';

@@ -89,7 +89,9 @@ describe('RENAME, RENAMENX, COPY, MOVE', () => {
 
   test('COPY of a value without clone() is refused loudly', () => {
     c.db.set('l', { type: 'list' });
-    expect(c.run('COPY', 'l', 'm')).toBe("-ERR internal error in 'copy': COPY: list values provide no clone()\r\n");
+    expect(c.run('COPY', 'l', 'm')).toBe(
+      "-ERR internal error in 'copy': COPY: list values provide no clone()\r\n",
+    );
     expect(c.db.get('m')).toBeUndefined();
   });
 

@@ -18,13 +18,18 @@ const OBJ_ZSET = 3;
 export class RedisZset implements RedisObject {
   readonly type = 'zset' as const;
   readonly objectType = OBJ_ZSET;
-  private readonly scores = new Map<string, number>();
+  private readonly nodes = new Map<string, ZNode>();
   private readonly list = new ZSkiplist();
+  /**
+   * Every node once, in no particular order; deleting moves the last node into the hole. ZSCAN walks it
+   * downwards, so a member present for the whole scan is always seen (the moved node was already visited).
+   */
+  private readonly slots: ZNode[] = [];
 
   constructor(private listpack = true) {}
 
   get size(): number {
-    return this.scores.size;
+    return this.nodes.size;
   }
 
   get encoding(): 'listpack' | 'skiplist' {
@@ -36,41 +41,68 @@ export class RedisZset implements RedisObject {
   }
 
   score(member: string): number | undefined {
-    return this.scores.get(member);
+    return this.nodes.get(member)?.score;
   }
 
   /** Adds the member or moves it to `score`; true when it was added. */
   set(member: string, score: number): boolean {
-    const old = this.scores.get(member);
+    // A listpack stores scores as text where -0 prints as 0; the skiplist keeps the double as is.
+    if (this.listpack && score === 0) score = 0;
+    const old = this.nodes.get(member);
     if (old === undefined) {
-      this.scores.set(member, score);
-      this.list.insert(score, member);
+      const node = this.list.insert(score, member);
+      node.slot = this.slots.length;
+      this.slots.push(node);
+      this.nodes.set(member, node);
       return true;
     }
-    if (old !== score || Object.is(old, -0) !== Object.is(score, -0)) {
-      this.list.delete(old, member);
-      this.list.insert(score, member);
-      this.scores.set(member, score);
+    if (old.score !== score || Object.is(old.score, -0) !== Object.is(score, -0)) {
+      this.list.delete(old.score, member);
+      const node = this.list.insert(score, member);
+      node.slot = old.slot;
+      this.slots[old.slot] = node;
+      this.nodes.set(member, node);
     }
     return false;
   }
 
   /** Removes the member; false when absent. */
   delete(member: string): boolean {
-    const score = this.scores.get(member);
-    if (score === undefined) return false;
-    this.scores.delete(member);
-    this.list.delete(score, member);
+    const node = this.nodes.get(member);
+    if (node === undefined) return false;
+    this.nodes.delete(member);
+    this.list.delete(node.score, member);
+    const last = this.slots.pop() as ZNode;
+    if (last !== node) {
+      this.slots[node.slot] = last;
+      last.slot = node.slot;
+    }
     return true;
   }
 
   /** 0-based ascending rank of the member, or -1. */
   rank(member: string): number {
-    const score = this.scores.get(member);
-    return score === undefined ? -1 : this.list.rank(score, member);
+    const node = this.nodes.get(member);
+    return node === undefined ? -1 : this.list.rank(node.score, member);
   }
 
-  /** The entry at 0-based ascending rank (null out of range). Walk on with `.next[0]` / `.prev`. */
+  /** A uniformly random entry (the set must not be empty). */
+  random(): ZNode {
+    return this.slots[Math.floor(Math.random() * this.slots.length)];
+  }
+
+  /**
+   * One ZSCAN step over a skiplist-encoded set: visits slots downwards from the one `cursor` names (0 starts
+   * at the top), at most `count` of them, pushing their nodes into `out`; returns the next cursor (0 when
+   * done). Slots past the end (the set shrank) are skipped.
+   */
+  scanSlots(cursor: number, count: number, out: ZNode[]): number {
+    let slot = cursor === 0 ? this.slots.length - 1 : Math.min(cursor - 1, this.slots.length - 1);
+    for (let i = 0; i < count && slot >= 0; i++, slot--) out.push(this.slots[slot]);
+    return slot < 0 ? 0 : slot + 1;
+  }
+
+  /** The entry at 0-based ascending rank (null out of range). Walk on with `.forward` / `.prev`. */
   at(rank: number): ZNode | null {
     return this.list.at(rank);
   }
@@ -98,32 +130,34 @@ export class RedisZset implements RedisObject {
    * or the member is longer than `maxValue` (one way, like Redis's zsetConvert).
    */
   fitEncoding(maxEntries: number, maxValue: number, memberLength: number, extra = 1): void {
-    if (this.listpack && (this.scores.size + extra > maxEntries || memberLength > maxValue))
+    if (this.listpack && (this.nodes.size + extra > maxEntries || memberLength > maxValue))
       this.listpack = false;
   }
 
   /** A freshly built set (store commands) goes back to listpack when it is small enough. */
   shrinkEncoding(maxEntries: number, maxValue: number): void {
-    if (this.listpack || this.scores.size > maxEntries) return;
-    for (const member of this.scores.keys()) if (member.length > maxValue) return;
+    if (this.listpack || this.nodes.size > maxEntries) return;
+    for (const member of this.nodes.keys()) if (member.length > maxValue) return;
     this.listpack = true;
+    for (let n = this.list.first; n !== null; n = n.forward)
+      if (Object.is(n.score, -0)) this.set(n.member, 0);
   }
 
   /** Members and scores in ascending order. */
   *entries(): IterableIterator<[string, number]> {
-    for (let n = this.list.first; n !== null; n = n.next[0]) yield [n.member, n.score];
+    for (let n = this.list.first; n !== null; n = n.forward) yield [n.member, n.score];
   }
 
   clone(): RedisZset {
     const copy = new RedisZset(this.listpack);
-    for (let n = this.list.first; n !== null; n = n.next[0]) copy.set(n.member, n.score);
+    for (let n = this.list.first; n !== null; n = n.forward) copy.set(n.member, n.score);
     return copy;
   }
 
   /** DEBUG DIGEST: per member, SHA1-mix the member then its score as %.17g; xor those digests in. */
   mixContentInto(acc: Buffer): void {
     const element = Buffer.alloc(20);
-    for (let n = this.list.first; n !== null; n = n.next[0]) {
+    for (let n = this.list.first; n !== null; n = n.forward) {
       element.fill(0);
       mix(element, n.member);
       mix(element, printfG17(n.score));

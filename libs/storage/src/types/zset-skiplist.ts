@@ -9,20 +9,49 @@ const MAX_LEVEL = 32;
 const LEVEL_P = 0.25;
 
 export class ZNode {
-  /** Forward links per level and the number of level-0 steps each jumps. */
-  readonly next: (ZNode | null)[];
-  readonly span: number[];
-  /** Level-0 backward link (null for the first node). */
+  /** Level-0 successor (null for the last node) and predecessor (null for the first). */
+  forward: ZNode | null = null;
   prev: ZNode | null = null;
+  /** Position in the owning set's slot array (RedisZset: O(1) random picks and a stable ZSCAN cursor). */
+  slot = -1;
+  /**
+   * Links of levels 1 and up (up[i - 1] is level i) and how many level-0 steps each jumps; null for the
+   * three nodes in four that only have level 0, whose span is always 1, so they cost no arrays.
+   */
+  readonly up: (ZNode | null)[] | null;
+  readonly upSpan: number[] | null;
 
   constructor(
     public score: number,
     readonly member: string,
     level: number,
   ) {
-    this.next = new Array<ZNode | null>(level).fill(null);
-    this.span = new Array<number>(level).fill(0);
+    if (level > 1) {
+      this.up = new Array<ZNode | null>(level - 1).fill(null);
+      this.upSpan = new Array<number>(level - 1).fill(0);
+    } else {
+      this.up = null;
+      this.upSpan = null;
+    }
   }
+}
+
+function nextAt(x: ZNode, i: number): ZNode | null {
+  return i === 0 ? x.forward : (x.up as (ZNode | null)[])[i - 1];
+}
+
+function setNext(x: ZNode, i: number, n: ZNode | null): void {
+  if (i === 0) x.forward = n;
+  else (x.up as (ZNode | null)[])[i - 1] = n;
+}
+
+/** Level-0 links always jump one step (only read when the link exists). */
+function spanAt(x: ZNode, i: number): number {
+  return i === 0 ? 1 : (x.upSpan as number[])[i - 1];
+}
+
+function setSpan(x: ZNode, i: number, span: number): void {
+  if (i !== 0) (x.upSpan as number[])[i - 1] = span;
 }
 
 function randomLevel(): number {
@@ -56,7 +85,7 @@ export class ZSkiplist {
 
   /** First node, or null when empty. */
   get first(): ZNode | null {
-    return this.head.next[0];
+    return this.head.forward;
   }
 
   /** Inserts an entry known to be absent; returns its node. */
@@ -64,11 +93,11 @@ export class ZSkiplist {
     let x = this.head;
     for (let i = this.level - 1; i >= 0; i--) {
       rankAt[i] = i === this.level - 1 ? 0 : rankAt[i + 1];
-      let n = x.next[i];
+      let n = nextAt(x, i);
       while (n !== null && (n.score < score || (n.score === score && n.member < member))) {
-        rankAt[i] += x.span[i];
+        rankAt[i] += spanAt(x, i);
         x = n;
-        n = x.next[i];
+        n = nextAt(x, i);
       }
       update[i] = x;
     }
@@ -77,21 +106,21 @@ export class ZSkiplist {
       for (let i = this.level; i < level; i++) {
         rankAt[i] = 0;
         update[i] = this.head;
-        this.head.span[i] = this.count;
+        setSpan(this.head, i, this.count);
       }
       this.level = level;
     }
     const node = new ZNode(score, member, level);
     for (let i = 0; i < level; i++) {
       const u = update[i];
-      node.next[i] = u.next[i];
-      u.next[i] = node;
-      node.span[i] = u.span[i] - (rankAt[0] - rankAt[i]);
-      u.span[i] = rankAt[0] - rankAt[i] + 1;
+      setNext(node, i, nextAt(u, i));
+      setNext(u, i, node);
+      setSpan(node, i, spanAt(u, i) - (rankAt[0] - rankAt[i]));
+      setSpan(u, i, rankAt[0] - rankAt[i] + 1);
     }
-    for (let i = level; i < this.level; i++) update[i].span[i]++;
+    for (let i = level; i < this.level; i++) setSpan(update[i], i, spanAt(update[i], i) + 1);
     node.prev = update[0] === this.head ? null : update[0];
-    const after = node.next[0];
+    const after = node.forward;
     if (after !== null) after.prev = node;
     else this.tail = node;
     this.count++;
@@ -102,14 +131,14 @@ export class ZSkiplist {
   delete(score: number, member: string): boolean {
     let x = this.head;
     for (let i = this.level - 1; i >= 0; i--) {
-      let n = x.next[i];
+      let n = nextAt(x, i);
       while (n !== null && (n.score < score || (n.score === score && n.member < member))) {
         x = n;
-        n = x.next[i];
+        n = nextAt(x, i);
       }
       update[i] = x;
     }
-    const target = x.next[0];
+    const target = x.forward;
     if (target === null || target.score !== score || target.member !== member) return false;
     this.unlink(target);
     return true;
@@ -118,17 +147,17 @@ export class ZSkiplist {
   private unlink(node: ZNode): void {
     for (let i = 0; i < this.level; i++) {
       const u = update[i];
-      if (u.next[i] === node) {
-        u.span[i] += node.span[i] - 1;
-        u.next[i] = node.next[i];
+      if (nextAt(u, i) === node) {
+        setSpan(u, i, spanAt(u, i) + spanAt(node, i) - 1);
+        setNext(u, i, nextAt(node, i));
       } else {
-        u.span[i]--;
+        setSpan(u, i, spanAt(u, i) - 1);
       }
     }
-    const after = node.next[0];
+    const after = node.forward;
     if (after !== null) after.prev = node.prev;
     else this.tail = node.prev;
-    while (this.level > 1 && this.head.next[this.level - 1] === null) this.level--;
+    while (this.level > 1 && nextAt(this.head, this.level - 1) === null) this.level--;
     this.count--;
   }
 
@@ -137,11 +166,11 @@ export class ZSkiplist {
     let x = this.head;
     let traversed = 0;
     for (let i = this.level - 1; i >= 0; i--) {
-      let n = x.next[i];
+      let n = nextAt(x, i);
       while (n !== null && (n.score < score || (n.score === score && n.member <= member))) {
-        traversed += x.span[i];
+        traversed += spanAt(x, i);
         x = n;
-        n = x.next[i];
+        n = nextAt(x, i);
       }
       if (x !== this.head && x.member === member) return traversed - 1;
     }
@@ -155,9 +184,9 @@ export class ZSkiplist {
     let x = this.head;
     let traversed = 0;
     for (let i = this.level - 1; i >= 0; i--) {
-      while (x.next[i] !== null && traversed + x.span[i] <= target) {
-        traversed += x.span[i];
-        x = x.next[i] as ZNode;
+      for (let n = nextAt(x, i); n !== null && traversed + spanAt(x, i) <= target; n = nextAt(x, i)) {
+        traversed += spanAt(x, i);
+        x = n;
       }
       if (traversed === target) return x;
     }
@@ -169,11 +198,11 @@ export class ZSkiplist {
     let x = this.head;
     let traversed = 0;
     for (let i = this.level - 1; i >= 0; i--) {
-      let n = x.next[i];
+      let n = nextAt(x, i);
       while (n !== null && (n.score < score || (orEqual && n.score === score))) {
-        traversed += x.span[i];
+        traversed += spanAt(x, i);
         x = n;
-        n = x.next[i];
+        n = nextAt(x, i);
       }
     }
     return traversed;
@@ -188,11 +217,11 @@ export class ZSkiplist {
     let x = this.head;
     let traversed = 0;
     for (let i = this.level - 1; i >= 0; i--) {
-      let n = x.next[i];
+      let n = nextAt(x, i);
       while (n !== null && (upper ? lexLteMax(n.member, bound) : !lexGteMin(n.member, bound))) {
-        traversed += x.span[i];
+        traversed += spanAt(x, i);
         x = n;
-        n = x.next[i];
+        n = nextAt(x, i);
       }
     }
     return traversed;

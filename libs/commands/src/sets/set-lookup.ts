@@ -1,0 +1,33 @@
+import { RedisSet } from '@drake/storage';
+import type { Client } from '../client';
+import { Err } from '../errors';
+import { configLimit } from '../hashes/config-limit';
+import { lookupRead } from '../strings/lookup';
+
+/** A read lookup (counts hits/misses): the set, undefined when missing, or null after replying WRONGTYPE. */
+export function readSet(client: Client, key: string): RedisSet | undefined | null {
+  const value = lookupRead(client, key);
+  if (value === undefined || value instanceof RedisSet) return value;
+  client.reply.error(Err.wrongType);
+  return null;
+}
+
+/** A write lookup: the set, undefined when missing, or null after replying WRONGTYPE. */
+export function writeSet(client: Client, key: string): RedisSet | undefined | null {
+  const value = client.db.get(key);
+  if (value === undefined || value instanceof RedisSet) return value;
+  client.reply.error(Err.wrongType);
+  return null;
+}
+
+/** set-max-intset-entries: more members make an intset a hashtable. */
+export function maxIntsetEntries(client: Client): number {
+  return configLimit(client, 'set-max-intset-entries', 512);
+}
+
+/** A set reply (~ in RESP3) of the members in the set's own order. */
+export function replySetMembers(client: Client, set: RedisSet): void {
+  const members = set.members();
+  client.reply.set(members.length);
+  for (let i = 0; i < members.length; i++) client.reply.bulk(members[i]);
+}

@@ -1,0 +1,53 @@
+import { defineCommand } from '../command-spec';
+import type { Client } from '../client';
+import { RedisSet } from '@drake/storage';
+import { Err } from '../errors';
+import { maxIntsetEntries } from './set-lookup';
+
+/**
+ * Redis's order: a missing source answers 0 whatever the destination holds; then both types are checked;
+ * moving within one set only tests membership; the destination is created (setTypeCreate) when missing.
+ */
+export const smoveCommand = defineCommand({
+  name: 'smove',
+  arity: 4,
+  flags: ['write', 'fast'],
+  firstKey: 1,
+  lastKey: 2,
+  keyStep: 1,
+  categories: ['write', 'set', 'fast'],
+  group: 'set',
+  summary: 'Move a member from one set to another',
+  since: '1.0.0',
+  complexity: 'O(1)',
+  execute(client: Client, argv: string[]): void {
+    const db = client.db;
+    const src = db.get(argv[1]);
+    const dst = db.get(argv[2]);
+    const member = argv[3];
+    if (src === undefined) {
+      client.reply.integer(0);
+      return;
+    }
+    if (!(src instanceof RedisSet) || (dst !== undefined && !(dst instanceof RedisSet))) {
+      client.reply.error(Err.wrongType);
+      return;
+    }
+    if (src === dst) {
+      client.reply.integer(src.has(member) ? 1 : 0);
+      return;
+    }
+    if (!src.delete(member)) {
+      client.reply.integer(0);
+      return;
+    }
+    if (src.size === 0) db.delete(argv[1]);
+    let target = dst;
+    if (target === undefined) {
+      target = RedisSet.forMember(member);
+      db.set(argv[2], target);
+    }
+    target.add(member, maxIntsetEntries(client));
+    client.reply.integer(1);
+  },
+});

@@ -1,0 +1,21 @@
+import { defineCommand } from '../command-spec';
+import type { Client } from '../client';
+import { zpopMinMax } from './zpop-generic';
+
+export const zpopmaxCommand = defineCommand({
+  name: 'zpopmax',
+  arity: -2,
+  flags: ['write', 'fast'],
+  firstKey: 1,
+  lastKey: 1,
+  keyStep: 1,
+  categories: ['write', 'sortedset', 'fast'],
+  group: 'sorted-set',
+  summary: 'Remove and return members with the highest scores in a sorted set',
+  since: '5.0.0',
+  complexity:
+    'O(log(N)*M) with N being the number of elements in the sorted set, and M being the number of elements popped.',
+  execute(client: Client, argv: string[]): void {
+    zpopMinMax(client, argv, true);
+  },
+});

@@ -1,0 +1,88 @@
+import { RedisZset, ZSET_MAX_LISTPACK_ENTRIES, ZSET_MAX_LISTPACK_VALUE, type Value } from '@drake/storage';
+import type { Client } from '../client';
+import { Err } from '../errors';
+
+/** A read lookup that counts keyspace hits/misses as Redis's lookupKeyRead does. */
+export function lookupRead(client: Client, key: string): Value | undefined {
+  const value = client.db.get(key);
+  if (value === undefined) client.server.stats.keyspaceMisses++;
+  else client.server.stats.keyspaceHits++;
+  return value;
+}
+
+/**
+ * The zset at `key` for reading: the set, undefined when the key is missing, or null when it holds another
+ * type (WRONGTYPE was replied).
+ */
+export function readZset(client: Client, key: string): RedisZset | undefined | null {
+  const value = lookupRead(client, key);
+  if (value === undefined || value instanceof RedisZset) return value;
+  client.reply.error(Err.wrongType);
+  return null;
+}
+
+/** Like readZset for writers (no hit/miss counting). */
+export function writeZset(client: Client, key: string): RedisZset | undefined | null {
+  const value = client.db.get(key);
+  if (value === undefined || value instanceof RedisZset) return value;
+  client.reply.error(Err.wrongType);
+  return null;
+}
+
+function configNumber(client: Client, name: string, fallback: number): number {
+  const text = client.server.config.lookup(name)?.get();
+  const n = text === undefined ? NaN : Number(text);
+  return Number.isFinite(n) ? n : fallback;
+}
+
+/** zset-max-listpack-entries (alias zset-max-ziplist-entries). */
+export function maxListpackEntries(client: Client): number {
+  return configNumber(client, 'zset-max-listpack-entries', ZSET_MAX_LISTPACK_ENTRIES);
+}
+
+/** zset-max-listpack-value (alias zset-max-ziplist-value). */
+export function maxListpackValue(client: Client): number {
+  return configNumber(client, 'zset-max-listpack-value', ZSET_MAX_LISTPACK_VALUE);
+}
+
+/** A new, empty zset as Redis creates one before adding `firstMember` (skiplist when it could never be listpack). */
+export function newZset(client: Client, firstMember: string): RedisZset {
+  const entries = maxListpackEntries(client);
+  return new RedisZset(entries !== 0 && firstMember.length <= maxListpackValue(client));
+}
+
+/** Adds or re-scores a member, leaving listpack first when the set or the member outgrows it. */
+export function zsetPut(client: Client, zset: RedisZset, member: string, score: number): boolean {
+  if (zset.isListpack && zset.score(member) === undefined)
+    zset.fitEncoding(maxListpackEntries(client), maxListpackValue(client), member.length);
+  return zset.set(member, score);
+}
+
+/** Deletes `key` when its set became empty (Redis never keeps an empty collection). */
+export function dropIfEmpty(client: Client, key: string, zset: RedisZset): void {
+  if (zset.size === 0) client.db.delete(key);
+}
+
+/** Stores a computed result (ZRANGESTORE, Z*STORE): the set, or deletes `key` when it is empty. Replies its size. */
+export function storeResult(client: Client, key: string, zset: RedisZset): void {
+  if (zset.size > 0) client.db.set(key, zset);
+  else client.db.delete(key);
+  client.reply.integer(zset.size);
+}
+
+/** One member (and its score) in a range reply: RESP3 pairs nest, RESP2 pairs are flat. */
+export function replyMember(client: Client, member: string, score: number, withScores: boolean): void {
+  const reply = client.reply;
+  if (withScores) {
+    if (reply.protocol === 3) reply.array(2);
+    reply.bulk(member);
+    reply.double(score);
+  } else {
+    reply.bulk(member);
+  }
+}
+
+/** Array header for `count` members of a range reply. */
+export function replyRangeHeader(client: Client, count: number, withScores: boolean): void {
+  client.reply.array(withScores && client.reply.protocol === 2 ? count * 2 : count);
+}

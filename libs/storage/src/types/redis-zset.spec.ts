@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { RedisZset } from './redis-zset';
+
+type Entry = [string, number];
+
+function naiveSorted(map: Map<string, number>): Entry[] {
+  return [...map].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+describe('RedisZset order statistics', () => {
+  test('random operations agree with a naive sorted array', () => {
+    const op = fc.oneof(
+      fc.tuple(fc.constant('set' as const), fc.string({ maxLength: 3 }), fc.integer({ min: -20, max: 20 })),
+      fc.tuple(fc.constant('del' as const), fc.string({ maxLength: 3 }), fc.constant(0)),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 200 }), fc.integer({ min: -25, max: 25 }), (ops, probe) => {
+        const z = new RedisZset();
+        const map = new Map<string, number>();
+        for (const [kind, member, score] of ops) {
+          if (kind === 'set') {
+            expect(z.set(member, score)).toBe(!map.has(member));
+            map.set(member, score);
+          } else {
+            expect(z.delete(member)).toBe(map.delete(member));
+          }
+        }
+        const sorted = naiveSorted(map);
+        expect(z.size).toBe(sorted.length);
+        expect([...z.entries()]).toEqual(sorted);
+        sorted.forEach(([m], i) => {
+          expect(z.rank(m)).toBe(i);
+          expect(z.at(i)?.member).toBe(m);
+        });
+        expect(z.at(sorted.length)).toBeNull();
+        expect(z.countScoreBelow(probe, false)).toBe(sorted.filter(([, s]) => s < probe).length);
+        expect(z.countScoreBelow(probe, true)).toBe(sorted.filter(([, s]) => s <= probe).length);
+        const back: Entry[] = [];
+        for (let n = z.last; n !== null; n = n.prev) back.push([n.member, n.score]);
+        expect(back.reverse()).toEqual(sorted);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('ZSCAN over slots sees every member present for the whole scan, despite deletes and adds', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 100 }),
+        (size, count, churn) => {
+          const z = new RedisZset(false);
+          for (let i = 0; i < size; i++) z.set(`m${i}`, i % 7);
+          const touched = new Set<string>();
+          const seen = new Set<string>();
+          const batch: ReturnType<RedisZset['random']>[] = [];
+          let cursor = 0;
+          let step = 0;
+          do {
+            batch.length = 0;
+            cursor = z.scanSlots(cursor, count, batch);
+            for (const n of batch) seen.add(n.member);
+            // Between calls: delete one member and add another (both excluded from the guarantee).
+            const victim = `m${churn[step % Math.max(1, churn.length)] ?? 0}`;
+            touched.add(victim);
+            z.delete(victim);
+            const added = `n${step++}`;
+            touched.add(added);
+            z.set(added, 1);
+          } while (cursor !== 0);
+          for (let i = 0; i < size; i++) {
+            const m = `m${i}`;
+            if (!touched.has(m)) expect(seen.has(m)).toBe(true);
+          }
+          expect(z.size > 0 && z.score(z.random().member) !== undefined).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  test('lex counts on equal scores', () => {
+    const z = new RedisZset();
+    for (const m of ['a', 'b', 'c', 'd']) z.set(m, 0);
+    expect(z.countLexBelow({ inf: 0, value: 'b', exclusive: false }, false)).toBe(1);
+    expect(z.countLexBelow({ inf: 0, value: 'b', exclusive: true }, false)).toBe(2);
+    expect(z.countLexBelow({ inf: 0, value: 'c', exclusive: false }, true)).toBe(3);
+    expect(z.countLexBelow({ inf: 1, value: '', exclusive: true }, true)).toBe(4);
+  });
+
+  test('encoding is one-way, clone is deep, -0 becomes 0 in a listpack', () => {
+    const z = new RedisZset();
+    z.set('a', -0);
+    expect(Object.is(z.score('a'), 0)).toBe(true);
+    z.fitEncoding(1, 64, 1);
+    expect(z.encoding).toBe('skiplist');
+    z.delete('a');
+    expect(z.encoding).toBe('skiplist');
+    z.set('b', 2);
+    const c = z.clone();
+    c.set('c', 3);
+    expect(z.size).toBe(1);
+    expect(c.size).toBe(2);
+    expect(c.encoding).toBe('skiplist');
+    c.shrinkEncoding(128, 64);
+    expect(c.encoding).toBe('listpack');
+  });
+});
