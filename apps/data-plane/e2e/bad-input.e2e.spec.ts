@@ -285,3 +285,27 @@ describe('memory stays bounded when a client claims a huge bulk', () => {
     await probe.close();
   });
 });
+
+describe('client-query-buffer-limit', () => {
+  // Redis 7.0 counts only its raw query buffer against the limit, so the arguments of a frame that never ends can
+  // grow without bound there; Drake counts them too and cuts the client off (no reply, as Redis does at its limit).
+  test('a request that never ends is cut off at the limit and the server lives on', async () => {
+    const admin = await RawClient.connect(subject.port);
+    expect(await admin.callText('CONFIG', 'SET', 'client-query-buffer-limit', '1mb')).toBe('+OK\r\n');
+    try {
+      const arg = '$100\r\n' + 'a'.repeat(100) + '\r\n';
+      const outcome = await sendAndCollect(subject.port, '*1000000\r\n' + arg.repeat(20_000));
+      expect(outcome).toEqual({ data: '', closed: true });
+      // Under the limit nothing happens: a long frame that completes runs normally.
+      const ok = await RawClient.connect(subject.port);
+      ok.sendRaw('*5001\r\n$5\r\nRPUSH\r\n$1\r\nL\r\n' + arg.repeat(4999));
+      expect((await ok.readReply()).toString('latin1')).toBe(':4999\r\n');
+      await ok.close();
+    } finally {
+      await admin.callText('CONFIG', 'SET', 'client-query-buffer-limit', '1gb');
+      await admin.callText('DEL', 'L');
+      await admin.close();
+    }
+    await expectAlive(subject);
+  });
+});

@@ -82,6 +82,11 @@ export class DrakeServer implements ServerContext {
     return this.config.lookup('requirepass')?.get() ?? '';
   }
 
+  /** client-query-buffer-limit: the most a client's unfinished request may hold. */
+  queryBufferLimit(): number {
+    return Number(this.config.lookup('client-query-buffer-limit')?.get() ?? 1024 * 1024 * 1024);
+  }
+
   maxBulkLen(): number {
     return Number(this.config.lookup('proto-max-bulk-len')?.get() ?? 512 * 1024 * 1024);
   }

@@ -124,6 +124,14 @@ describe('RequestParser', () => {
     expect(third.out.commands).toHaveLength(1);
   });
 
+  it('accounts the arguments of an unfinished frame', () => {
+    const { parser } = parserFor();
+    parser.feed(Buffer.from('*1000\r\n' + '$3\r\nabc\r\n'.repeat(10)));
+    expect(parser.pendingArgBytes).toBe(10 * (3 + 32));
+    parser.feed(Buffer.from('$1\r\nx\r\n'.repeat(990)));
+    expect(parser.pendingArgBytes).toBe(0);
+  });
+
   it('honours a lowered proto-max-bulk-len', () => {
     const { parser, out } = parserFor();
     parser.setMaxBulkLen(10);

@@ -21,6 +21,8 @@ const BIG_BULK = 32 * 1024;
 const UNAUTH_MAX_ARGS = 10;
 const UNAUTH_MAX_BULK = 16384;
 const INT_MAX = 2147483647;
+/** Heap bytes a pending argument costs beyond its characters (string header, array slot). */
+const ARG_OVERHEAD = 32;
 /** Command names up to this length are reused from the previous frame when their bytes match. */
 const NAME_CACHE_MAX = 16;
 const EMPTY = asLatin1(Buffer.alloc(0));
@@ -46,6 +48,7 @@ export class RequestParser {
   private bigReceived = 0;
   private failed = false;
   private lastName = '';
+  private argvBytes = 0;
   private maxBulkLen: number;
   private authRequired = false;
 
@@ -68,6 +71,11 @@ export class RequestParser {
   /** Bytes held for an incomplete request (CLIENT LIST qbuf). */
   get bufferedBytes(): number {
     return this.buf.length - this.pos + this.bigReceived;
+  }
+
+  /** Approximate memory of the arguments of the unfinished frame (CLIENT LIST argv-mem; query buffer limit). */
+  get pendingArgBytes(): number {
+    return this.argvBytes;
   }
 
   feed(chunk: Buffer): void {
@@ -248,7 +256,10 @@ export class RequestParser {
     if (--this.argsLeft === 0) {
       const argv = this.argv;
       this.argv = [];
+      this.argvBytes = 0;
       this.handler.onCommand(argv);
+    } else {
+      this.argvBytes += arg.length + ARG_OVERHEAD;
     }
   }
 
