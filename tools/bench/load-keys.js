@@ -88,4 +88,4 @@ function command(port, argv) {
   });
 }
 
-module.exports = { loadKeys, command, valueFor };
+module.exports = { loadKeys, command, valueFor, encode };

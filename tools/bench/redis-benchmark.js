@@ -19,6 +19,41 @@ function runBenchmark(port, clients, requests, pipeline, tests = TESTS) {
   const args = ['-h', '127.0.0.1', '-p', String(port), '-c', String(clients), '-n', String(requests)];
   const names = tests.map((t) => TEST_OPTION[t]).join(',');
   args.push('-t', names, '-P', String(pipeline), '--csv');
+  return execBenchmark(args).then(parseCsv);
+}
+
+/**
+ * One redis-benchmark run of a single test: a built-in one (`-t <option>`) or an arbitrary command line.
+ * @param {number} port
+ * @param {{ clients: number; requests: number; pipeline: number; random?: number }} load
+ * @param {{ option: string } | { command: string[] }} test
+ * @returns {Promise<number>} requests per second
+ */
+async function runSingle(port, load, test) {
+  const args = [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-c',
+    String(load.clients),
+    '-n',
+    String(load.requests),
+  ];
+  args.push('-P', String(load.pipeline), '--csv');
+  if (load.random) args.push('-r', String(load.random));
+  if ('option' in test) args.push('-t', test.option);
+  else args.push(...test.command);
+  const rates = Object.values(parseCsv(await execBenchmark(args)));
+  if (rates.length !== 1) throw new Error(`redis-benchmark ${args.join(' ')} gave ${rates.length} rows`);
+  return rates[0];
+}
+
+/**
+ * @param {string[]} args
+ * @returns {Promise<string>} stdout
+ */
+function execBenchmark(args) {
   return new Promise((resolve, reject) => {
     execFile(
       'redis-benchmark',
@@ -29,11 +64,7 @@ function runBenchmark(port, clients, requests, pipeline, tests = TESTS) {
           reject(new Error(`redis-benchmark ${args.join(' ')} failed: ${err.message}\n${stderr}`));
           return;
         }
-        try {
-          resolve(parseCsv(stdout));
-        } catch (parseError) {
-          reject(parseError);
-        }
+        resolve(stdout);
       },
     );
   });
@@ -63,4 +94,4 @@ function parseCsv(csv) {
   return result;
 }
 
-module.exports = { runBenchmark, parseCsv, TESTS };
+module.exports = { runBenchmark, runSingle, parseCsv, TESTS };
