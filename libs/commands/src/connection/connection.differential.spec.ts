@@ -1,31 +1,20 @@
 import { TestServer } from '../testing/test-server';
 import { allCommands } from '../all-commands';
 import { ConfigRegistry } from '../server/config-registry';
-import { RedisOracle, type RedisSession } from '../server/testing/redis-oracle';
-import { SessionPair, bulkText, clientFields } from '../server/testing/differential';
+import { redisAvailable } from '../testing/redis-oracle';
+import { RedisFixture, SessionPair, bulkText, clientFields } from '../testing/differential';
 
 /** Compares Drake's connection commands with a real redis-server 7.0, byte for byte where replies are deterministic. */
-const describeWithRedis = RedisOracle.available() ? describe : describe.skip;
+const describeWithRedis = redisAvailable('connection.differential.spec') ? describe : describe.skip;
 
 describeWithRedis('connection commands against redis-server', () => {
-  let oracle: RedisOracle;
-  const sessions: RedisSession[] = [];
+  const oracle = new RedisFixture();
   jest.setTimeout(30000);
+  beforeAll(() => oracle.start());
+  afterAll(() => oracle.stop());
 
-  beforeAll(async () => {
-    oracle = await RedisOracle.start();
-  });
-
-  afterAll(() => {
-    for (const s of sessions) s.close();
-    oracle?.stop();
-  });
-
-  async function pair(server = new TestServer(allCommands, new ConfigRegistry())): Promise<SessionPair> {
-    const session = await oracle.session();
-    sessions.push(session);
-    return new SessionPair(session, server.connect());
-  }
+  const pair = (server = new TestServer(allCommands, new ConfigRegistry())): Promise<SessionPair> =>
+    oracle.pair(server);
 
   async function same(p: SessionPair, ...argv: string[]): Promise<void> {
     const [redis, drake] = await p.run(...argv);
@@ -191,7 +180,7 @@ describeWithRedis('connection commands against redis-server', () => {
     // Suppressed replies never arrive from Redis: send everything, then read until the closing ECHO.
     let drake = '';
     for (const argv of script) {
-      p.redis.send(...argv);
+      p.redis.post(...argv);
       drake += p.drake.run(...argv);
     }
     let redis = '';
@@ -223,7 +212,6 @@ describeWithRedis('connection commands against redis-server', () => {
 
   it('requirepass: NOAUTH, AUTH and HELLO AUTH behave the same', async () => {
     const admin = await oracle.session();
-    sessions.push(admin);
     expect(await admin.call('CONFIG', 'SET', 'requirepass', 'sekret')).toBe('+OK\r\n');
     try {
       const server = new TestServer(allCommands, new ConfigRegistry());

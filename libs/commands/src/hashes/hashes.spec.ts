@@ -3,7 +3,7 @@ import { keyCommands } from '../keys';
 import { stringCommands } from '../strings';
 import { TestServer, type TestClient } from '../testing/test-server';
 import { hashCommands } from './index';
-import { LimitsConfig } from './testing/redis-oracle';
+import { LimitsConfig } from '../testing/redis-oracle';
 
 const WRONGTYPE = '-WRONGTYPE Operation against a key holding the wrong kind of value\r\n';
 

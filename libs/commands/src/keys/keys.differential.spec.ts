@@ -11,133 +11,16 @@
  * Not compared (see the unit specs and the report): OBJECT IDLETIME of a live key, RANDOMKEY with 2+ keys,
  * OBJECT REFCOUNT after COPY of a shared integer, absolute times past 2^53 ms other than 2^63-1.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { connect, createServer, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { crc64 } from '@drake/rdb';
 import fc from 'fast-check';
-import { TestServer, type TestClient } from '../testing/test-server';
+import type { TestClient } from '../testing/test-server';
+import { RawRedis, redisAvailable } from '../testing/redis-oracle';
+import { RedisFixture, drakeClient, type Protocol } from '../testing/differential';
 import { stringCommands } from '../strings';
 import { keyCommands } from './index';
 import { parseScanCursor } from './scan-cursor';
 
-const HAVE_REDIS = spawnSync('redis-server', ['--version']).status === 0;
-if (!HAVE_REDIS)
-  console.warn('keys.differential.spec: redis-server is not installed; differential tests SKIPPED');
-const describeWithRedis = HAVE_REDIS ? describe : describe.skip;
-
-// ---------------------------------------------------------------------------------------------------------
-// A throwaway redis-server and a raw RESP client returning each reply's exact bytes (latin1).
-
-/** End offset of the complete RESP reply starting at `pos`, or -1 when more bytes are needed. */
-function replyEnd(buf: string, pos: number): number {
-  const eol = buf.indexOf('\r\n', pos);
-  if (eol < 0) return -1;
-  const type = buf[pos];
-  const head = Number(buf.slice(pos + 1, eol));
-  if (type === '$' || type === '=' || type === '!') {
-    if (head < 0) return eol + 2;
-    const end = eol + 2 + head + 2;
-    return end <= buf.length ? end : -1;
-  }
-  if (type === '*' || type === '~' || type === '>' || type === '%') {
-    if (head < 0) return eol + 2;
-    let p = eol + 2;
-    for (let i = 0; i < (type === '%' ? head * 2 : head); i++) {
-      p = replyEnd(buf, p);
-      if (p < 0) return -1;
-    }
-    return p;
-  }
-  return eol + 2;
-}
-
-function encode(argv: readonly string[]): string {
-  let out = `*${argv.length}\r\n`;
-  for (const a of argv) out += `$${a.length}\r\n${a}\r\n`;
-  return out;
-}
-
-class RedisOracle {
-  private buf = '';
-  private readonly waiting: ((reply: string) => void)[] = [];
-
-  private constructor(
-    private readonly proc: ChildProcess,
-    private readonly sock: Socket,
-  ) {
-    sock.on('data', (d: Buffer) => {
-      this.buf += d.toString('latin1');
-      this.drain();
-    });
-  }
-
-  static async start(): Promise<RedisOracle> {
-    for (let attempt = 0; ; attempt++) {
-      const port = 20000 + Math.floor(Math.random() * 40000);
-      if (!(await portIsFree(port))) continue;
-      const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
-      const proc = spawn('redis-server', [...args, '--dir', tmpdir()], { stdio: 'ignore' });
-      try {
-        return new RedisOracle(proc, await connectWithRetry(port, proc));
-      } catch (e) {
-        proc.kill('SIGKILL');
-        if (attempt >= 5) throw e;
-      }
-    }
-  }
-
-  run(...argv: string[]): Promise<string> {
-    return new Promise((resolve) => {
-      this.waiting.push(resolve);
-      this.sock.write(Buffer.from(encode(argv), 'latin1'));
-    });
-  }
-
-  async stop(): Promise<void> {
-    this.sock.destroy();
-    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      this.proc.once('exit', () => resolve());
-      this.proc.kill('SIGTERM');
-    });
-  }
-
-  private drain(): void {
-    while (this.waiting.length > 0) {
-      const end = replyEnd(this.buf, 0);
-      if (end < 0) return;
-      const reply = this.buf.slice(0, end);
-      this.buf = this.buf.slice(end);
-      (this.waiting.shift() as (reply: string) => void)(reply);
-    }
-  }
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-}
-
-async function connectWithRetry(port: number, proc: ChildProcess): Promise<Socket> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`redis-server exited (${proc.exitCode})`);
-    try {
-      return await new Promise<Socket>((resolve, reject) => {
-        const sock = connect(port, '127.0.0.1');
-        sock.once('connect', () => resolve(sock));
-        sock.once('error', reject);
-      });
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
+const describeWithRedis = redisAvailable('keys.differential.spec') ? describe : describe.skip;
 
 // ---------------------------------------------------------------------------------------------------------
 // Reply parsing for the order-free comparisons.
@@ -249,17 +132,16 @@ interface Mismatch {
 
 /** Runs the steps from an empty keyspace on both sides; returns the first difference, or null. */
 async function compare(
-  redis: RedisOracle,
+  redis: RawRedis,
   steps: readonly Step[],
-  protocol: 2 | 3,
+  protocol: Protocol,
 ): Promise<Mismatch | null> {
-  await redis.run('FLUSHALL');
-  await redis.run('SELECT', '0');
-  await redis.run('HELLO', String(protocol));
-  const client = new TestServer([...keyCommands, ...stringCommands]).connect();
-  client.reply.protocol = protocol;
+  await redis.call('FLUSHALL');
+  await redis.call('SELECT', '0');
+  await redis.call('HELLO', String(protocol));
+  const client = drakeClient([...keyCommands, ...stringCommands], protocol);
   const drake = drakeSide(client);
-  const oracle: Side = { run: (argv) => redis.run(...argv) };
+  const oracle: Side = { run: (argv) => redis.call(...argv) };
   for (let i = 0; i < steps.length; i++) {
     const argv = argvOf(steps[i]);
     const expected = await observe(oracle, argv);
@@ -881,16 +763,16 @@ function withFooter(body: string, version = 10): string {
   return head.toString('latin1') + crc.toString('latin1');
 }
 
-async function capturePayload(redis: RedisOracle, value: string): Promise<string> {
-  await redis.run('SET', '__capture', value);
-  const reply = await redis.run('DUMP', '__capture');
-  await redis.run('DEL', '__capture');
+async function capturePayload(redis: RawRedis, value: string): Promise<string> {
+  await redis.call('SET', '__capture', value);
+  const reply = await redis.call('DUMP', '__capture');
+  await redis.call('DEL', '__capture');
   const start = reply.indexOf('\r\n') + 2;
   return reply.slice(start, reply.length - 2);
 }
 
 /** Time placeholders (far from now, in both directions) and payloads captured from real Redis. */
-async function fillVars(redis: RedisOracle): Promise<void> {
+async function fillVars(redis: RawRedis): Promise<void> {
   const now = Date.now();
   const hour = 3_600_000;
   vars.set('{past}', String(now - hour));
@@ -924,23 +806,19 @@ function describeMismatch(m: Mismatch): string {
 }
 
 describeWithRedis('keys family vs redis-server 7.0', () => {
-  let redis: RedisOracle;
-
+  const oracle = new RedisFixture();
   beforeAll(async () => {
-    redis = await RedisOracle.start();
-    await fillVars(redis);
+    await oracle.start();
+    await fillVars(oracle.redis);
   }, 20_000);
-
-  afterAll(async () => {
-    await redis?.stop();
-  });
+  afterAll(() => oracle.stop());
 
   test(`${handCases.length} hand-written sequences, RESP2 and RESP3`, async () => {
     expect(handCases.length).toBeGreaterThanOrEqual(100);
     const failures: string[] = [];
     for (const steps of handCases) {
       for (const protocol of [2, 3] as const) {
-        const m = await compare(redis, steps, protocol);
+        const m = await compare(oracle.redis, steps, protocol);
         if (m !== null) failures.push(`RESP${protocol} ${describeMismatch(m)}`);
       }
     }
@@ -953,7 +831,7 @@ describeWithRedis('keys family vs redis-server 7.0', () => {
         fc.array(randomCommand(), { minLength: 5, maxLength: 60, size: 'large' }),
         fc.constantFrom<2 | 3>(2, 3),
         async (steps, protocol) => {
-          const m = await compare(redis, steps, protocol);
+          const m = await compare(oracle.redis, steps, protocol);
           if (m !== null) throw new Error(`RESP${protocol} ${describeMismatch(m)}`);
         },
       ),
@@ -964,8 +842,8 @@ describeWithRedis('keys family vs redis-server 7.0', () => {
   test('command metadata matches COMMAND INFO and COMMAND DOCS', async () => {
     const failures: string[] = [];
     for (const spec of keyCommands) {
-      const info = parseResp(await redis.run('COMMAND', 'INFO', spec.name)) as unknown[][];
-      const docsReply = parseResp(await redis.run('COMMAND', 'DOCS', spec.name)) as unknown[];
+      const info = parseResp(await oracle.redis.call('COMMAND', 'INFO', spec.name)) as unknown[][];
+      const docsReply = parseResp(await oracle.redis.call('COMMAND', 'DOCS', spec.name)) as unknown[];
       const docs = toMap(docsReply[1] as unknown[]);
       const entries: [typeof spec, unknown[], Map<string, unknown>][] = [[spec, info[0], docs]];
       const subDocs = docs.has('subcommands') ? toMap(docs.get('subcommands') as unknown[]) : new Map();

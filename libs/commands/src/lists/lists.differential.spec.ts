@@ -7,175 +7,26 @@
  * sequence ends with LRANGE of every list key and DBSIZE, so the final state is compared too, and every list
  * left over is also compared by DEBUG DIGEST-VALUE (Redis) vs RedisList's DigestValue (Drake).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { connect, createServer, type Socket } from 'node:net';
 import { valueDigest } from '@drake/rdb';
 import { RedisList } from '@drake/storage';
 import fc from 'fast-check';
 import { keyCommands } from '../keys';
 import { stringCommands } from '../strings';
-import { TestServer, type TestClient } from '../testing/test-server';
+import { RawRedis, redisAvailable, type Command } from '../testing/redis-oracle';
+import {
+  PROTOCOLS,
+  RedisFixture,
+  drakeClient,
+  redisReplies,
+  transcript,
+  type Protocol,
+} from '../testing/differential';
 import { listCommands } from './index';
 
-const HAVE_REDIS = spawnSync('redis-server', ['--version']).status === 0;
-if (!HAVE_REDIS) {
-  console.warn('lists.differential.spec: redis-server is not installed; the differential tests are SKIPPED');
-}
-const describeWithRedis = HAVE_REDIS ? describe : describe.skip;
-
-// ---------------------------------------------------------------------------------------------------------
-// A throwaway redis-server and a raw RESP client that returns each reply's exact bytes.
-
-/** End offset of the complete RESP reply starting at `pos`, or -1 when more bytes are needed. */
-function replyEnd(buf: string, pos: number): number {
-  const eol = buf.indexOf('\r\n', pos);
-  if (eol < 0) return -1;
-  const type = buf[pos];
-  const head = Number(buf.slice(pos + 1, eol));
-  switch (type) {
-    case '$':
-    case '=':
-    case '!': {
-      if (head < 0) return eol + 2;
-      const end = eol + 2 + head + 2;
-      return end <= buf.length ? end : -1;
-    }
-    case '*':
-    case '~':
-    case '>':
-    case '%':
-    case '|': {
-      if (head < 0) return eol + 2;
-      const items = type === '%' || type === '|' ? head * 2 : head;
-      let p = eol + 2;
-      for (let i = 0; i < items; i++) {
-        p = replyEnd(buf, p);
-        if (p < 0) return -1;
-      }
-      // An attribute map precedes the reply it describes.
-      return type === '|' ? replyEnd(buf, p) : p;
-    }
-    default:
-      return eol + 2;
-  }
-}
-
-function encode(argv: readonly string[]): string {
-  let out = `*${argv.length}\r\n`;
-  for (const a of argv) out += `$${a.length}\r\n${a}\r\n`;
-  return out;
-}
-
-class RawRedis {
-  private buf = '';
-  private waiting: { count: number; resolve: (replies: string[]) => void } | null = null;
-
-  private constructor(
-    private readonly proc: ChildProcess,
-    private readonly sock: Socket,
-  ) {
-    sock.on('data', (d: Buffer) => {
-      this.buf += d.toString('latin1');
-      this.drain();
-    });
-  }
-
-  static async start(): Promise<RawRedis> {
-    let lastError: unknown;
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const port = 20000 + Math.floor(Math.random() * 40000);
-      if (!(await portIsFree(port))) continue;
-      const proc = spawn(
-        'redis-server',
-        [
-          '--port',
-          String(port),
-          '--bind',
-          '127.0.0.1',
-          '--save',
-          '',
-          '--appendonly',
-          'no',
-          '--enable-debug-command',
-          'yes',
-        ],
-        { stdio: 'ignore' },
-      );
-      try {
-        const sock = await connectWithRetry(port, proc);
-        return new RawRedis(proc, sock);
-      } catch (e) {
-        lastError = e;
-        proc.kill('SIGKILL');
-      }
-    }
-    throw lastError ?? new Error('could not start redis-server');
-  }
-
-  /** Sends the commands in one write and resolves with their raw replies, in order. */
-  send(commands: readonly (readonly string[])[]): Promise<string[]> {
-    return new Promise((resolve) => {
-      this.waiting = { count: commands.length, resolve };
-      this.sock.write(Buffer.from(commands.map(encode).join(''), 'latin1'));
-      this.drain();
-    });
-  }
-
-  async stop(): Promise<void> {
-    this.sock.destroy();
-    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      this.proc.once('exit', () => resolve());
-      this.proc.kill('SIGTERM');
-    });
-  }
-
-  private drain(): void {
-    const w = this.waiting;
-    if (w === null) return;
-    const replies: string[] = [];
-    let pos = 0;
-    while (replies.length < w.count) {
-      const end = replyEnd(this.buf, pos);
-      if (end < 0) return;
-      replies.push(this.buf.slice(pos, end));
-      pos = end;
-    }
-    this.buf = this.buf.slice(pos);
-    this.waiting = null;
-    w.resolve(replies);
-  }
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-}
-
-async function connectWithRetry(port: number, proc: ChildProcess): Promise<Socket> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`redis-server exited (${proc.exitCode})`);
-    try {
-      return await new Promise<Socket>((resolve, reject) => {
-        const sock = connect(port, '127.0.0.1');
-        sock.once('connect', () => resolve(sock));
-        sock.once('error', reject);
-      });
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
+const describeWithRedis = redisAvailable('lists.differential.spec') ? describe : describe.skip;
 
 // ---------------------------------------------------------------------------------------------------------
 // Running one sequence on both sides.
-
-type Command = readonly string[];
 
 const ALL_COMMANDS = [...stringCommands, ...keyCommands, ...listCommands];
 const LIST_KEYS = ['a', 'b', 'c'];
@@ -183,15 +34,11 @@ const LIST_KEYS = ['a', 'b', 'c'];
 /** State checks appended to random sequences: every list key's content and the key count. */
 const STATE_CHECKS: Command[] = [...LIST_KEYS.map((k) => ['LRANGE', k, '0', '-1']), ['DBSIZE']];
 
-async function runBoth(redis: RawRedis, seq: readonly Command[], protocol: 2 | 3): Promise<string[][]> {
-  const client: TestClient = new TestServer(ALL_COMMANDS).connect();
-  client.reply.protocol = protocol;
+async function runBoth(redis: RawRedis, seq: readonly Command[], protocol: Protocol): Promise<string[][]> {
+  const client = drakeClient(ALL_COMMANDS, protocol);
   client.run('SET', 's', 'str');
   const drake = seq.map((cmd) => client.run(...cmd));
-
-  const setup: Command[] = [['FLUSHALL'], ['HELLO', String(protocol)], ['SET', 's', 'str']];
-  const replies = await redis.send([...setup, ...seq]);
-  const expected = replies.slice(setup.length);
+  const expected = await redisReplies(redis, protocol, [['SET', 's', 'str']], seq);
 
   // Digest of every list left over: Redis's DEBUG DIGEST-VALUE against RedisList's DigestValue.
   const lists = LIST_KEYS.filter((k) => client.db.get(k) instanceof RedisList);
@@ -204,12 +51,7 @@ async function runBoth(redis: RawRedis, seq: readonly Command[], protocol: 2 | 3
   return [drake, expected];
 }
 
-/** Side by side with the command, so a failure shows which step diverged. */
-function transcript(seq: readonly Command[], replies: string[]): string[] {
-  return replies.map((r, i) => `${JSON.stringify(seq[i] ?? 'final')} -> ${JSON.stringify(r)}`);
-}
-
-async function expectSame(redis: RawRedis, seq: readonly Command[], protocol: 2 | 3): Promise<void> {
+async function expectSame(redis: RawRedis, seq: readonly Command[], protocol: Protocol): Promise<void> {
   const [drake, expected] = await runBoth(redis, seq, protocol);
   expect(transcript(seq, drake)).toEqual(transcript(seq, expected));
 }
@@ -524,30 +366,24 @@ const BIG_RUNS = Math.max(1, Math.floor(RANDOM_RUNS / 5));
 // ---------------------------------------------------------------------------------------------------------
 
 describeWithRedis('list family vs redis-server 7.0 (raw bytes)', () => {
-  let redis: RawRedis;
-
-  beforeAll(async () => {
-    redis = await RawRedis.start();
-  }, 15_000);
-
-  afterAll(async () => {
-    await redis?.stop();
-  });
+  const oracle = new RedisFixture();
+  beforeAll(() => oracle.start(), 15_000);
+  afterAll(() => oracle.stop());
 
   test('the hand-written case list is large', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(150);
   });
 
-  for (const protocol of [2, 3] as const) {
+  for (const protocol of PROTOCOLS) {
     describe(`RESP${protocol}`, () => {
       test.each(CASES.map((c) => [JSON.stringify(c).slice(0, 100), c]))('%s', async (_name, text) => {
-        await expectSame(redis, parseCase(text), protocol);
+        await expectSame(oracle.redis, parseCase(text), protocol);
       });
 
       test(`${BIG_RUNS} random sequences on several-chunk lists`, async () => {
         await fc.assert(
           fc.asyncProperty(bigSequence, async (seq) => {
-            await expectSame(redis, [...seq, ...STATE_CHECKS], protocol);
+            await expectSame(oracle.redis, [...seq, ...STATE_CHECKS], protocol);
           }),
           { numRuns: BIG_RUNS },
         );
@@ -556,7 +392,7 @@ describeWithRedis('list family vs redis-server 7.0 (raw bytes)', () => {
       test(`${RANDOM_RUNS} random sequences`, async () => {
         await fc.assert(
           fc.asyncProperty(sequence, async (seq) => {
-            await expectSame(redis, [...seq, ...STATE_CHECKS], protocol);
+            await expectSame(oracle.redis, [...seq, ...STATE_CHECKS], protocol);
           }),
           { numRuns: RANDOM_RUNS },
         );

@@ -2,34 +2,23 @@ import { TestServer } from '../testing/test-server';
 import { allCommands } from '../all-commands';
 import { allSpecs } from './command-metadata';
 import { ConfigRegistry } from './config-registry';
-import { RedisOracle, type RedisSession } from './testing/redis-oracle';
-import { SessionPair, bulkText, elements } from './testing/differential';
+import { redisAvailable } from '../testing/redis-oracle';
+import { RedisFixture, SessionPair, bulkText, elements } from '../testing/differential';
 
 /** Compares Drake's server commands with a real redis-server 7.0, byte for byte where replies are deterministic. */
-const describeWithRedis = RedisOracle.available() ? describe : describe.skip;
+const describeWithRedis = redisAvailable('server.differential.spec') ? describe : describe.skip;
 
 /** Parameters whose value depends on how each server was started, or that Drake sets differently on purpose. */
 const CONFIG_SKIP = new Set(['port', 'bind', 'dir', 'protected-mode', 'shard_count', 'logfile', 'pidfile']);
 
 describeWithRedis('server commands against redis-server', () => {
-  let oracle: RedisOracle;
-  const sessions: RedisSession[] = [];
+  const oracle = new RedisFixture();
   jest.setTimeout(60000);
+  beforeAll(() => oracle.start());
+  afterAll(() => oracle.stop());
 
-  beforeAll(async () => {
-    oracle = await RedisOracle.start();
-  });
-
-  afterAll(() => {
-    for (const s of sessions) s.close();
-    oracle?.stop();
-  });
-
-  async function pair(server = new TestServer(allCommands, new ConfigRegistry())): Promise<SessionPair> {
-    const session = await oracle.session();
-    sessions.push(session);
-    return new SessionPair(session, server.connect());
-  }
+  const pair = (server = new TestServer(allCommands, new ConfigRegistry())): Promise<SessionPair> =>
+    oracle.pair(server);
 
   async function same(p: SessionPair, ...argv: string[]): Promise<void> {
     const [redis, drake] = await p.run(...argv);

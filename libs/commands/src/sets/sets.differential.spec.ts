@@ -20,12 +20,20 @@ import { valueDigest, type DigestValue } from '@drake/rdb';
 import { RedisSet } from '@drake/storage';
 import { keyCommands } from '../keys';
 import { stringCommands } from '../strings';
-import { TestServer, type TestClient } from '../testing/test-server';
+import type { TestClient } from '../testing/test-server';
+import {
+  PROTOCOLS,
+  RedisFixture,
+  drakeClient,
+  redisReplies,
+  transcript,
+  type Protocol,
+} from '../testing/differential';
 import {
   DEFAULT_LIMITS,
-  HAVE_REDIS,
   LimitsConfig,
   RawRedis,
+  redisAvailable,
   SMALL_LIMITS,
   configCommands,
   parse,
@@ -33,13 +41,10 @@ import {
   unordered,
   type Command,
   type Reply,
-} from '../hashes/testing/redis-oracle';
+} from '../testing/redis-oracle';
 import { setCommands } from './index';
 
-if (!HAVE_REDIS) {
-  console.warn('sets.differential.spec: redis-server is not installed; the differential tests are SKIPPED');
-}
-const describeWithRedis = HAVE_REDIS ? describe : describe.skip;
+const describeWithRedis = redisAvailable('sets.differential.spec') ? describe : describe.skip;
 
 const COMMANDS = [...stringCommands, ...keyCommands, ...setCommands];
 type Limits = Record<string, number>;
@@ -213,31 +218,21 @@ function compareStep(client: TestClient, cmd: Command, redisRaw: string, limits:
 async function runBoth(
   redis: RawRedis,
   seq: readonly Command[],
-  protocol: 2 | 3,
+  protocol: Protocol,
   limits: Limits,
 ): Promise<{ drake: string[]; redis: string[] }> {
-  const setup: Command[] = [
-    ['FLUSHALL'],
-    ['HELLO', String(protocol)],
-    ...configCommands(limits),
-    ['SET', 'str', 'x'],
-  ];
-  const replies = await redis.send([...setup, ...seq.map(redisCommand)]);
-  const client = new TestServer(COMMANDS, new LimitsConfig(limits)).connect();
-  client.reply.protocol = protocol;
+  const setup = [...configCommands(limits), ['SET', 'str', 'x']];
+  const replies = await redisReplies(redis, protocol, setup, seq.map(redisCommand));
+  const client = drakeClient(COMMANDS, protocol, new LimitsConfig(limits));
   client.run('SET', 'str', 'x');
   const drake: string[] = [];
   const expected: string[] = [];
   seq.forEach((cmd, i) => {
-    const [d, r] = compareStep(client, cmd, replies[setup.length + i], limits);
+    const [d, r] = compareStep(client, cmd, replies[i], limits);
     drake.push(d);
     expected.push(r);
   });
   return { drake, redis: expected };
-}
-
-function transcript(seq: readonly Command[], replies: string[]): string[] {
-  return seq.map((cmd, i) => `${JSON.stringify(cmd)} -> ${JSON.stringify(replies[i])}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -387,22 +382,16 @@ const sequence = fc.array(command, { minLength: 1, maxLength: 20 });
 const RANDOM_RUNS = Number(process.env.SETS_DIFF_RUNS ?? 1000);
 
 describeWithRedis('set family vs redis-server 7.0 (raw bytes)', () => {
-  let redis: RawRedis;
+  const oracle = new RedisFixture();
+  beforeAll(() => oracle.start(), 15_000);
+  afterAll(() => oracle.stop());
 
-  beforeAll(async () => {
-    redis = await RawRedis.start();
-  }, 15_000);
-
-  afterAll(async () => {
-    await redis?.stop();
-  });
-
-  for (const protocol of [2, 3] as const) {
+  for (const protocol of PROTOCOLS) {
     describe(`RESP${protocol}`, () => {
       test.each(CASES.map((c) => [JSON.stringify(c), c]))('%s', async (_name, text) => {
         const seq = parseCase(text);
         for (const limits of [DEFAULT_LIMITS, SMALL_LIMITS]) {
-          const { drake, redis: expected } = await runBoth(redis, seq, protocol, limits);
+          const { drake, redis: expected } = await runBoth(oracle.redis, seq, protocol, limits);
           expect(transcript(seq, drake)).toEqual(transcript(seq, expected));
         }
       });
@@ -414,7 +403,7 @@ describeWithRedis('set family vs redis-server 7.0 (raw bytes)', () => {
         test(`random sequences, ${profile} encoding limits`, async () => {
           await fc.assert(
             fc.asyncProperty(sequence, async (seq) => {
-              const { drake, redis: expected } = await runBoth(redis, seq, protocol, limits);
+              const { drake, redis: expected } = await runBoth(oracle.redis, seq, protocol, limits);
               expect(transcript(seq, drake)).toEqual(transcript(seq, expected));
             }),
             { numRuns: RANDOM_RUNS },

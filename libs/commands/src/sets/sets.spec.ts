@@ -1,5 +1,5 @@
 import { RedisSet } from '@drake/storage';
-import { LimitsConfig } from '../hashes/testing/redis-oracle';
+import { LimitsConfig } from '../testing/redis-oracle';
 import { keyCommands } from '../keys';
 import { stringCommands } from '../strings';
 import { TestServer, type TestClient } from '../testing/test-server';

@@ -15,162 +15,23 @@
  *  - SETRANGE/APPEND results between 536870888 bytes (V8's longest string) and proto-max-bulk-len, which
  *    Drake refuses and Redis builds (not generated here: each would allocate 512MB in Redis).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { connect, createServer, type Socket } from 'node:net';
 import fc from 'fast-check';
-import { TestServer, type TestClient } from '../testing/test-server';
+import type { TestClient } from '../testing/test-server';
+import { RawRedis, redisAvailable, type Command } from '../testing/redis-oracle';
+import {
+  PROTOCOLS,
+  RedisFixture,
+  drakeClient,
+  redisReplies,
+  transcript,
+  type Protocol,
+} from '../testing/differential';
 import { stringCommands } from './index';
 
-const HAVE_REDIS = spawnSync('redis-server', ['--version']).status === 0;
-if (!HAVE_REDIS) {
-  console.warn(
-    'strings.differential.spec: redis-server is not installed; the differential tests are SKIPPED',
-  );
-}
-const describeWithRedis = HAVE_REDIS ? describe : describe.skip;
-
-// ---------------------------------------------------------------------------------------------------------
-// A throwaway redis-server and a raw RESP client that returns each reply's exact bytes.
-
-/** End offset of the complete RESP reply starting at `pos`, or -1 when more bytes are needed. */
-function replyEnd(buf: string, pos: number): number {
-  const eol = buf.indexOf('\r\n', pos);
-  if (eol < 0) return -1;
-  const type = buf[pos];
-  const head = Number(buf.slice(pos + 1, eol));
-  switch (type) {
-    case '$':
-    case '=':
-    case '!': {
-      if (head < 0) return eol + 2;
-      const end = eol + 2 + head + 2;
-      return end <= buf.length ? end : -1;
-    }
-    case '*':
-    case '~':
-    case '>':
-    case '%':
-    case '|': {
-      if (head < 0) return eol + 2;
-      const items = type === '%' || type === '|' ? head * 2 : head;
-      let p = eol + 2;
-      for (let i = 0; i < items; i++) {
-        p = replyEnd(buf, p);
-        if (p < 0) return -1;
-      }
-      // An attribute map precedes the reply it describes.
-      return type === '|' ? replyEnd(buf, p) : p;
-    }
-    default:
-      return eol + 2;
-  }
-}
-
-function encode(argv: readonly string[]): string {
-  let out = `*${argv.length}\r\n`;
-  for (const a of argv) out += `$${a.length}\r\n${a}\r\n`;
-  return out;
-}
-
-class RawRedis {
-  private buf = '';
-  private waiting: { count: number; resolve: (replies: string[]) => void } | null = null;
-
-  private constructor(
-    private readonly proc: ChildProcess,
-    private readonly sock: Socket,
-  ) {
-    sock.on('data', (d: Buffer) => {
-      this.buf += d.toString('latin1');
-      this.drain();
-    });
-  }
-
-  static async start(): Promise<RawRedis> {
-    let lastError: unknown;
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const port = 20000 + Math.floor(Math.random() * 40000);
-      if (!(await portIsFree(port))) continue;
-      const proc = spawn(
-        'redis-server',
-        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-        { stdio: 'ignore' },
-      );
-      try {
-        const sock = await connectWithRetry(port, proc);
-        return new RawRedis(proc, sock);
-      } catch (e) {
-        lastError = e;
-        proc.kill('SIGKILL');
-      }
-    }
-    throw lastError ?? new Error('could not start redis-server');
-  }
-
-  /** Sends the commands in one write and resolves with their raw replies, in order. */
-  send(commands: readonly (readonly string[])[]): Promise<string[]> {
-    return new Promise((resolve) => {
-      this.waiting = { count: commands.length, resolve };
-      this.sock.write(Buffer.from(commands.map(encode).join(''), 'latin1'));
-      this.drain();
-    });
-  }
-
-  async stop(): Promise<void> {
-    this.sock.destroy();
-    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      this.proc.once('exit', () => resolve());
-      this.proc.kill('SIGTERM');
-    });
-  }
-
-  private drain(): void {
-    const w = this.waiting;
-    if (w === null) return;
-    const replies: string[] = [];
-    let pos = 0;
-    while (replies.length < w.count) {
-      const end = replyEnd(this.buf, pos);
-      if (end < 0) return;
-      replies.push(this.buf.slice(pos, end));
-      pos = end;
-    }
-    this.buf = this.buf.slice(pos);
-    this.waiting = null;
-    w.resolve(replies);
-  }
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-}
-
-async function connectWithRetry(port: number, proc: ChildProcess): Promise<Socket> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`redis-server exited (${proc.exitCode})`);
-    try {
-      return await new Promise<Socket>((resolve, reject) => {
-        const sock = connect(port, '127.0.0.1');
-        sock.once('connect', () => resolve(sock));
-        sock.once('error', reject);
-      });
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
+const describeWithRedis = redisAvailable('strings.differential.spec') ? describe : describe.skip;
 
 // ---------------------------------------------------------------------------------------------------------
 // Running one sequence on both sides.
-
-type Command = readonly string[];
 
 /** The Redis commands standing for one step (the last one's reply is compared). */
 function redisSteps(cmd: Command): Command[] {
@@ -212,28 +73,21 @@ interface Outcome {
   redis: string[];
 }
 
-async function runBoth(redis: RawRedis, seq: readonly Command[], protocol: 2 | 3): Promise<Outcome> {
-  const client = new TestServer(stringCommands).connect();
-  client.reply.protocol = protocol;
+async function runBoth(redis: RawRedis, seq: readonly Command[], protocol: Protocol): Promise<Outcome> {
+  const client = drakeClient(stringCommands, protocol);
   client.db.set('l', { type: 'list' });
   const drake = seq.map((cmd) => drakeStep(client, cmd));
 
-  const setup: Command[] = [['FLUSHALL'], ['HELLO', String(protocol)], ['RPUSH', 'l', 'x']];
   const steps = seq.map(redisSteps);
-  const replies = await redis.send([...setup, ...steps.flat()]);
-  const redisReplies: string[] = [];
-  let i = setup.length;
+  const replies = await redisReplies(redis, protocol, [['RPUSH', 'l', 'x']], steps.flat());
+  const compared: string[] = [];
+  let i = 0;
   for (let s = 0; s < steps.length; s++) {
     i += steps[s].length;
     const reply = replies[i - 1];
-    redisReplies.push(seq[s][0] === '__ttl__' ? coarseTtl(reply) : reply);
+    compared.push(seq[s][0] === '__ttl__' ? coarseTtl(reply) : reply);
   }
-  return { drake, redis: redisReplies };
-}
-
-/** Side by side with the command, so a failure shows which step diverged. */
-function transcript(seq: readonly Command[], replies: string[]): string[] {
-  return seq.map((cmd, i) => `${JSON.stringify(cmd)} -> ${JSON.stringify(replies[i])}`);
+  return { drake, redis: compared };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -757,25 +611,19 @@ const RANDOM_RUNS = Number(process.env.STRINGS_DIFF_RUNS ?? 400);
 // ---------------------------------------------------------------------------------------------------------
 
 describeWithRedis('string family vs redis-server 7.0 (raw bytes)', () => {
-  let redis: RawRedis;
-
-  beforeAll(async () => {
-    redis = await RawRedis.start();
-  }, 15_000);
-
-  afterAll(async () => {
-    await redis?.stop();
-  });
+  const oracle = new RedisFixture();
+  beforeAll(() => oracle.start(), 15_000);
+  afterAll(() => oracle.stop());
 
   test('the hand-written case list is large', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(150);
   });
 
-  for (const protocol of [2, 3] as const) {
+  for (const protocol of PROTOCOLS) {
     describe(`RESP${protocol}`, () => {
       test.each(CASES.map((c) => [JSON.stringify(c), c]))('%s', async (_name, text) => {
         const seq = parseCase(text);
-        const { drake, redis: expected } = await runBoth(redis, seq, protocol);
+        const { drake, redis: expected } = await runBoth(oracle.redis, seq, protocol);
         expect(transcript(seq, drake)).toEqual(transcript(seq, expected));
       });
 
@@ -789,7 +637,7 @@ describeWithRedis('string family vs redis-server 7.0 (raw bytes)', () => {
               ['INCRBYFLOAT', 'f', by],
               ['GET', 'f'],
             ]);
-            const { drake, redis: expected } = await runBoth(redis, seq, protocol);
+            const { drake, redis: expected } = await runBoth(oracle.redis, seq, protocol);
             expect(transcript(seq, drake)).toEqual(transcript(seq, expected));
           }),
           { numRuns: RANDOM_RUNS },
@@ -799,7 +647,7 @@ describeWithRedis('string family vs redis-server 7.0 (raw bytes)', () => {
       test('random sequences', async () => {
         await fc.assert(
           fc.asyncProperty(sequence, async (seq) => {
-            const { drake, redis: expected } = await runBoth(redis, seq, protocol);
+            const { drake, redis: expected } = await runBoth(oracle.redis, seq, protocol);
             expect(transcript(seq, drake)).toEqual(transcript(seq, expected));
           }),
           { numRuns: RANDOM_RUNS },

@@ -1,11 +1,12 @@
 /**
- * Test support for the hash and set differential specs: a throwaway redis-server with a raw RESP client
- * (replies as exact bytes), a RESP reply parser, and comparisons that are exact by default and order-free
- * only where Redis's order is unspecified. Not used by the server.
+ * Test support for the differential specs: a throwaway redis-server with raw RESP connections (replies as
+ * exact bytes), a RESP reply parser, the encoding-limit profiles, and comparisons that are exact by default
+ * and order-free only where Redis's order is unspecified. Not used by the server.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { connect, createServer, type Socket } from 'node:net';
-import type { ConfigParameter, ConfigStore } from '../../server-context';
+import { tmpdir } from 'node:os';
+import type { ConfigParameter, ConfigStore } from '../server-context';
 
 export const HAVE_REDIS = spawnSync('redis-server', ['--version']).status === 0;
 
@@ -86,18 +87,89 @@ function encode(argv: readonly string[]): string {
   return out;
 }
 
-export class RawRedis {
-  private buf = '';
-  private waiting: { count: number; resolve: (replies: string[]) => void } | null = null;
+/** Warns once per spec when redis-server is missing; true when the differential tests can run. */
+export function redisAvailable(spec: string): boolean {
+  if (!HAVE_REDIS) console.warn(`${spec}: redis-server is not installed; the differential tests are SKIPPED`);
+  return HAVE_REDIS;
+}
 
-  private constructor(
-    private readonly proc: ChildProcess,
-    private readonly sock: Socket,
-  ) {
+/**
+ * One raw RESP connection: commands go out as arrays, replies come back as their exact bytes (latin1). Replies
+ * nobody waits for yet stay buffered, so a reply-suppressing command can be sent with `post` and read by `next`.
+ */
+export class RedisConnection {
+  private buf = '';
+  private readonly waiting: { count: number; resolve: (replies: string[]) => void }[] = [];
+
+  constructor(private readonly sock: Socket) {
     sock.on('data', (d: Buffer) => {
       this.buf += d.toString('latin1');
       this.drain();
     });
+  }
+
+  /** Sends the commands in one write and resolves with their raw replies, in order. */
+  send(commands: readonly Command[]): Promise<string[]> {
+    const done = this.expect(commands.length);
+    this.sock.write(Buffer.from(commands.map(encode).join(''), 'latin1'));
+    return done;
+  }
+
+  /** Runs one command and resolves with its raw reply. */
+  async call(...argv: string[]): Promise<string> {
+    return (await this.send([argv]))[0];
+  }
+
+  /** Sends a command without waiting for a reply (for commands whose reply is suppressed). */
+  post(...argv: string[]): void {
+    this.sock.write(Buffer.from(encode(argv), 'latin1'));
+  }
+
+  /** The next reply on the connection. */
+  async next(): Promise<string> {
+    return (await this.expect(1))[0];
+  }
+
+  close(): void {
+    this.sock.destroy();
+  }
+
+  private expect(count: number): Promise<string[]> {
+    return new Promise((resolve) => {
+      this.waiting.push({ count, resolve });
+      this.drain();
+    });
+  }
+
+  private drain(): void {
+    while (this.waiting.length > 0) {
+      const w = this.waiting[0];
+      const replies: string[] = [];
+      let pos = 0;
+      while (replies.length < w.count) {
+        const end = replyEnd(this.buf, pos);
+        if (end < 0) return;
+        replies.push(this.buf.slice(pos, end));
+        pos = end;
+      }
+      this.buf = this.buf.slice(pos);
+      this.waiting.shift();
+      w.resolve(replies);
+    }
+  }
+}
+
+/**
+ * A throwaway redis-server (random free port, no persistence, DEBUG enabled) and a connection to it. More
+ * connections to the same server come from `session`.
+ */
+export class RawRedis extends RedisConnection {
+  private constructor(
+    readonly port: number,
+    private readonly proc: ChildProcess,
+    sock: Socket,
+  ) {
+    super(sock);
   }
 
   static async start(): Promise<RawRedis> {
@@ -105,25 +177,10 @@ export class RawRedis {
     for (let attempt = 0; attempt < 10; attempt++) {
       const port = 20000 + Math.floor(Math.random() * 40000);
       if (!(await portIsFree(port))) continue;
-      const proc = spawn(
-        'redis-server',
-        [
-          '--port',
-          String(port),
-          '--bind',
-          '127.0.0.1',
-          '--save',
-          '',
-          '--appendonly',
-          'no',
-          '--enable-debug-command',
-          'yes',
-        ],
-        { stdio: 'ignore' },
-      );
+      const proc = spawn('redis-server', serverArgs(port), { stdio: 'ignore' });
       try {
         const sock = await connectWithRetry(port, proc);
-        return new RawRedis(proc, sock);
+        return new RawRedis(port, proc, sock);
       } catch (e) {
         lastError = e;
         proc.kill('SIGKILL');
@@ -132,39 +189,26 @@ export class RawRedis {
     throw lastError ?? new Error('could not start redis-server');
   }
 
-  /** Sends the commands in one write and resolves with their raw replies, in order. */
-  send(commands: readonly Command[]): Promise<string[]> {
-    return new Promise((resolve) => {
-      this.waiting = { count: commands.length, resolve };
-      this.sock.write(Buffer.from(commands.map(encode).join(''), 'latin1'));
-      this.drain();
-    });
+  /** Another connection to this server. */
+  async session(): Promise<RedisConnection> {
+    return new RedisConnection(await connectWithRetry(this.port, this.proc));
   }
 
   async stop(): Promise<void> {
-    this.sock.destroy();
+    this.close();
     if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       this.proc.once('exit', () => resolve());
       this.proc.kill('SIGTERM');
     });
   }
+}
 
-  private drain(): void {
-    const w = this.waiting;
-    if (w === null) return;
-    const replies: string[] = [];
-    let pos = 0;
-    while (replies.length < w.count) {
-      const end = replyEnd(this.buf, pos);
-      if (end < 0) return;
-      replies.push(this.buf.slice(pos, end));
-      pos = end;
-    }
-    this.buf = this.buf.slice(pos);
-    this.waiting = null;
-    w.resolve(replies);
-  }
+function serverArgs(port: number): string[] {
+  return [
+    ...['--port', String(port), '--bind', '127.0.0.1', '--dir', tmpdir()],
+    ...['--save', '', '--appendonly', 'no', '--enable-debug-command', 'yes'],
+  ];
 }
 
 function portIsFree(port: number): Promise<boolean> {

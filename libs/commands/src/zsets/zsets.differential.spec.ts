@@ -7,175 +7,27 @@
  * Not compared: ZRANDMEMBER picks (only its deterministic forms), ZSCAN of skiplist-encoded sets (hash order
  * in Redis).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { connect, createServer, type Socket } from 'node:net';
 import fc from 'fast-check';
 import { TestServer, type TestClient } from '../testing/test-server';
+import { RawRedis, redisAvailable, type Command } from '../testing/redis-oracle';
+import {
+  PROTOCOLS,
+  RedisFixture,
+  drakeClient,
+  redisReplies,
+  transcript,
+  type Protocol,
+} from '../testing/differential';
 import { stringCommands } from '../strings';
 import { keyCommands } from '../keys';
 import { zsetCommands } from './index';
 import { valueDigest } from '@drake/rdb';
 import { RedisSet, RedisZset } from '@drake/storage';
 
-const HAVE_REDIS = spawnSync('redis-server', ['--version']).status === 0;
-if (!HAVE_REDIS) {
-  console.warn('zsets.differential.spec: redis-server is not installed; the differential tests are SKIPPED');
-}
-const describeWithRedis = HAVE_REDIS ? describe : describe.skip;
-
-// ---------------------------------------------------------------------------------------------------------
-// A throwaway redis-server and a raw RESP client that returns each reply's exact bytes.
-
-/** End offset of the complete RESP reply starting at `pos`, or -1 when more bytes are needed. */
-function replyEnd(buf: string, pos: number): number {
-  const eol = buf.indexOf('\r\n', pos);
-  if (eol < 0) return -1;
-  const type = buf[pos];
-  const head = Number(buf.slice(pos + 1, eol));
-  switch (type) {
-    case '$':
-    case '=':
-    case '!': {
-      if (head < 0) return eol + 2;
-      const end = eol + 2 + head + 2;
-      return end <= buf.length ? end : -1;
-    }
-    case '*':
-    case '~':
-    case '>':
-    case '%':
-    case '|': {
-      if (head < 0) return eol + 2;
-      const items = type === '%' || type === '|' ? head * 2 : head;
-      let p = eol + 2;
-      for (let i = 0; i < items; i++) {
-        p = replyEnd(buf, p);
-        if (p < 0) return -1;
-      }
-      // An attribute map precedes the reply it describes.
-      return type === '|' ? replyEnd(buf, p) : p;
-    }
-    default:
-      return eol + 2;
-  }
-}
-
-function encode(argv: readonly string[]): string {
-  let out = `*${argv.length}\r\n`;
-  for (const a of argv) out += `$${a.length}\r\n${a}\r\n`;
-  return out;
-}
-
-class RawRedis {
-  private buf = '';
-  private waiting: { count: number; resolve: (replies: string[]) => void } | null = null;
-
-  private constructor(
-    private readonly proc: ChildProcess,
-    private readonly sock: Socket,
-  ) {
-    sock.on('data', (d: Buffer) => {
-      this.buf += d.toString('latin1');
-      this.drain();
-    });
-  }
-
-  static async start(): Promise<RawRedis> {
-    let lastError: unknown;
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const port = 20000 + Math.floor(Math.random() * 40000);
-      if (!(await portIsFree(port))) continue;
-      const proc = spawn(
-        'redis-server',
-        [
-          '--port',
-          String(port),
-          '--bind',
-          '127.0.0.1',
-          '--save',
-          '',
-          '--appendonly',
-          'no',
-          '--enable-debug-command',
-          'yes',
-        ],
-        { stdio: 'ignore' },
-      );
-      try {
-        const sock = await connectWithRetry(port, proc);
-        return new RawRedis(proc, sock);
-      } catch (e) {
-        lastError = e;
-        proc.kill('SIGKILL');
-      }
-    }
-    throw lastError ?? new Error('could not start redis-server');
-  }
-
-  /** Sends the commands in one write and resolves with their raw replies, in order. */
-  send(commands: readonly (readonly string[])[]): Promise<string[]> {
-    return new Promise((resolve) => {
-      this.waiting = { count: commands.length, resolve };
-      this.sock.write(Buffer.from(commands.map(encode).join(''), 'latin1'));
-      this.drain();
-    });
-  }
-
-  async stop(): Promise<void> {
-    this.sock.destroy();
-    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      this.proc.once('exit', () => resolve());
-      this.proc.kill('SIGTERM');
-    });
-  }
-
-  private drain(): void {
-    const w = this.waiting;
-    if (w === null) return;
-    const replies: string[] = [];
-    let pos = 0;
-    while (replies.length < w.count) {
-      const end = replyEnd(this.buf, pos);
-      if (end < 0) return;
-      replies.push(this.buf.slice(pos, end));
-      pos = end;
-    }
-    this.buf = this.buf.slice(pos);
-    this.waiting = null;
-    w.resolve(replies);
-  }
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-}
-
-async function connectWithRetry(port: number, proc: ChildProcess): Promise<Socket> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`redis-server exited (${proc.exitCode})`);
-    try {
-      return await new Promise<Socket>((resolve, reject) => {
-        const sock = connect(port, '127.0.0.1');
-        sock.once('connect', () => resolve(sock));
-        sock.once('error', reject);
-      });
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
+const describeWithRedis = redisAvailable('zsets.differential.spec') ? describe : describe.skip;
 
 // ---------------------------------------------------------------------------------------------------------
 // Running one sequence on both sides.
-
-type Command = readonly string[];
 
 function redisStep(cmd: Command): Command {
   if (cmd[0] === '__digest__') return ['DEBUG', 'DIGEST-VALUE', cmd[1]];
@@ -217,17 +69,10 @@ function drakeStep(client: TestClient, cmd: Command): string {
   return `*1\r\n+${hex}\r\n`;
 }
 
-async function runBoth(redis: RawRedis, seq: readonly Command[], protocol: 2 | 3) {
-  const client = new TestServer([...stringCommands, ...keyCommands, ...zsetCommands]).connect();
-  client.reply.protocol = protocol;
+async function runBoth(redis: RawRedis, seq: readonly Command[], protocol: Protocol) {
+  const client = drakeClient([...stringCommands, ...keyCommands, ...zsetCommands], protocol);
   const drake = seq.map((cmd) => drakeStep(client, cmd));
-  const setup: Command[] = [['FLUSHALL'], ['HELLO', String(protocol)]];
-  const replies = await redis.send([...setup, ...seq.map(redisStep)]);
-  return { drake, redis: replies.slice(setup.length) };
-}
-
-function transcript(seq: readonly Command[], replies: string[]): string[] {
-  return seq.map((cmd, i) => `${JSON.stringify(cmd)} -> ${JSON.stringify(replies[i])}`);
+  return { drake, redis: await redisReplies(redis, protocol, [], seq.map(redisStep)) };
 }
 
 function parseCase(text: string): Command[] {
@@ -449,21 +294,15 @@ const sequence = fc.array(command, { minLength: 1, maxLength: 20 });
 const RANDOM_RUNS = Number(process.env.ZSETS_DIFF_RUNS ?? 1000);
 
 describeWithRedis('sorted-set family vs redis-server 7.0 (raw bytes)', () => {
-  let redis: RawRedis;
-
-  beforeAll(async () => {
-    redis = await RawRedis.start();
-  }, 15_000);
-
-  afterAll(async () => {
-    await redis?.stop();
-  });
+  const oracle = new RedisFixture();
+  beforeAll(() => oracle.start(), 15_000);
+  afterAll(() => oracle.stop());
 
   test('ZSCAN of a skiplist-encoded set returns every member once with its score (compared as a multiset)', async () => {
     const seq: Command[] = [
       ['ZADD', 'big', ...Array.from({ length: 300 }, (_, i) => [String(i / 10), `m${i}`]).flat()],
     ];
-    const { drake } = await runBoth(redis, seq, 2);
+    const { drake } = await runBoth(oracle.redis, seq, 2);
     expect(drake[0]).toBe(':300\r\n');
     const client = new TestServer([...stringCommands, ...keyCommands, ...zsetCommands]).connect();
     client.run(...seq[0]);
@@ -482,24 +321,24 @@ describeWithRedis('sorted-set family vs redis-server 7.0 (raw bytes)', () => {
     };
     const mine = await collect(async (cursor) => client.run('ZSCAN', 'big', cursor, 'COUNT', '7'));
     const theirs = await collect(
-      async (cursor) => (await redis.send([['ZSCAN', 'big', cursor, 'COUNT', '7']]))[0],
+      async (cursor) => (await oracle.redis.send([['ZSCAN', 'big', cursor, 'COUNT', '7']]))[0],
     );
     expect(new Set(mine).size).toBe(300);
     expect(mine).toEqual(theirs);
   });
 
-  for (const protocol of [2, 3] as const) {
+  for (const protocol of PROTOCOLS) {
     describe(`RESP${protocol}`, () => {
       test.each(CASES.map((c) => [JSON.stringify(c), c]))('%s', async (_name, text) => {
         const seq = parseCase(text);
-        const { drake, redis: expected } = await runBoth(redis, seq, protocol);
+        const { drake, redis: expected } = await runBoth(oracle.redis, seq, protocol);
         expect(transcript(seq, drake)).toEqual(transcript(seq, expected));
       });
 
       test('random sequences', async () => {
         await fc.assert(
           fc.asyncProperty(sequence, async (seq) => {
-            const { drake, redis: expected } = await runBoth(redis, seq, protocol);
+            const { drake, redis: expected } = await runBoth(oracle.redis, seq, protocol);
             expect(transcript(seq, drake)).toEqual(transcript(seq, expected));
           }),
           { numRuns: RANDOM_RUNS },
