@@ -56,13 +56,8 @@ export class RedisZset implements RedisObject {
       this.nodes.set(member, node);
       return true;
     }
-    if (old.score !== score || Object.is(old.score, -0) !== Object.is(score, -0)) {
-      this.list.delete(old.score, member);
-      const node = this.list.insert(score, member);
-      node.slot = old.slot;
-      this.slots[old.slot] = node;
-      this.nodes.set(member, node);
-    }
+    if (old.score !== score || Object.is(old.score, -0) !== Object.is(score, -0))
+      this.list.rescore(old, score);
     return false;
   }
 

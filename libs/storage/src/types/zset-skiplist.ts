@@ -20,12 +20,14 @@ export class ZNode {
    */
   readonly up: (ZNode | null)[] | null;
   readonly upSpan: number[] | null;
+  readonly level: number;
 
   constructor(
     public score: number,
     readonly member: string,
     level: number,
   ) {
+    this.level = level;
     if (level > 1) {
       this.up = new Array<ZNode | null>(level - 1).fill(null);
       this.upSpan = new Array<number>(level - 1).fill(0);
@@ -90,6 +92,30 @@ export class ZSkiplist {
 
   /** Inserts an entry known to be absent; returns its node. */
   insert(score: number, member: string): ZNode {
+    const node = new ZNode(score, member, randomLevel());
+    this.link(node);
+    return node;
+  }
+
+  /**
+   * Gives a linked node a new score. Where its neighbours still bracket the new score it stays put (Redis's
+   * zslUpdateScore shortcut); otherwise it is unlinked and linked again at its new place, reusing the node.
+   */
+  rescore(node: ZNode, score: number): void {
+    const before = node.prev;
+    const after = node.forward;
+    if ((before === null || before.score < score) && (after === null || after.score > score)) {
+      node.score = score;
+      return;
+    }
+    this.delete(node.score, node.member);
+    node.score = score;
+    this.link(node);
+  }
+
+  private link(node: ZNode): void {
+    const score = node.score;
+    const member = node.member;
     let x = this.head;
     for (let i = this.level - 1; i >= 0; i--) {
       rankAt[i] = i === this.level - 1 ? 0 : rankAt[i + 1];
@@ -101,7 +127,7 @@ export class ZSkiplist {
       }
       update[i] = x;
     }
-    const level = randomLevel();
+    const level = node.level;
     if (level > this.level) {
       for (let i = this.level; i < level; i++) {
         rankAt[i] = 0;
@@ -110,7 +136,6 @@ export class ZSkiplist {
       }
       this.level = level;
     }
-    const node = new ZNode(score, member, level);
     for (let i = 0; i < level; i++) {
       const u = update[i];
       setNext(node, i, nextAt(u, i));
@@ -124,7 +149,6 @@ export class ZSkiplist {
     if (after !== null) after.prev = node;
     else this.tail = node;
     this.count++;
-    return node;
   }
 
   /** Removes the entry (score, member); false when it is not there. */
