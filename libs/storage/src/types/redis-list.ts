@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { mixSha1 } from './sha1-digest';
 import type { RedisObject } from '../value';
 
 /** Most elements a chunk holds: bounds the cost of a middle insert/delete (shift inside one chunk). */
@@ -399,7 +399,7 @@ export class RedisList implements RedisObject {
   mixContentInto(acc: Buffer): void {
     for (let k = 0; k < this.dirLen; k++) {
       const c = this.chunk(k);
-      for (let i = c.lo; i < c.hi; i++) mixDigest(acc, c.items[i] as string);
+      for (let i = c.lo; i < c.hi; i++) mixSha1(acc, c.items[i] as string);
     }
   }
 
@@ -526,11 +526,4 @@ export class RedisList implements RedisObject {
     for (let k = w; k < this.dirLen; k++) this.setChunk(k, undefined as unknown as Chunk);
     this.dirLen = w;
   }
-}
-
-/** Redis's mixDigest: acc = SHA1(acc ^ SHA1(data)), data latin1 (see libs/rdb/src/digest.ts). */
-function mixDigest(acc: Buffer, data: string): void {
-  const h = createHash('sha1').update(data, 'latin1').digest();
-  for (let i = 0; i < 20; i++) acc[i] ^= h[i];
-  createHash('sha1').update(acc).digest().copy(acc);
 }

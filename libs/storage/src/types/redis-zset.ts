@@ -1,5 +1,6 @@
-import { createHash } from 'crypto';
+import { formatDouble } from '@drake/resp';
 import type { RedisObject } from '../value';
+import { mixSha1, xorSha1 } from './sha1-digest';
 import { ZSkiplist, type LexBound, type ZNode } from './zset-skiplist';
 
 /** Redis 7.0 defaults of zset-max-listpack-entries / zset-max-listpack-value. */
@@ -154,51 +155,9 @@ export class RedisZset implements RedisObject {
     const element = Buffer.alloc(20);
     for (let n = this.list.first; n !== null; n = n.forward) {
       element.fill(0);
-      mix(element, n.member);
-      mix(element, printfG17(n.score));
+      mixSha1(element, n.member);
+      mixSha1(element, formatDouble(n.score));
       xorSha1(acc, element);
     }
   }
-}
-
-function sha1(data: string | Buffer): Buffer {
-  const h = createHash('sha1');
-  if (typeof data === 'string') h.update(data, 'latin1');
-  else h.update(data);
-  return h.digest();
-}
-
-function xorSha1(acc: Buffer, data: string | Buffer): void {
-  const h = sha1(data);
-  for (let i = 0; i < 20; i++) acc[i] ^= h[i];
-}
-
-function mix(acc: Buffer, data: string): void {
-  xorSha1(acc, data);
-  sha1(acc).copy(acc);
-}
-
-/** printf("%.17g") (storage cannot depend on @drake/resp's formatDouble; this is the same rule). */
-export function printfG17(d: number): string {
-  if (d !== d) return 'nan';
-  if (d === Infinity) return 'inf';
-  if (d === -Infinity) return '-inf';
-  if (d === 0) return Object.is(d, -0) ? '-0' : '0';
-  if (Number.isInteger(d) && Math.abs(d) < 1e17) return String(d);
-  const sci = d.toExponential(16);
-  const e = sci.indexOf('e');
-  const exponent = Number(sci.slice(e + 1));
-  if (exponent < -4 || exponent >= 17) {
-    const digits = String(Math.abs(exponent));
-    return `${stripZeros(sci.slice(0, e))}e${exponent < 0 ? '-' : '+'}${digits.length < 2 ? '0' + digits : digits}`;
-  }
-  return stripZeros(d.toFixed(16 - exponent));
-}
-
-function stripZeros(s: string): string {
-  if (s.indexOf('.') === -1) return s;
-  let end = s.length;
-  while (s.charCodeAt(end - 1) === 48) end--;
-  if (s.charCodeAt(end - 1) === 46) end--;
-  return s.slice(0, end);
 }
