@@ -18,6 +18,37 @@ function median(values) {
  *   node: string; repeats: number }} Results
  */
 
+/**
+ * One row per pipeline depth and test: median req/s and server CPU µs/request of each side, and their ratios.
+ * @param {readonly string[]} tests
+ * @param {Record<string, Record<string, Record<string, number[]>>>} samples server → P → test → req/s samples
+ * @param {Record<string, Record<string, Record<string, number[]>>>} cpu server → P → test → CPU µs/request samples
+ * @returns {ThroughputRow[]}
+ */
+function throughputRows(tests, samples, cpu) {
+  /** @type {ThroughputRow[]} */
+  const rows = [];
+  for (const pipeline of [1, 16]) {
+    for (const test of tests) {
+      const redisRps = median(samples.redis[pipeline][test]);
+      const drakeRps = median(samples.drake[pipeline][test]);
+      const redisCpuUs = median(cpu.redis[pipeline][test]);
+      const drakeCpuUs = median(cpu.drake[pipeline][test]);
+      rows.push({
+        test,
+        pipeline,
+        redis: redisRps,
+        drake: drakeRps,
+        ratio: drakeRps / redisRps,
+        redisCpuUs,
+        drakeCpuUs,
+        cpuRatio: redisCpuUs / drakeCpuUs,
+      });
+    }
+  }
+  return rows;
+}
+
 /** @param {number} n */
 const rps = (n) => Math.round(n).toLocaleString('en-US');
 /** @param {number} bytes */
@@ -80,4 +111,4 @@ function markdownTable(results) {
   return lines.join('\n');
 }
 
-module.exports = { median, formatTable, markdownTable };
+module.exports = { median, throughputRows, formatTable, markdownTable };

@@ -16,7 +16,7 @@ const { startServer, stopServer, rss, cpuSeconds } = require('./servers');
 const { runSingle } = require('./redis-benchmark');
 const { command } = require('./load-keys');
 const { loadMembers, cardinalityCommand } = require('./load-members');
-const { median } = require('./report');
+const { throughputRows } = require('./report');
 const { formatTypesTable, markdownTypesTable } = require('./report-types');
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -247,26 +247,7 @@ async function measureMemory() {
  */
 function summarise(measured, memory, skipped, seconds) {
   const { tests, samples, cpu } = measured;
-  /** @type {import('./report').ThroughputRow[]} */
-  const throughput = [];
-  for (const pipeline of [1, 16]) {
-    for (const test of tests) {
-      const redisRps = median(samples.redis[pipeline][test]);
-      const drakeRps = median(samples.drake[pipeline][test]);
-      const redisCpuUs = median(cpu.redis[pipeline][test]);
-      const drakeCpuUs = median(cpu.drake[pipeline][test]);
-      throughput.push({
-        test,
-        pipeline,
-        redis: redisRps,
-        drake: drakeRps,
-        ratio: drakeRps / redisRps,
-        redisCpuUs,
-        drakeCpuUs,
-        cpuRatio: redisCpuUs / drakeCpuUs,
-      });
-    }
-  }
+  const throughput = throughputRows(tests, samples, cpu);
   const p1 = throughput.filter((row) => row.pipeline === 1);
   const worst = p1.reduce((a, b) => (b.ratio < a.ratio ? b : a));
   const memoryRows = MEMORY_TYPES.map((type) => ({

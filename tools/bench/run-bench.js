@@ -13,7 +13,7 @@ const path = require('path');
 const { startServer, stopServer, rss, cpuSeconds } = require('./servers');
 const { runBenchmark, TESTS } = require('./redis-benchmark');
 const { loadKeys, command } = require('./load-keys');
-const { median, formatTable, markdownTable } = require('./report');
+const { throughputRows, formatTable, markdownTable } = require('./report');
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const REPEATS = Number(process.env.BENCH_REPEATS ?? (QUICK ? 1 : 3));
@@ -122,26 +122,7 @@ async function measureMemory(servers) {
  */
 function summarise(measured, memory) {
   const { samples, cpu } = measured;
-  /** @type {import('./report').ThroughputRow[]} */
-  const throughput = [];
-  for (const pipeline of [1, 16]) {
-    for (const test of TESTS) {
-      const redisRps = median(samples.redis[pipeline][test]);
-      const drakeRps = median(samples.drake[pipeline][test]);
-      const redisCpuUs = median(cpu.redis[pipeline][test]);
-      const drakeCpuUs = median(cpu.drake[pipeline][test]);
-      throughput.push({
-        test,
-        pipeline,
-        redis: redisRps,
-        drake: drakeRps,
-        ratio: drakeRps / redisRps,
-        redisCpuUs,
-        drakeCpuUs,
-        cpuRatio: redisCpuUs / drakeCpuUs,
-      });
-    }
-  }
+  const throughput = throughputRows(TESTS, samples, cpu);
   const minRatio = (/** @type {number} */ p) =>
     Math.min(...throughput.filter((row) => row.pipeline === p).map((row) => row.ratio));
   const rssRatio = memory.drake.loadedRss / memory.redis.loadedRss;
