@@ -86,7 +86,7 @@ export class Connection implements ClientTransport, RequestHandler {
     const wasAuthenticated = this.client.authenticated;
     this.parser.feed(chunk);
     endBatch();
-    if (this.parser.bufferedBytes + this.parser.pendingArgBytes > this.server.queryBufferLimit()) {
+    if (this.parser.bufferedBytes + this.parser.pendingArgBytes > this.server.queryBufferLimit) {
       // Redis closes such a client without a reply; its half-parsed request would otherwise grow without bound.
       this.server.logger.warn(
         { peer: this.remoteAddress },

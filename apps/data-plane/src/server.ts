@@ -32,6 +32,11 @@ export class DrakeServer implements ServerContext {
   readonly infoSections = new Map<string, () => string>();
   lastSaveUnix = Math.floor(Date.now() / 1000);
   tcpPort: number;
+  /**
+   * client-query-buffer-limit, the most a client's unfinished request may hold. Kept as a number because every
+   * read checks it; CONFIG SET refreshes it.
+   */
+  queryBufferLimit = 0;
   private readonly listeners: Server[] = [];
   private nextClientId = 1;
   private expireTimer: NodeJS.Timeout | null = null;
@@ -55,7 +60,15 @@ export class DrakeServer implements ServerContext {
     });
     this.config.onChange('proto-max-bulk-len', this.refreshParsers);
     this.config.onChange('loglevel', this.applyLogLevel);
+    this.config.onChange('client-query-buffer-limit', this.readQueryBufferLimit);
+    this.readQueryBufferLimit();
   }
+
+  private readonly readQueryBufferLimit = (): void => {
+    this.queryBufferLimit = Number(
+      this.config.lookup('client-query-buffer-limit')?.get() ?? 1024 * 1024 * 1024,
+    );
+  };
 
   /** A new proto-max-bulk-len reaches every connected client's parser. */
   private readonly refreshParsers = (): void => {
@@ -80,11 +93,6 @@ export class DrakeServer implements ServerContext {
 
   requirePass(): string {
     return this.config.lookup('requirepass')?.get() ?? '';
-  }
-
-  /** client-query-buffer-limit: the most a client's unfinished request may hold. */
-  queryBufferLimit(): number {
-    return Number(this.config.lookup('client-query-buffer-limit')?.get() ?? 1024 * 1024 * 1024);
   }
 
   maxBulkLen(): number {

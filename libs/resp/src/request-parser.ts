@@ -185,8 +185,7 @@ export class RequestParser {
     const bodyStart = p + 2;
     if (bodyStart + len + 2 > end) return false;
     this.pos = bodyStart + len + 2;
-    const first = this.argv.length === 0 && len <= NAME_CACHE_MAX;
-    this.pushArg(first ? this.commandName(bodyStart, len) : buf.latin1Slice(bodyStart, bodyStart + len));
+    this.pushArg(this.argAt(bodyStart, len));
     return true;
   }
 
@@ -207,8 +206,7 @@ export class RequestParser {
     const len = this.bulkLen;
     const available = this.buf.length - this.pos;
     if (available >= len + 2) {
-      const first = this.argv.length === 0 && len <= NAME_CACHE_MAX;
-      this.pushArg(first ? this.commandName(this.pos, len) : this.buf.latin1Slice(this.pos, this.pos + len));
+      this.pushArg(this.argAt(this.pos, len));
       this.pos += len + 2;
       return true;
     }
@@ -219,6 +217,12 @@ export class RequestParser {
       this.pos = this.buf.length;
     }
     return false;
+  }
+
+  /** The argument in buf[start, start + len): a reused string for a repeated command name, else a new slice. */
+  private argAt(start: number, len: number): string {
+    if (this.argv.length === 0 && len <= NAME_CACHE_MAX) return this.commandName(start, len);
+    return this.buf.latin1Slice(start, start + len);
   }
 
   /** The command name at `pos`: the previous one again when the bytes match (pipelines repeat names). */
