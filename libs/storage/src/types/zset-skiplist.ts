@@ -20,14 +20,12 @@ export class ZNode {
    */
   readonly up: (ZNode | null)[] | null;
   readonly upSpan: number[] | null;
-  readonly level: number;
 
   constructor(
     public score: number,
     readonly member: string,
     level: number,
   ) {
-    this.level = level;
     if (level > 1) {
       this.up = new Array<ZNode | null>(level - 1).fill(null);
       this.upSpan = new Array<number>(level - 1).fill(0);
@@ -35,6 +33,11 @@ export class ZNode {
       this.up = null;
       this.upSpan = null;
     }
+  }
+
+  /** How many levels the node links (derived from its arrays, so nodes carry no extra field). */
+  get level(): number {
+    return this.up === null ? 1 : this.up.length + 1;
   }
 }
 
