@@ -27,16 +27,20 @@ function freePort() {
 
 /**
  * @param {'redis' | 'drake'} kind
+ * @param {string[]} [extraArgs] appended to the server's command line
  * @returns {Promise<Server>}
  */
-async function startServer(kind) {
+async function startServer(kind, extraArgs = []) {
   const port = await freePort();
   const [command, args] =
     kind === 'redis'
-      ? ['redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']]
+      ? [
+          'redis-server',
+          ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extraArgs],
+        ]
       : [
           path.join(REPO_ROOT, 'bin/drake-server'),
-          ['--port', String(port), '--bind', '127.0.0.1', '--log_level', 'warn'],
+          ['--port', String(port), '--bind', '127.0.0.1', '--log_level', 'warn', ...extraArgs],
         ];
   const child = spawn(command, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';

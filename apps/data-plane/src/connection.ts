@@ -2,9 +2,15 @@ import type { Socket } from 'net';
 import { RequestParser, type RequestHandler } from '@drake/resp';
 import { beginBatch, Client, dispatch, endBatch, type ClientTransport } from '@drake/commands';
 import type { DrakeServer } from './server';
+import { OutputLimitWatch } from './output-buffer-limits';
 
 /** Stop reading from a client whose unsent replies pile up past this, until the socket drains. */
 const OUTPUT_HIGH_WATER = 64 * 1024 * 1024;
+/**
+ * A blocked client's later commands wait in a queue. Past this many, reading stops until it unblocks; below it
+ * the socket keeps being read so a disconnect is seen at once (a dead client must not receive a popped element).
+ */
+const BLOCKED_QUEUE_HIGH_WATER = 1024;
 
 /**
  * One client socket: bytes in → parser → dispatch → replies batched in the client's writer → one socket write per
@@ -18,6 +24,10 @@ export class Connection implements ClientTransport, RequestHandler {
   private closeRequested = false;
   private flushScheduled = false;
   private closed = false;
+  /** Commands that arrived while the client was blocked, run once it unblocks. */
+  private waiting: string[][] = [];
+  private drainScheduled = false;
+  private readonly outputWatch = new OutputLimitWatch();
 
   constructor(
     private readonly socket: Socket,
@@ -51,7 +61,20 @@ export class Connection implements ClientTransport, RequestHandler {
 
   onCommand(argv: string[]): void {
     if (this.closeRequested || this.closed) return;
+    if (this.client.blocked !== null || this.waiting.length !== 0) {
+      this.waiting.push(argv);
+      if (this.waiting.length === BLOCKED_QUEUE_HIGH_WATER) this.socket.pause();
+      return;
+    }
     dispatch(this.client, argv);
+  }
+
+  unblocked(): void {
+    // Not run inside the command that unblocked us (no nested dispatch): on the next turn, like Redis's
+    // processing of unblocked clients before it sleeps.
+    if (this.drainScheduled) return;
+    this.drainScheduled = true;
+    setImmediate(this.runWaiting);
   }
 
   onProtocolError(message: string): void {
@@ -100,6 +123,18 @@ export class Connection implements ClientTransport, RequestHandler {
     this.flush();
   };
 
+  private readonly runWaiting = (): void => {
+    this.drainScheduled = false;
+    if (this.closed) return;
+    beginBatch();
+    while (this.waiting.length !== 0 && this.client.blocked === null && !this.closeRequested) {
+      dispatch(this.client, this.waiting.shift() as string[]);
+    }
+    endBatch();
+    if (this.waiting.length < BLOCKED_QUEUE_HIGH_WATER && this.socket.isPaused()) this.socket.resume();
+    this.flush();
+  };
+
   private readonly flushScheduledReplies = (): void => {
     this.flushScheduled = false;
     this.flush();
@@ -116,9 +151,26 @@ export class Connection implements ClientTransport, RequestHandler {
       // A write the kernel took whole leaves nothing queued: the writer may reuse its buffer (no copy per flush).
       const queued = this.socket.writableLength;
       reply.consumed(queued > 0);
+      if (this.overOutputLimit(queued)) return;
       if (queued > OUTPUT_HIGH_WATER) this.socket.pause();
     }
     if (this.closeRequested) this.socket.end();
+  }
+
+  /**
+   * client-output-buffer-limit: a subscriber that reads too slowly (or not at all) is dropped, as Redis drops it,
+   * so its unsent messages cannot grow without bound while publishers go on.
+   */
+  private overOutputLimit(queued: number): boolean {
+    const limits = this.server.outputLimits;
+    const limit = this.client.subscriptions !== null ? limits.pubsub : limits.normal;
+    if (!this.outputWatch.exceeded(limit, queued)) return false;
+    this.server.logger.warn(
+      { peer: this.remoteAddress, bytes: queued },
+      'closing client that overcame its output buffer limit',
+    );
+    this.kill();
+    return true;
   }
 
   private readonly onDrain = (): void => {

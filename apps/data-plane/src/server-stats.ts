@@ -9,6 +9,9 @@ export class Stats implements ServerStats {
   keyspaceMisses = 0;
   netInputBytes = 0;
   netOutputBytes = 0;
+  fullSyncs = 0;
+  partialSyncs = 0;
+  partialSyncErrors = 0;
   readonly commandCalls = new Map<
     string,
     { calls: number; usec: number; failed: number; rejected: number }
@@ -22,6 +25,9 @@ export class Stats implements ServerStats {
     this.keyspaceMisses = 0;
     this.netInputBytes = 0;
     this.netOutputBytes = 0;
+    this.fullSyncs = 0;
+    this.partialSyncs = 0;
+    this.partialSyncErrors = 0;
     this.commandCalls.clear();
   }
 }

@@ -1,11 +1,23 @@
 import { randomBytes } from 'crypto';
 import { createServer, type Server, type Socket } from 'net';
+import type { Journal } from '@drake/journal';
+import {
+  ReplicationManager,
+  replicationCommands,
+  replicationInfo,
+  type ReplicationServer,
+} from '@drake/replication';
 import { Keyspace } from '@drake/storage';
 import {
   allCommands,
+  BlockingRegistry,
   CommandTable,
+  listenToKeyspace,
+  PubSubHub,
+  WatchRegistry,
   type Client,
   type ConfigStore,
+  type DebugHandler,
   type ServerContext,
 } from '@drake/commands';
 import { ConfigRegistry } from '@drake/commands';
@@ -13,23 +25,31 @@ import { Connection } from './connection';
 import type { FlagValues } from './flags';
 import { createLogger } from './logger';
 import { Stats } from './server-stats';
+import { NO_OUTPUT_LIMIT, parseOutputLimits, type OutputLimits } from './output-buffer-limits';
 
 /** Active expiry runs `hz` times a second with a quarter of each period as its budget, like Redis's slow cycle. */
 const EXPIRE_PERIOD_MS = 100;
 const EXPIRE_BUDGET_MS = 25;
 
 /** The data-plane process: keyspace, command table, listeners and the clients connected to them. */
-export class DrakeServer implements ServerContext {
+export class DrakeServer implements ServerContext, ReplicationServer {
   readonly keyspace: Keyspace;
   readonly config: ConfigRegistry;
   readonly stats = new Stats();
-  readonly commands = new CommandTable(allCommands);
+  readonly commands = new CommandTable([...allCommands, ...replicationCommands]);
+  readonly replication: ReplicationManager;
   readonly logger: ReturnType<typeof createLogger>;
   readonly runId = randomBytes(20).toString('hex');
   readonly startedAtMs = Date.now();
   readonly clients = new Map<number, Client>();
   readonly monitors = new Set<Client>();
+  readonly pubsub = new PubSubHub();
+  readonly watches: WatchRegistry;
+  journal: Journal | null = null;
+  readOnly = false;
+  readonly blocking: BlockingRegistry;
   readonly infoSections = new Map<string, () => string>();
+  readonly debugSubcommands = new Map<string, DebugHandler>();
   lastSaveUnix = Math.floor(Date.now() / 1000);
   tcpPort: number;
   /**
@@ -37,15 +57,20 @@ export class DrakeServer implements ServerContext {
    * read checks it; CONFIG SET refreshes it.
    */
   queryBufferLimit = 0;
+  /** client-output-buffer-limit of normal and pub/sub clients, checked on every flush that leaves bytes queued. */
+  outputLimits: OutputLimits = { normal: NO_OUTPUT_LIMIT, pubsub: NO_OUTPUT_LIMIT, replica: NO_OUTPUT_LIMIT };
   private readonly listeners: Server[] = [];
   private nextClientId = 1;
   private expireTimer: NodeJS.Timeout | null = null;
   private stopping = false;
 
   constructor(private readonly flags: FlagValues) {
-    this.logger = createLogger(flags.log_level);
+    this.logger = createLogger(flags.log_level, () => (this.replication?.isReplica ? 'replica' : 'master'));
     this.tcpPort = Number(flags.port);
     this.keyspace = new Keyspace({ dbCount: Number(flags.dbnum), shardCount: Number(flags.shard_count) });
+    this.watches = new WatchRegistry(this.keyspace);
+    this.blocking = new BlockingRegistry(this.keyspace);
+    listenToKeyspace(this);
     this.config = new ConfigRegistry({
       port: flags.port,
       bind: flags.bind,
@@ -58,16 +83,37 @@ export class DrakeServer implements ServerContext {
       loglevel: flags.log_level,
       shard_count: flags.shard_count,
     });
+    this.replication = new ReplicationManager(this, {
+      backlogBytes: Number(flags.shard_repl_backlog_max_bytes),
+      // client-output-buffer-limit's replica class (hard limit; 0 = none), read when a flow overflows.
+      outputLimit: () => this.outputLimits.replica.hard || Infinity,
+      timeoutMs: Number(flags.replication_timeout),
+      masterAuth: flags.masterauth,
+      masterUser: flags.masteruser,
+      listeningPort: () => this.tcpPort,
+      announceIp: flags.replica_announce_ip,
+      ackIntervalMs: Number(flags.replication_acks_interval),
+      connectTimeoutMs: Number(flags.master_connect_timeout_ms),
+      reconnectMaxMs: Number(flags.master_reconnect_timeout_ms),
+    });
+    const backlogBytes = Number(flags.shard_repl_backlog_max_bytes);
+    this.infoSections.set('replication', () => replicationInfo(this.replication, backlogBytes));
     this.config.onChange('proto-max-bulk-len', this.refreshParsers);
     this.config.onChange('loglevel', this.applyLogLevel);
     this.config.onChange('client-query-buffer-limit', this.readQueryBufferLimit);
     this.readQueryBufferLimit();
+    this.config.onChange('client-output-buffer-limit', this.readOutputLimits);
+    this.readOutputLimits();
   }
 
   private readonly readQueryBufferLimit = (): void => {
     this.queryBufferLimit = Number(
       this.config.lookup('client-query-buffer-limit')?.get() ?? 1024 * 1024 * 1024,
     );
+  };
+
+  private readonly readOutputLimits = (): void => {
+    this.outputLimits = parseOutputLimits(this.config.lookup('client-output-buffer-limit')?.get() ?? '');
   };
 
   /** A new proto-max-bulk-len reaches every connected client's parser. */
@@ -120,6 +166,18 @@ export class DrakeServer implements ServerContext {
       { port: this.tcpPort, bind: addresses, shards: this.keyspace.shardCount },
       'drake-server ready',
     );
+    this.startReplicaOf(this.flags.replicaof);
+  }
+
+  /** --replicaof host:port: follow that master from the start. */
+  private startReplicaOf(target: string): void {
+    if (target === '') return;
+    const at = target.lastIndexOf(':');
+    const port = Number(target.slice(at + 1));
+    if (at <= 0 || !Number.isInteger(port) || port < 1 || port > 65535) {
+      throw new Error(`--replicaof wants host:port, got "${target}"`);
+    }
+    this.replication.replicaOf(target.slice(0, at), port);
   }
 
   private readonly onConnection = (socket: Socket): void => {
@@ -141,6 +199,7 @@ export class DrakeServer implements ServerContext {
   removeClient(client: Client): void {
     this.clients.delete(client.id);
     this.monitors.delete(client);
+    client.release();
   }
 
   private readonly runActiveExpire = (): void => {
@@ -153,6 +212,7 @@ export class DrakeServer implements ServerContext {
     this.stopping = true;
     this.logger.info({ reason }, 'shutting down');
     if (this.expireTimer !== null) clearInterval(this.expireTimer);
+    this.replication.close();
     for (const server of this.listeners) server.close();
     for (const client of this.clients.values()) client.transport.kill();
     // Let pino flush its last line before the process goes.

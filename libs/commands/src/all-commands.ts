@@ -1,11 +1,16 @@
 import type { CommandSpec } from './command-spec';
+import { bitmapCommands } from './bitmaps';
 import { connectionCommands } from './connection';
 import { hashCommands } from './hashes';
+import { hyperloglogCommands } from './hyperloglog';
 import { keyCommands } from './keys';
 import { listCommands } from './lists';
 import { serverCommands } from './server';
+import { pubsubCommands } from './pubsub';
 import { setCommands } from './sets';
+import { streamCommands } from './streams';
 import { stringCommands } from './strings';
+import { transactionCommands } from './transactions';
 import { zsetCommands } from './zsets';
 
 /** The whole command table, one list per family. */
@@ -18,4 +23,9 @@ export const allCommands: readonly CommandSpec[] = [
   ...hashCommands,
   ...setCommands,
   ...zsetCommands,
+  ...transactionCommands,
+  ...pubsubCommands,
+  ...bitmapCommands,
+  ...hyperloglogCommands,
+  ...streamCommands,
 ];

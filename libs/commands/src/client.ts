@@ -1,6 +1,16 @@
 import type { Database } from '@drake/storage';
 import { ReplyWriter } from '@drake/resp';
 import type { ServerContext } from './server-context';
+import type { CommandSpec } from './command-spec';
+import type { BlockedRequest } from './blocking/blocked-request';
+import type { WatchedKey } from './transactions/watch-registry';
+import type { ClientSubscriptions } from './pubsub/client-subscriptions';
+
+/** A command queued between MULTI and EXEC, resolved at queue time. */
+export interface QueuedCommand {
+  readonly spec: CommandSpec;
+  readonly argv: string[];
+}
 
 /** What a client needs from its connection; implemented by the data-plane's socket wrapper. */
 export interface ClientTransport {
@@ -20,6 +30,8 @@ export interface ClientTransport {
   scheduleFlush(): void;
   /** A new proto-max-bulk-len or auth state for the request parser. */
   updateParser(): void;
+  /** The client was unblocked (BLPOP served or timed out): run the commands that arrived meanwhile, flush. */
+  unblocked(): void;
 }
 
 export type ReplyMode = 'on' | 'off' | 'skip';
@@ -42,6 +54,29 @@ export class Client {
   /** Lower-case name of the last command (CLIENT LIST `cmd=`). */
   lastCommand = 'NULL';
   closing = false;
+  /** Commands queued since MULTI, or null outside a transaction. */
+  multi: QueuedCommand[] | null = null;
+  /** A command was rejected while queueing: EXEC answers EXECABORT (Redis's CLIENT_DIRTY_EXEC). */
+  multiAborted = false;
+  /** Running the queued commands of EXEC: blocking commands answer as if timed out. */
+  inExec = false;
+  /** Keys under WATCH, and whether one of them changed since (CLIENT_DIRTY_CAS). */
+  readonly watched: WatchedKey[] = [];
+  watchDirty = false;
+  /** Effects a command chose to journal instead of its argv (SPOP → SREM of what it popped); reset after each. */
+  propagateAs: string[][] | null = null;
+  /** Effects of the commands run so far by the current EXEC, journalled as one group when it ends. */
+  execEffects: { dbIndex: number; argv: string[] }[] = [];
+  /** The link through which this node's master replicates to it: exempt from READONLY. */
+  isMasterLink = false;
+  /** False when the commands this client runs are journalled by someone else (a replica mirrors its master's journal). */
+  propagates = true;
+  /** Run once when the client goes (replication flows and sessions forget it). */
+  onRelease: (() => void) | null = null;
+  /** The request this client waits on (BLPOP…), or null. */
+  blocked: BlockedRequest | null = null;
+  /** Pub/sub subscriptions, or null when there are none (null = not in subscriber mode). */
+  subscriptions: ClientSubscriptions | null = null;
 
   constructor(
     readonly id: number,
@@ -50,6 +85,17 @@ export class Client {
   ) {
     this.db = server.keyspace.db(0);
     this.authenticated = server.requirePass() === '';
+  }
+
+  /** Drops what the server holds for this client (watches, blocked state): called once it disconnects. */
+  release(): void {
+    const onRelease = this.onRelease;
+    this.onRelease = null;
+    if (onRelease !== null) onRelease();
+    this.server.watches.unwatchAll(this);
+    this.server.blocking.unblock(this);
+    this.multi = null;
+    this.server.pubsub.unsubscribeAll(this);
   }
 
   select(index: number): void {

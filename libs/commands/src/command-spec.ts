@@ -20,7 +20,8 @@ export type CommandFlag =
   | 'no_mandatory_keys'
   | 'no_multi'
   | 'movablekeys'
-  | 'allow_busy';
+  | 'allow_busy'
+  | 'no_async_loading';
 
 /** Handler for one command. Replies go to `client.reply`; nothing is returned, so the hot path allocates nothing per call. */
 export type CommandHandler = (client: Client, argv: string[]) => void;

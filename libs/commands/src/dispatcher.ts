@@ -1,10 +1,14 @@
-import type { Client } from './client';
+import type { Client, QueuedCommand } from './client';
+import { abortExec } from './transactions/transaction-state';
 import type { CommandSpec } from './command-spec';
 import { hasFlag } from './command-spec';
 import { callStats, commandEnded, commandStarted } from './command-timing';
 import { lookupSubcommand } from './command-table';
 import { Err, arityError, noNewlines, unknownCommandError, unknownSubcommandError } from './errors';
 import { feedMonitors } from './monitor-feed';
+import { propagate } from './propagation/propagate';
+import { extractKeys } from './server/key-extraction';
+import { subscriberModeError } from './pubsub/subscriber-mode';
 
 function arityOk(spec: CommandSpec, argc: number): boolean {
   return spec.arity > 0 ? argc === spec.arity : argc >= -spec.arity;
@@ -30,41 +34,108 @@ function resolve(client: Client, argv: string[]): CommandSpec | null {
     return sub;
   }
   if (!arityOk(spec, argv.length)) {
-    client.reply.error(arityError(spec.name));
+    // A malformed EXEC still ends the transaction (Redis's execCommandAbort).
+    if (spec.name === 'exec') abortExec(client, `wrong number of arguments for 'exec' command`);
+    else client.reply.error(arityError(spec.name));
     return null;
   }
   return spec;
 }
 
+const READONLY = "READONLY You can't write against a read only replica.";
+
+/** Commands that run at once inside MULTI instead of being queued. */
+const RUN_IN_MULTI = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
+
 /**
- * Runs one command for a client: lookup, arity, auth, then the handler. The order of checks is Redis 7.0's
- * (an unknown command is reported before NOAUTH). Replies suppressed by CLIENT REPLY OFF/SKIP are cut off here.
+ * Runs one command for a client: lookup, arity, auth, then the handler — or queues it inside MULTI. The order of
+ * checks is Redis 7.0's (an unknown command is reported before NOAUTH). Replies suppressed by CLIENT REPLY
+ * OFF/SKIP are cut off here. Clients blocked on keys that this command changed are served right after it.
  */
 export function dispatch(client: Client, argv: string[]): void {
   const reply = client.reply;
   const mark = reply.length;
   const spec = resolve(client, argv);
-  const stats = client.server.stats;
-  if (spec !== null) {
-    if (!client.authenticated && !hasFlag(spec, 'no_auth')) {
-      reply.error(Err.noAuth);
-    } else {
-      client.lastCommand = spec.name;
-      stats.commandsProcessed++;
-      const started = commandStarted();
-      try {
-        spec.execute(client, argv);
-      } catch (err) {
-        // A bug in one command must not take the server (and every client's data) down with it.
-        reportCommandFailure(client, spec, err, mark);
-      }
-      commandEnded(callStats(stats, spec.name), started);
-      if (client.server.monitors.size > 0 && !hasFlag(spec, 'admin') && !hasFlag(spec, 'skip_monitor')) {
-        feedMonitors(client, argv);
-      }
-    }
+  if (spec === null) {
+    rejected(client);
+  } else if (!client.authenticated && !hasFlag(spec, 'no_auth')) {
+    reject(client, spec, Err.noAuth);
+  } else if (client.server.readOnly && !client.isMasterLink && hasFlag(spec, 'write')) {
+    reject(client, spec, READONLY);
+  } else if (client.subscriptions !== null && subscriberModeError(client, spec) !== null) {
+    reject(client, spec, subscriberModeError(client, spec) as string);
+  } else if (client.multi !== null && !RUN_IN_MULTI.has(spec.name)) {
+    if (hasFlag(spec, 'no_multi')) reject(client, spec, 'ERR Command not allowed inside a transaction');
+    else queue(client, spec, argv);
+  } else {
+    runCommand(client, spec, argv);
+    const blocking = client.server.blocking;
+    if (blocking.hasReady) blocking.serveReady();
   }
   if (client.replyMode !== 'on') suppressReply(client, mark);
+}
+
+/**
+ * Executes a resolved command: stats, timing, MONITOR feed, and a reply instead of a crash when the handler
+ * throws. EXEC runs its queued commands through here.
+ */
+export function runCommand(client: Client, spec: CommandSpec, argv: string[]): void {
+  const stats = client.server.stats;
+  const mark = client.reply.length;
+  client.lastCommand = spec.name;
+  stats.commandsProcessed++;
+  const started = commandStarted();
+  const keyspace = client.server.keyspace;
+  const dirtyBefore = keyspace.dirty;
+  if (keyspace.snapshotsRunning !== 0 && hasFlag(spec, 'write')) snapshotKeysOf(client, spec, argv);
+  try {
+    spec.execute(client, argv);
+  } catch (err) {
+    // A bug in one command must not take the server (and every client's data) down with it.
+    reportCommandFailure(client, spec, err, mark);
+  }
+  // A command that changed data is journalled for the replicas (Redis propagates when server.dirty moved).
+  // PUBLISH changes no data but reaches replicas too (Redis's may_replicate), so their subscribers hear it.
+  if (
+    (keyspace.dirty !== dirtyBefore || spec.name === 'publish') &&
+    client.server.journal !== null &&
+    client.propagates
+  ) {
+    propagate(client, spec, argv);
+  }
+  commandEnded(callStats(stats, spec.name), started);
+  if (client.server.monitors.size > 0 && !hasFlag(spec, 'admin') && !hasFlag(spec, 'skip_monitor')) {
+    feedMonitors(client, argv);
+  }
+}
+
+/**
+ * During a full sync a write command may read keys it does not write (SUNIONSTORE's sources, COPY's source):
+ * their segments go into the snapshot before it runs, so the replica, applying it after its snapshot, reads
+ * exactly what the master read.
+ */
+function snapshotKeysOf(client: Client, spec: CommandSpec, argv: string[]): void {
+  const keys = extractKeys(spec, argv);
+  if (keys === null) return;
+  for (const { pos } of keys) client.db.snapshotBeforeRead(argv[pos]);
+}
+
+function queue(client: Client, spec: CommandSpec, argv: string[]): void {
+  // An aborted or already-dirty transaction keeps nothing: EXEC will fail anyway.
+  if (!client.multiAborted && !client.watchDirty) (client.multi as QueuedCommand[]).push({ spec, argv });
+  client.reply.simple('QUEUED');
+}
+
+/** A command refused before running: inside MULTI it aborts the transaction; a refused EXEC discards it. */
+function reject(client: Client, spec: CommandSpec, error: string): void {
+  rejected(client);
+  if (spec.name === 'exec') abortExec(client, error);
+  else client.reply.error(error);
+}
+
+/** resolve() refused the command and wrote why (Redis's flagTransaction). */
+function rejected(client: Client): void {
+  if (client.multi !== null) client.multiAborted = true;
 }
 
 /** CLIENT REPLY: OFF drops every reply, SKIP drops this command's reply (not the reply of CLIENT REPLY SKIP itself). */

@@ -15,5 +15,18 @@ export { dispatch } from './dispatcher';
 export { Err, arityError, noNewlines, unknownCommandError, unknownSubcommandError } from './errors';
 export { globMatch } from './glob';
 export { feedMonitors, quoteRepr } from './monitor-feed';
-export type { ConfigParameter, ConfigStore, Logger, ServerContext, ServerStats } from './server-context';
+export type {
+  ConfigParameter,
+  ConfigStore,
+  DebugHandler,
+  Logger,
+  ServerContext,
+  ServerStats,
+} from './server-context';
 export { ConfigRegistry, REDIS_VERSION, type ConfigListener } from './server';
+export { BlockingRegistry } from './blocking/blocking-registry';
+export { WatchRegistry } from './transactions/watch-registry';
+export { listenToKeyspace } from './key-signals';
+export { PubSubHub, pubsubCommands, subscriberModeError } from './pubsub';
+export { blockClient, parseBlockTimeout } from './blocking/block-client';
+export type { BlockedRequest } from './blocking/blocked-request';

@@ -1,6 +1,10 @@
+import type { Journal } from '@drake/journal';
 import type { Keyspace } from '@drake/storage';
 import type { Client } from './client';
 import type { CommandTable } from './command-table';
+import type { BlockingRegistry } from './blocking/blocking-registry';
+import type { WatchRegistry } from './transactions/watch-registry';
+import type { PubSubHub } from './pubsub/hub';
 
 /** A configuration parameter as CONFIG GET/SET see it. */
 export interface ConfigParameter {
@@ -27,6 +31,10 @@ export interface ServerStats {
   keyspaceMisses: number;
   netInputBytes: number;
   netOutputBytes: number;
+  /** Replication: full syncs served, partial syncs accepted and refused (INFO sync_full, sync_partial_*). */
+  fullSyncs: number;
+  partialSyncs: number;
+  partialSyncErrors: number;
   /** Per-command call counts and time (INFO commandstats). */
   readonly commandCalls: Map<string, { calls: number; usec: number; failed: number; rejected: number }>;
   reset(): void;
@@ -38,6 +46,9 @@ export interface Logger {
   error(obj: object, msg?: string): void;
   debug(obj: object, msg?: string): void;
 }
+
+/** A DEBUG subcommand an app adds (DEBUG REPLICA OFFSET comes from the replication layer). */
+export type DebugHandler = (client: Client, argv: string[]) => void;
 
 /** Everything a command may touch beyond its own client. Implemented by the data-plane app. */
 export interface ServerContext {
@@ -52,6 +63,16 @@ export interface ServerContext {
   readonly tcpPort: number;
   /** Every connected client by id (CLIENT LIST/KILL, INFO clients). */
   readonly clients: Map<number, Client>;
+  /** A replica refuses writes from its clients (READONLY); only its master link writes. */
+  readOnly: boolean;
+  /** The replication journal, or null while nothing replicates from this node (writes are not journalled). */
+  journal: Journal | null;
+  /** WATCHed keys (MULTI/EXEC). */
+  readonly watches: WatchRegistry;
+  /** Clients blocked on keys (BLPOP…). */
+  readonly blocking: BlockingRegistry;
+  /** Pub/sub channels, patterns and shard channels with their subscribers. */
+  readonly pubsub: PubSubHub;
   /** Clients in MONITOR mode. */
   readonly monitors: Set<Client>;
   /** Unix seconds of the last successful save (LASTSAVE). */
@@ -60,6 +81,8 @@ export interface ServerContext {
   requirePass(): string;
   /** Stops the server: closes listeners and clients, then exits. */
   shutdown(reason: string): void;
+  /** DEBUG subcommands the app adds, by lower-case name. */
+  readonly debugSubcommands: Map<string, DebugHandler>;
   /** Extra INFO sections contributed by the app (replication, persistence…), keyed by lower-case section name. */
   readonly infoSections: Map<string, () => string>;
 }

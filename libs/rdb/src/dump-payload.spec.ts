@@ -1,3 +1,4 @@
+import { RedisSet } from '@drake/storage';
 import fc from 'fast-check';
 import { Crc64 } from './crc64';
 import {
@@ -38,9 +39,9 @@ describe('createDumpPayload', () => {
   });
 
   it('can skip compression (rdbcompression no)', () => {
-    const p = createDumpPayload('a'.repeat(30), false);
+    const p = createDumpPayload('a'.repeat(30), { compress: false });
     expect(p.subarray(0, 2).toString('hex')).toBe('001e');
-    expect(parseDumpPayload(p).value).toBe('a'.repeat(30));
+    expect(parseDumpPayload(p)).toBe('a'.repeat(30));
   });
 
   it('round-trips through parseDumpPayload', () => {
@@ -54,14 +55,14 @@ describe('createDumpPayload', () => {
       fc.property(value, (v) => {
         const p = createDumpPayload(v);
         expect(verifyDumpPayload(p)).toBe(true);
-        expect(parseDumpPayload(p)).toEqual({ type: 'string', value: v });
+        expect(parseDumpPayload(p)).toBe(v);
       }),
     );
   });
 });
 
 describe('parseDumpPayload', () => {
-  const ok = (value: string) => ({ type: 'string', value });
+  const ok = (value: string) => value;
 
   // Outcomes checked against RESTORE on Redis 7.0.15 (see dump-payload.redis.spec.ts for the live check).
   it.each([
@@ -89,13 +90,17 @@ describe('parseDumpPayload', () => {
     ['corrupt LZF', payload([0, 0xc3, 2, 5, 0xe0, 0xff]), DUMP_BAD_DATA_FORMAT_ERROR],
     ['string encoding 4', payload([0, 0xc4, 1]), DUMP_BAD_DATA_FORMAT_ERROR],
     ['length tag 0x82', payload([0, 0x82, 0, 0, 0, 2, 0x61, 0x62]), DUMP_BAD_DATA_FORMAT_ERROR],
-    [
-      'a set (Drake holds strings only)',
-      payload([11, 0x0a, 2, 0, 0, 0, 1, 0, 0, 0, 5, 0]),
-      DUMP_BAD_DATA_FORMAT_ERROR,
-    ],
+    ['an empty intset', payload([11, 0x08, 2, 0, 0, 0, 0, 0, 0, 0]), DUMP_BAD_DATA_FORMAT_ERROR],
+    ['an empty list', payload([18, 0]), DUMP_BAD_DATA_FORMAT_ERROR],
+    ['a module value', payload([7, 0]), DUMP_BAD_DATA_FORMAT_ERROR],
   ])('refuses %s', (_name, buf, reply) => {
     expect(refusal(buf)).toBe(reply);
+  });
+
+  it('decodes the other types (an intset here)', () => {
+    const set = parseDumpPayload(payload([11, 0x0a, 2, 0, 0, 0, 1, 0, 0, 0, 5, 0]));
+    expect(set).toBeInstanceOf(RedisSet);
+    expect((set as RedisSet).members()).toEqual(['5']);
   });
 
   it('carries the reply text and the bare message', () => {
@@ -111,7 +116,7 @@ describe('parseDumpPayload', () => {
       fc.property(fc.array(fc.nat(255), { maxLength: 60 }), (body) => {
         const buf = payload(body);
         try {
-          expect(parseDumpPayload(buf).type).toBe('string');
+          parseDumpPayload(buf);
         } catch (e) {
           expect(e).toBeInstanceOf(DumpPayloadError);
         }

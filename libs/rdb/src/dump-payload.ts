@@ -1,16 +1,24 @@
 /**
  * DUMP/RESTORE payloads as Redis 7.0 makes and checks them (createDumpPayload, verifyDumpPayload):
  *   [RDB type byte][serialized value][RDB version, 2 bytes LE][CRC-64 of all before it, 8 bytes LE]
- * Only strings can be held by Drake so far; other valid RDB types are refused as bad data.
+ * Every value type is written with Redis 7.0's encodings (version 10); RESTORE reads any type Redis 6.2 or
+ * 7.0 writes, from payloads of version 10 or older.
  */
+import type { Value } from '@drake/storage';
 import { ByteWriter } from './byte-writer';
 import { Crc64 } from './crc64';
-import { lengthSize, writeRdbString } from './rdb-encoding';
-import { RdbFormatError, RdbReader } from './rdb-reader';
+import { lengthSize } from './rdb-encoding';
+import { RdbFormatError } from './rdb-reader';
+import { ChunkSource } from './values/chunk-source';
+import { DEFAULT_LOAD_LIMITS, type ValueLoadLimits } from './values/load-limits';
+import { isKnownValueType } from './values/rdb-types';
+import { readAll } from './values/reading';
+import { readValue } from './values/value-reader';
+import { writeValue } from './values/value-writer';
+import { writeOptions, type ValueWriteOptions } from './values/write-options';
 
 /** RDB version Redis 7.0 writes (and the highest it accepts in RESTORE). */
 export const DUMP_RDB_VERSION = 10;
-export const RDB_TYPE_STRING = 0;
 
 /** Reply texts of RESTORE's payload checks, as Redis sends them. */
 export const DUMP_PAYLOAD_CHECKSUM_ERROR = 'ERR DUMP payload version or checksum are wrong';
@@ -29,11 +37,15 @@ export class DumpPayloadError extends Error {
   }
 }
 
-/** DUMP of a string value, byte for byte as Redis 7.0 makes it. `compress` mirrors rdbcompression (default yes). */
-export function createDumpPayload(value: string, compress = true): Buffer {
-  const w = new ByteWriter(1 + lengthSize(value.length) + value.length + FOOTER_SIZE);
-  w.writeByte(RDB_TYPE_STRING);
-  writeRdbString(w, value, compress);
+/** DUMP settings: the value-writing options except the version (DUMP always writes 7.0's encodings). */
+export type DumpOptions = Partial<Omit<ValueWriteOptions, 'version'>>;
+
+/** DUMP of `value`, byte for byte as Redis 7.0 makes it for the same value (see the value writers). */
+export function createDumpPayload(value: Value, options: DumpOptions = {}): Buffer {
+  const opts = writeOptions({ ...options, version: 10 });
+  const hint = typeof value === 'string' ? 1 + lengthSize(value.length) + value.length : 256;
+  const w = new ByteWriter(hint + FOOTER_SIZE);
+  writeValue(w, value, opts);
   w.writeUInt16LE(DUMP_RDB_VERSION);
   w.ensure(8);
   const crcAt = w.length;
@@ -51,19 +63,22 @@ export function verifyDumpPayload(buf: Uint8Array): boolean {
   return new Crc64().update(buf, 0, len - 8).equalsLE(buf, len - 8);
 }
 
-export type DumpValue = { type: 'string'; value: string };
-
 /**
- * Decodes a DUMP payload as RESTORE does; throws DumpPayloadError with Redis's reply text when RESTORE
- * would refuse it. Like Redis, the value is read from the payload as a whole, footer included: Redis
- * neither requires the body to end exactly at the footer nor stops a string from running into it.
+ * Decodes a DUMP payload as RESTORE does; throws DumpPayloadError with Redis's reply text when RESTORE would
+ * refuse it (bad footer; unknown type, malformed or empty value). `limits` are the server's encoding
+ * thresholds, which decide the loaded value's encoding. Like Redis, the value is read from the payload as a
+ * whole, footer included: Redis neither requires the body to end exactly at the footer nor stops a string
+ * from running into it.
  */
-export function parseDumpPayload(buf: Uint8Array): DumpValue {
+export function parseDumpPayload(buf: Uint8Array, limits: ValueLoadLimits = DEFAULT_LOAD_LIMITS): Value {
   if (!verifyDumpPayload(buf)) throw new DumpPayloadError(DUMP_PAYLOAD_CHECKSUM_ERROR);
-  const r = new RdbReader(buf);
+  const src = ChunkSource.of(buf);
   try {
-    const type = r.readByte();
-    if (type === RDB_TYPE_STRING) return { type: 'string', value: r.readString() };
+    const type = src.readByte();
+    if (isKnownValueType(type)) {
+      const value = readAll(src, readValue(src, type, limits));
+      if (value !== null) return value;
+    }
   } catch (e) {
     if (!(e instanceof RdbFormatError)) throw e;
   }

@@ -24,12 +24,20 @@ export {
   DUMP_PAYLOAD_CHECKSUM_ERROR,
   DUMP_RDB_VERSION,
   DumpPayloadError,
-  RDB_TYPE_STRING,
   createDumpPayload,
   parseDumpPayload,
   verifyDumpPayload,
-  type DumpValue,
+  type DumpOptions,
 } from './dump-payload';
+export { RdbFileWriter, type KeyMeta, type RdbFileWriterOptions, type StandardAux } from './rdb-file-writer';
+export { RdbLoader, type RdbLoadHandler, type RdbLoaderOptions } from './rdb-loader';
+export { ChunkSource } from './values/chunk-source';
+export { DEFAULT_LOAD_LIMITS, loadLimits, type ValueLoadLimits } from './values/load-limits';
+export { DEFAULT_WRITE_OPTIONS, writeOptions, type ValueWriteOptions } from './values/write-options';
+export { UnsupportedValueError, rdbTypeOf, writeValue, writeValueBody } from './values/value-writer';
+export { readValue } from './values/value-reader';
+export { readAll, type Reading } from './values/reading';
+export * from './values/rdb-types';
 export {
   DIGEST_SIZE,
   DatasetDigest,

@@ -55,6 +55,16 @@ export function writeLength(w: ByteWriter, len: number): void {
   }
 }
 
+/** Writes a length that may exceed 2^53 (stream IDs and counters are uint64): a bigint takes the 64-bit form. */
+export function writeLengthU64(w: ByteWriter, len: number | bigint): void {
+  if (typeof len === 'number') return writeLength(w, len);
+  if (len >= 0n && len <= BigInt(MAX_SAFE_LEN)) return writeLength(w, Number(len));
+  if (len < 0n || len > 0xffffffffffffffffn) throw new RangeError(`bad RDB length ${len}`);
+  w.writeByte(RDB_64BITLEN);
+  w.writeUInt32BE(Number(len >> 32n));
+  w.writeUInt32BE(Number(len & 0xffffffffn));
+}
+
 /**
  * The value Redis's rdbTryIntegerEncoding would store for `s` (canonical decimal as string2ll accepts it, at
  * most 11 chars, within int32), or null when the string must be stored as bytes. "007", "-0", "+1", " 1"

@@ -147,6 +147,16 @@ export class DashTable {
     return reverseBits32(v);
   }
 
+  /** Runs the snapshot hook for the key's segment without counting as a write (see Database.snapshotBeforeRead). */
+  snapshotBefore(hash: number): void {
+    if (this.onBeforeWrite !== null) this.onBeforeWrite(this.segmentOf(hash));
+  }
+
+  /** A value in the key's segment is about to change in place (collection commands): the snapshot hook runs. */
+  beforeWrite(hash: number): void {
+    this.touch(this.segmentOf(hash));
+  }
+
   /** Marks a segment as about to change: the snapshot hook runs first, and its write time moves on. */
   private touch(seg: Segment): void {
     if (this.onBeforeWrite !== null) this.onBeforeWrite(seg);

@@ -40,6 +40,46 @@ export class Database {
     return value;
   }
 
+  /**
+   * get() for a command about to change the value in place (LPUSH on an existing list, HSET…): the snapshot sees
+   * the segment before the change. The command calls modified() once it did change something.
+   */
+  getForWrite(key: string): Value | undefined {
+    const value = this.get(key);
+    if (value !== undefined) {
+      const hash = this.hashOf(key);
+      this.tables[hash % this.shardCount].beforeWrite(hash);
+    }
+    return value;
+  }
+
+  /**
+   * A write command is about to read `key` while a snapshot runs: the key's segment goes out first, so the
+   * snapshot holds what the command read (no write stamp: nothing changes).
+   */
+  snapshotBeforeRead(key: string): void {
+    const hash = this.hashOf(key);
+    this.tables[hash % this.shardCount].snapshotBefore(hash);
+  }
+
+  /** Reports a change of the key (signalModifiedKey + dirty). set/delete/TTL methods call it themselves. */
+  modified(key: string): void {
+    const keyspace = this.keyspace;
+    keyspace.dirty++;
+    if (keyspace.onKeyModified !== null) keyspace.onKeyModified(this.index, key);
+  }
+
+  /** True when the key is stored, even if it is logically expired and not yet reaped (Redis's dictFind). */
+  holds(key: string): boolean {
+    return this.segmentFor(key).entries.has(key);
+  }
+
+  /** True when the key is stored but its TTL has passed (Redis's keyIsExpired); nothing is deleted. */
+  isExpiredNow(key: string): boolean {
+    const seg = this.segmentFor(key);
+    return seg.expires.size !== 0 && seg.entries.has(key) && this.isExpired(seg, key);
+  }
+
   has(key: string): boolean {
     return this.get(key) !== undefined;
   }
@@ -49,6 +89,7 @@ export class Database {
     const hash = this.hashOf(key);
     const table = this.tables[hash % this.shardCount];
     if (!table.set(key, hash, value) && table.expiresCount !== 0) table.removeExpire(key, hash);
+    this.modified(key);
   }
 
   /** Overwrites the value and keeps the TTL of a live key (a logically expired one is replaced without it). */
@@ -59,6 +100,7 @@ export class Database {
     if (seg.expires.size !== 0 && seg.entries.has(key) && this.isExpired(seg, key))
       this.expireKey(table, key, hash);
     table.set(key, hash, value);
+    this.modified(key);
   }
 
   setWithExpire(key: string, value: Value, expireAtMs: number): void {
@@ -66,6 +108,7 @@ export class Database {
     const table = this.tables[hash % this.shardCount];
     table.set(key, hash, value);
     table.setExpire(key, hash, expireAtMs);
+    this.modified(key);
   }
 
   /** True when a live key was removed. */
@@ -78,7 +121,9 @@ export class Database {
       this.expireKey(table, key, hash);
       return false;
     }
-    return table.delete(key, hash);
+    table.delete(key, hash);
+    this.modified(key);
+    return true;
   }
 
   /** Absolute expiry in ms, or -1 when the key has none. Callers check that the key exists first. */
@@ -93,6 +138,7 @@ export class Database {
     if (!this.has(key)) return false;
     const hash = this.hashOf(key);
     this.tables[hash % this.shardCount].setExpire(key, hash, atMs);
+    this.modified(key);
     return true;
   }
 
@@ -100,7 +146,9 @@ export class Database {
   persist(key: string): boolean {
     if (!this.has(key)) return false;
     const hash = this.hashOf(key);
-    return this.tables[hash % this.shardCount].removeExpire(key, hash);
+    if (!this.tables[hash % this.shardCount].removeExpire(key, hash)) return false;
+    this.modified(key);
+    return true;
   }
 
   /**
@@ -132,6 +180,9 @@ export class Database {
   }
 
   clear(): void {
+    const keyspace = this.keyspace;
+    if (keyspace.onFlush !== null) keyspace.onFlush(this.index);
+    keyspace.dirty++;
     for (const table of this.tables) table.clear();
   }
 
@@ -234,7 +285,7 @@ export class Database {
 
   private isExpired(seg: Segment, key: string): boolean {
     const at = seg.expires.get(key);
-    return at !== undefined && at <= this.keyspace.now();
+    return at !== undefined && at <= this.keyspace.now() && !this.keyspace.applyingMasterStream;
   }
 
   /** A master deletes an expired key (and says so); a replica only hides it until the master's DEL arrives. */

@@ -31,6 +31,24 @@ export class Keyspace {
   /** Told of every key this node expires (the journal turns it into a DEL). */
   onKeyExpired: ((dbIndex: number, key: string) => void) | null = null;
   expiredKeys = 0;
+  /**
+   * Told after every change of a key's value or TTL (Redis's signalModifiedKey): WATCH and blocked clients
+   * listen here. Expiry and flushes are reported too (flushes with key '' per database).
+   */
+  onKeyModified: ((dbIndex: number, key: string) => void) | null = null;
+  /** Told when a whole database is emptied (FLUSHDB, FLUSHALL), before its keys are gone. */
+  onFlush: ((dbIndex: number) => void) | null = null;
+  /** Changes made by commands since start (Redis's server.dirty): a command that moved it is a write to journal. */
+  dirty = 0;
+  /** Point-in-time snapshots in progress (full syncs): write commands then snapshot the segments they read. */
+  snapshotsRunning = 0;
+  /**
+   * Set while a replica applies its master's commands: keys past their TTL are still live for them (the master
+   * saw them live; it sends the DEL when it expires them), as Redis treats its master client.
+   */
+  applyingMasterStream = false;
+  /** DEBUG SET-ACTIVE-EXPIRE 0 turns the active cycle off (lazy expiry still works), as in Redis. */
+  activeExpireEnabled = true;
   private expireCursor = { table: 0, segment: 0 };
   /** Segment write stamps read this coarse clock (refreshed by every expiry cycle) instead of the time per write. */
   private coarseMs: number;
@@ -84,6 +102,7 @@ export class Keyspace {
   noteExpired(dbIndex: number, key: string): void {
     this.expiredKeys++;
     if (this.onKeyExpired !== null) this.onKeyExpired(dbIndex, key);
+    if (this.onKeyModified !== null) this.onKeyModified(dbIndex, key);
   }
 
   /**
@@ -92,7 +111,7 @@ export class Keyspace {
    */
   activeExpireCycle(budgetMs: number): number {
     this.coarseMs = this.now();
-    if (this.expiryMode === 'replica') return 0;
+    if (this.expiryMode === 'replica' || !this.activeExpireEnabled) return 0;
     const started = performance.now();
     const tableCount = this.shardCount * this.dbCount;
     let expired = 0;

@@ -11,6 +11,7 @@ import { clientNoEvictCommand } from './client-no-evict';
 import { clientReplyCommand } from './client-reply';
 import { clientSetinfoCommand } from './client-setinfo';
 import { clientSetnameCommand } from './client-setname';
+import { clientUnblockCommand } from './client-unblock';
 
 /** CLIENT is a container: the dispatcher runs `client|<sub>`; CLIENT alone fails its arity check first. */
 export const clientCommand = defineCommand({
@@ -32,6 +33,7 @@ export const clientCommand = defineCommand({
     clientSetinfoCommand,
     clientNoEvictCommand,
     clientReplyCommand,
+    clientUnblockCommand,
     clientHelpCommand,
   ],
   execute(client: Client, argv: string[]): void {

@@ -32,6 +32,8 @@ const LINES = [
   '    Control the replies sent to the current connection.',
   'SETNAME <name>',
   '    Assign the name <name> to the current connection.',
+  'UNBLOCK <clientid> [TIMEOUT|ERROR]',
+  '    Unblock the specified blocked client.',
   'SETINFO <LIB-NAME|LIB-VER> <value>',
   '    Record the client library name or version of the current connection.',
   'NO-EVICT (ON|OFF)',

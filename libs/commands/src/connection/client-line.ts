@@ -1,9 +1,13 @@
 import type { Client } from '../client';
 
-/** CLIENT LIST flags: O monitor, e no-evict, N when none (the others need features Drake lacks). */
+/** CLIENT LIST flags in Redis's order: O monitor, P subscriber, x MULTI, b blocked, d dirty WATCH, e no-evict; N for none. */
 function clientFlags(c: Client): string {
   let flags = '';
   if (c.isMonitor) flags += 'O';
+  if (c.subscriptions !== null) flags += 'P';
+  if (c.multi !== null) flags += 'x';
+  if (c.blocked !== null) flags += 'b';
+  if (c.watchDirty) flags += 'd';
   if (c.noEvict) flags += 'e';
   return flags === '' ? 'N' : flags;
 }
@@ -24,10 +28,15 @@ export function clientInfoLine(
   const idle = c === caller ? 0 : Math.floor((now - c.lastInteractionMs) / 1000);
   const qbuf = t.queryBufferBytes;
   const omem = t.outputBufferBytes;
+  const subs = c.subscriptions;
+  const pubsub =
+    subs === null
+      ? 'sub=0 psub=0 ssub=0'
+      : `sub=${subs.channels.size} psub=${subs.patterns.size} ssub=${subs.shardChannels.size}`;
   return (
     `id=${c.id} addr=${t.remoteAddress} laddr=${t.localAddress} fd=${t.fd} name=${c.name} ` +
     `age=${Math.floor((now - c.createdAtMs) / 1000)} idle=${idle} flags=${clientFlags(c)} db=${c.dbIndex} ` +
-    `sub=0 psub=0 ssub=0 multi=-1 qbuf=${qbuf} qbuf-free=0 argv-mem=${argvMem} multi-mem=0 ` +
+    `${pubsub} multi=${c.multi === null ? -1 : c.multi.length} qbuf=${qbuf} qbuf-free=0 argv-mem=${argvMem} multi-mem=0 ` +
     `rbs=${c.reply.length} rbp=${c.reply.length} obl=0 oll=0 omem=${omem} tot-mem=${qbuf + omem + argvMem} ` +
     `events=r${omem > 0 ? 'w' : ''} cmd=${c.lastCommand} user=default redir=-1 resp=${c.reply.protocol}`
   );

@@ -16,10 +16,9 @@ export function parseClientType(name: string): ClientType | undefined {
 }
 
 /**
- * The TYPE a client matches. Every Client the command layer sees is an ordinary connection: monitors count as
- * normal (as in Redis), and Drake has no pub/sub mode or replication links on Client yet.
+ * The TYPE a client matches: 'pubsub' while it has subscriptions, else normal. Monitors count as normal (as in
+ * Redis); Drake has no replication links on Client yet.
  */
 export function clientType(client: Client): ClientType {
-  void client;
-  return 'normal';
+  return client.subscriptions !== null ? 'pubsub' : 'normal';
 }

@@ -1,9 +1,10 @@
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
+import { discardTransaction } from '../transactions/transaction-state';
 
 /**
- * RESET: back to a fresh connection's state — db 0, no name, RESP2, replies on, monitor off, and authenticated
- * only if no password is required. CLIENT NO-EVICT survives, as in Redis.
+ * RESET: back to a fresh connection's state — db 0, no name, RESP2, replies on, monitor off, no subscriptions
+ * (dropped silently), and authenticated only if no password is required. CLIENT NO-EVICT survives, as in Redis.
  */
 export const resetCommand = defineCommand({
   name: 'reset',
@@ -19,6 +20,8 @@ export const resetCommand = defineCommand({
       client.isMonitor = false;
       client.server.monitors.delete(client);
     }
+    discardTransaction(client);
+    client.server.pubsub.unsubscribeAll(client);
     client.select(0);
     client.name = '';
     client.replyMode = 'on';

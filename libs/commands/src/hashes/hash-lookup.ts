@@ -15,21 +15,31 @@ export function readHash(client: Client, key: string): RedisHash | undefined | n
   return null;
 }
 
-/** A write lookup: the hash, undefined when missing, or null after replying WRONGTYPE. */
+/**
+ * A write lookup (getForWrite: the caller may change the hash in place, then calls db.modified or deletes the
+ * key): the hash, undefined when missing, or null after replying WRONGTYPE.
+ */
 export function writeHash(client: Client, key: string): RedisHash | undefined | null {
-  const value = client.db.get(key);
+  const value = client.db.getForWrite(key);
   if (value === undefined || value instanceof RedisHash) return value;
   client.reply.error(Err.wrongType);
   return null;
 }
 
-/** Redis's hashTypeLookupWriteOrCreate: an existing hash, a new empty one stored under the key, or null (WRONGTYPE). */
+/**
+ * Redis's hashTypeLookupWriteOrCreate: an existing hash, a new empty one, or null (WRONGTYPE). A new hash is not
+ * stored yet: the caller fills it and hands it to hashWritten. A stored hash is never empty, so size 0 tells a
+ * new one (every caller adds a field to a new hash: it cannot fail on it).
+ */
 export function writeHashOrCreate(client: Client, key: string): RedisHash | null {
   const found = writeHash(client, key);
-  if (found !== undefined) return found;
-  const hash = new RedisHash();
-  client.db.set(key, hash);
-  return hash;
+  return found === undefined ? new RedisHash() : found;
+}
+
+/** After a write: stores a hash that was new (db.set signals), or signals the change of the stored one. */
+export function hashWritten(client: Client, key: string, hash: RedisHash, wasNew: boolean): void {
+  if (wasNew) client.db.set(key, hash);
+  else client.db.modified(key);
 }
 
 /** hash-max-listpack-value: a longer field or value makes a listpack hash a hashtable. */

@@ -28,11 +28,11 @@ export const hdelCommand = defineCommand({
     for (let i = 2; i < argv.length; i++) {
       if (!hash.delete(argv[i])) continue;
       deleted++;
-      if (hash.size === 0) {
-        client.db.delete(argv[1]);
-        break;
-      }
+      if (hash.size === 0) break;
     }
+    // The last field gone takes the key (the delete signals); fields gone otherwise are signalled.
+    if (hash.size === 0) client.db.delete(argv[1]);
+    else if (deleted > 0) client.db.modified(argv[1]);
     client.reply.integer(deleted);
   },
 });

@@ -3,13 +3,13 @@ import type { Client } from '../client';
 import { parseI64 } from '../args';
 import { Err } from '../errors';
 import { HashErr } from './errors';
-import { setCheckedField, writeHashOrCreate } from './hash-lookup';
+import { hashWritten, setCheckedField, writeHashOrCreate } from './hash-lookup';
 
 const I64_MIN = -(2n ** 63n);
 const I64_MAX = 2n ** 63n - 1n;
 
 /**
- * The increment is parsed first; the key is created (empty) before the stored value is checked, as in Redis.
+ * The increment is parsed first, then the key's type, then the stored value (a new hash has none to refuse).
  */
 export const hincrbyCommand = defineCommand({
   name: 'hincrby',
@@ -42,7 +42,9 @@ export const hincrbyCommand = defineCommand({
       client.reply.error(Err.overflow);
       return;
     }
+    const wasNew = hash.size === 0;
     setCheckedField(client, hash, argv[2], sum.toString());
+    hashWritten(client, argv[1], hash, wasNew);
     client.reply.integerBig(sum);
   },
 });

@@ -9,7 +9,7 @@ import {
   parseLongDouble,
 } from '../strings/long-double';
 import { HashErr } from './errors';
-import { setCheckedField, writeHashOrCreate } from './hash-lookup';
+import { hashWritten, setCheckedField, writeHashOrCreate } from './hash-lookup';
 
 /**
  * HINCRBYFLOAT in Redis's long double arithmetic (strings/long-double.ts), formatted as INCRBYFLOAT does.
@@ -51,7 +51,9 @@ export const hincrbyfloatCommand = defineCommand({
       return;
     }
     const text = formatLongDoubleHuman(sum);
+    const wasNew = hash.size === 0;
     setCheckedField(client, hash, argv[2], text);
+    hashWritten(client, argv[1], hash, wasNew);
     client.reply.bulk(text);
   },
 });

@@ -1,7 +1,7 @@
 import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
 import { arityError } from '../errors';
-import { convertForLongArgs, convertIfBig, writeHashOrCreate } from './hash-lookup';
+import { convertForLongArgs, convertIfBig, hashWritten, writeHashOrCreate } from './hash-lookup';
 
 export const hmsetCommand = defineCommand({
   name: 'hmset',
@@ -23,9 +23,11 @@ export const hmsetCommand = defineCommand({
     }
     const hash = writeHashOrCreate(client, argv[1]);
     if (hash === null) return;
+    const wasNew = hash.size === 0;
     convertForLongArgs(client, hash, argv, 2, argv.length - 1);
     for (let i = 2; i < argv.length; i += 2) hash.set(argv[i], argv[i + 1]);
     convertIfBig(client, hash);
+    hashWritten(client, argv[1], hash, wasNew);
     client.reply.ok();
   },
 });

@@ -1,7 +1,7 @@
 import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
 import { arityError } from '../errors';
-import { convertForLongArgs, convertIfBig, writeHashOrCreate } from './hash-lookup';
+import { convertForLongArgs, convertIfBig, hashWritten, writeHashOrCreate } from './hash-lookup';
 
 export const hsetCommand = defineCommand({
   name: 'hset',
@@ -24,10 +24,13 @@ export const hsetCommand = defineCommand({
     }
     const hash = writeHashOrCreate(client, argv[1]);
     if (hash === null) return;
+    const wasNew = hash.size === 0;
     convertForLongArgs(client, hash, argv, 2, argv.length - 1);
     let created = 0;
     for (let i = 2; i < argv.length; i += 2) if (hash.set(argv[i], argv[i + 1])) created++;
     convertIfBig(client, hash);
+    // Signalled even when every value was already there, as Redis does.
+    hashWritten(client, argv[1], hash, wasNew);
     client.reply.integer(created);
   },
 });

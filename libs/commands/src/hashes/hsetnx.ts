@@ -1,6 +1,6 @@
 import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
-import { convertForLongArgs, convertIfBig, writeHashOrCreate } from './hash-lookup';
+import { convertForLongArgs, convertIfBig, hashWritten, writeHashOrCreate } from './hash-lookup';
 
 export const hsetnxCommand = defineCommand({
   name: 'hsetnx',
@@ -21,9 +21,11 @@ export const hsetnxCommand = defineCommand({
       client.reply.integer(0);
       return;
     }
+    const wasNew = hash.size === 0;
     convertForLongArgs(client, hash, argv, 2, 3);
     hash.set(argv[2], argv[3]);
     convertIfBig(client, hash);
+    hashWritten(client, argv[1], hash, wasNew);
     client.reply.integer(1);
   },
 });

@@ -1,4 +1,6 @@
 import { crc64 } from '@drake/rdb';
+import { allCommands } from '../all-commands';
+import { ConfigRegistry } from '../server/config-registry';
 import { TestServer, type TestClient } from '../testing/test-server';
 import { stringCommands } from '../strings';
 import { keyCommands } from './index';
@@ -121,5 +123,98 @@ describe('DUMP and RESTORE', () => {
     server.keyspace.expiryMode = 'replica';
     expect(c.run('RESTORE', 'k', '1', HELLO_PAYLOAD, 'ABSTTL')).toBe(OK);
     expect(c.db.size()).toBe(1);
+  });
+});
+
+/** DUMP replies of redis-server 7.0.15 for values built by the commands beside them (hex). */
+const REDIS_DUMPS: Array<[string, string[][], string]> = [
+  [
+    'list',
+    [['RPUSH', 'k', 'a', 'b', '1', '-1', '300']],
+    '120102151500000005008161028162020101dfff02c12c02ff0a007bf0e584bf65b368',
+  ],
+  ['intset', [['SADD', 'k', '1', '2', '3']], '0b0e02000000030000000100020003000a00a5025ce26d6e4d1b'],
+  ['hashtable set', [['SADD', 'k', 'a']], '020101610a006296e97e44d21a6d'],
+  [
+    'listpack zset',
+    [['ZADD', 'k', '1', 'a', '2.5', 'b']],
+    '1114140000000400816102010181620283322e3504ff0a00d44c6ea4f644d9d7',
+  ],
+  [
+    'listpack hash',
+    [['HSET', 'k', 'f', 'v', 'n', '1']],
+    '1012120000000400816602817602816e020101ff0a00fce408f17922e016',
+  ],
+  [
+    'skiplist zset',
+    [
+      ['CONFIG', 'SET', 'zset-max-listpack-entries', '1'],
+      ['ZADD', 'k', '1', 'a', '2', 'b'],
+    ],
+    '0502016200000000000000400161000000000000f03f0a007b299e12ce9408d4',
+  ],
+];
+
+describe('DUMP and RESTORE of every type', () => {
+  let server: TestServer;
+  let c: TestClient;
+
+  beforeEach(() => {
+    server = new TestServer(allCommands, new ConfigRegistry());
+    c = server.connect();
+  });
+
+  test.each(REDIS_DUMPS)('%s: DUMP equals Redis 7.0, RESTORE rebuilds it', (_name, setup, hex) => {
+    for (const cmd of setup) c.run(...cmd);
+    const p = Buffer.from(hex, 'hex').toString('latin1');
+    expect(c.run('DUMP', 'k')).toBe(bulk(p));
+    expect(c.run('RESTORE', 'r', '0', p)).toBe(OK);
+    expect(c.run('DEBUG', 'DIGEST-VALUE', 'r')).toBe(c.run('DEBUG', 'DIGEST-VALUE', 'k'));
+    expect(c.run('OBJECT', 'ENCODING', 'r')).toBe(c.run('OBJECT', 'ENCODING', 'k'));
+    expect(c.run('TYPE', 'r')).toBe(c.run('TYPE', 'k'));
+  });
+
+  test('RESTORE converts by the current limits, as Redis does on load', () => {
+    c.run('HSET', 'k', 'a', '1', 'b', '2', 'c', '3');
+    c.run('ZADD', 'z', '1', 'a', '2', 'b');
+    c.run('SADD', 's', '1', '2', '3');
+    const hash = dumped(c.run('DUMP', 'k'));
+    const zset = dumped(c.run('DUMP', 'z'));
+    const set = dumped(c.run('DUMP', 's'));
+    c.run('CONFIG', 'SET', 'hash-max-listpack-entries', '2');
+    c.run('CONFIG', 'SET', 'zset-max-listpack-entries', '1');
+    c.run('CONFIG', 'SET', 'set-max-intset-entries', '2');
+    c.run('RESTORE', 'k2', '0', hash);
+    c.run('RESTORE', 'z2', '0', zset);
+    c.run('RESTORE', 's2', '0', set);
+    expect(c.run('OBJECT', 'ENCODING', 'k2')).toBe(bulk('hashtable'));
+    expect(c.run('OBJECT', 'ENCODING', 'z2')).toBe(bulk('skiplist'));
+    expect(c.run('OBJECT', 'ENCODING', 's2')).toBe(bulk('hashtable'));
+    expect(c.run('HGET', 'k2', 'c')).toBe(bulk('3'));
+  });
+
+  test('DUMP follows rdbcompression and the list settings', () => {
+    c.run('RPUSH', 'k', ...Array.from({ length: 50 }, () => 'a'.repeat(30)));
+    const compressed = dumped(c.run('DUMP', 'k'));
+    c.run('CONFIG', 'SET', 'rdbcompression', 'no');
+    const plain = dumped(c.run('DUMP', 'k'));
+    expect(plain.length).toBeGreaterThan(compressed.length);
+    c.run('CONFIG', 'SET', 'list-max-listpack-size', '10');
+    // Five nodes of ten elements.
+    expect(dumped(c.run('DUMP', 'k')).slice(0, 3)).toBe('\x12\x05\x02');
+    expect(c.run('RESTORE', 'r', '0', dumped(c.run('DUMP', 'k')))).toBe(OK);
+    expect(c.run('LLEN', 'r')).toBe(int(50));
+  });
+
+  test('Bad data format for empty, corrupt or unknown values', () => {
+    for (const body of [
+      '\x12\x00',
+      '\x02\x00',
+      '\x0b\x08\x02\x00\x00\x00\x00\x00\x00\x00',
+      '\x07\x00',
+      '\x10\x03abc',
+    ])
+      expect(c.run('RESTORE', 'r', '0', payload(body))).toBe('-ERR Bad data format\r\n');
+    expect(c.run('EXISTS', 'r')).toBe(int(0));
   });
 });

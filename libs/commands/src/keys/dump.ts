@@ -1,6 +1,7 @@
 import { createDumpPayload } from '@drake/rdb';
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
+import { dumpOptions } from './dump-settings';
 import { lookupRead } from './lookup';
 
 export const dumpCommand = defineCommand({
@@ -22,11 +23,6 @@ export const dumpCommand = defineCommand({
       client.reply.nil();
       return;
     }
-    if (typeof value !== 'string') {
-      // The RDB encodings of the collection types (listpack, quicklist, intset...) are not written yet.
-      client.reply.error(`ERR DUMP of ${value.type} values is not supported by Drake yet`);
-      return;
-    }
-    client.reply.bulkBuffer(createDumpPayload(value));
+    client.reply.bulkBuffer(createDumpPayload(value, dumpOptions(client)));
   },
 });

@@ -9,6 +9,7 @@ export const KeysErr = {
   invalidTtl: 'ERR Invalid TTL value, must be >= 0',
   invalidIdleTime: 'ERR Invalid IDLETIME value, must be >= 0',
   invalidFreq: 'ERR Invalid FREQ value, must be >= 0 and <= 255',
+  sortScores: "ERR One or more scores can't be converted into double",
   lfuNotSelected:
     'ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.',
   lfuSelected:

@@ -22,12 +22,14 @@ import { renameCommand } from './rename';
 import { renamenxCommand } from './renamenx';
 import { restoreCommand } from './restore';
 import { scanCommand } from './scan';
+import { sortCommand } from './sort';
+import { sortRoCommand } from './sort_ro';
 import { touchCommand } from './touch';
 import { ttlCommand } from './ttl';
 import { typeCommand } from './type';
 import { unlinkCommand } from './unlink';
 
-/** The generic keyspace family (Redis's `generic` group) plus DBSIZE, FLUSHDB and FLUSHALL. */
+/** The generic keyspace family (Redis's `generic` group, SORT included) plus DBSIZE, FLUSHDB and FLUSHALL. */
 export const keyCommands: readonly CommandSpec[] = [
   delCommand,
   unlinkCommand,
@@ -56,4 +58,6 @@ export const keyCommands: readonly CommandSpec[] = [
   objectCommand,
   dumpCommand,
   restoreCommand,
+  sortCommand,
+  sortRoCommand,
 ];

@@ -4,6 +4,7 @@ import type { Client } from '../client';
 import { parseI64, parseInteger } from '../args';
 import { defineCommand } from '../command-spec';
 import { Err } from '../errors';
+import { restoreLimits } from './dump-settings';
 import { KeysErr } from './errors';
 import { parseRestoreOptions } from './restore-options';
 
@@ -23,7 +24,7 @@ function expireAt(text: string, ttl: number, absttl: boolean, now: number): numb
 /** The payload's value, or undefined after replying Redis's error for a bad payload. */
 function decodePayload(client: Client, payload: string): Value | undefined {
   try {
-    return parseDumpPayload(Buffer.from(payload, 'latin1')).value;
+    return parseDumpPayload(Buffer.from(payload, 'latin1'), restoreLimits(client));
   } catch (err) {
     if (!(err instanceof DumpPayloadError)) throw err;
     client.reply.error(err.reply);
@@ -68,13 +69,14 @@ export const restoreCommand = defineCommand({
     }
     const value = decodePayload(client, argv[3]);
     if (value === undefined) return;
-    if (options.replace) db.delete(key);
     const keyspace = client.server.keyspace;
     const now = keyspace.now();
     const at = expireAt(argv[2], ttl, options.absttl, now);
+    // A REPLACE'd key is overwritten: one change (and one signal), as Redis's delete-then-add is one.
     if (at === 0) db.set(key, value);
     else if (at > now || keyspace.expiryMode === 'replica') db.setWithExpire(key, value, at);
-    // else: already expired, so the key is not created (a replaced key stays deleted).
+    // Already expired: the key is not created, and a replaced one is deleted (signalled only if it existed).
+    else if (options.replace) db.delete(key);
     reply.ok();
   },
 });

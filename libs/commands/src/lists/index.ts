@@ -1,4 +1,9 @@
 import type { CommandSpec } from '../command-spec';
+import { blmoveCommand } from './blmove';
+import { blmpopCommand } from './blmpop';
+import { blpopCommand } from './blpop';
+import { brpopCommand } from './brpop';
+import { brpoplpushCommand } from './brpoplpush';
 import { linsertCommand } from './linsert';
 import { lindexCommand } from './lindex';
 import { llenCommand } from './llen';
@@ -36,4 +41,9 @@ export const listCommands: readonly CommandSpec[] = [
   lmoveCommand,
   rpoplpushCommand,
   lmpopCommand,
+  blpopCommand,
+  brpopCommand,
+  blmoveCommand,
+  brpoplpushCommand,
+  blmpopCommand,
 ];

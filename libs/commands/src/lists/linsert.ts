@@ -22,7 +22,7 @@ export const linsertCommand = defineCommand({
       client.reply.error(Err.syntax);
       return;
     }
-    const value = client.db.get(argv[1]);
+    const value = client.db.getForWrite(argv[1]);
     if (value === undefined) {
       client.reply.integer(0);
       return;
@@ -34,6 +34,7 @@ export const linsertCommand = defineCommand({
       return;
     }
     value.insertAt(where === 'after' ? pivot + 1 : pivot, argv[4]);
+    client.db.modified(argv[1]);
     client.reply.integer(value.length);
   },
 });

@@ -26,7 +26,11 @@ export function parseNonNegative(arg: string): number | null {
   return n === null || n < 0 ? null : n;
 }
 
-/** Redis deletes a key whose list became empty. */
-export function deleteIfEmpty(client: Client, key: string, list: RedisList): void {
+/**
+ * After an in-place change of the list at `key` (looked up with getForWrite): Redis deletes a key whose list
+ * became empty (the delete signals the change), else the change is signalled here.
+ */
+export function listChanged(client: Client, key: string, list: RedisList): void {
   if (list.length === 0) client.db.delete(key);
+  else client.db.modified(key);
 }

@@ -2,7 +2,7 @@ import { parseInteger } from '../args';
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
 import { Err } from '../errors';
-import { deleteIfEmpty, isListOrReply } from './list-lookup';
+import { isListOrReply, listChanged } from './list-lookup';
 
 export const lremCommand = defineCommand({
   name: 'lrem',
@@ -23,7 +23,7 @@ export const lremCommand = defineCommand({
       return;
     }
     const key = argv[1];
-    const value = client.db.get(key);
+    const value = client.db.getForWrite(key);
     if (value === undefined) {
       client.reply.integer(0);
       return;
@@ -31,7 +31,8 @@ export const lremCommand = defineCommand({
     if (!isListOrReply(client, value)) return;
     // count > 0: the first matches from the head; < 0: from the tail; 0: all of them.
     const removed = value.removeMatches(argv[3], Math.abs(count), count < 0);
-    deleteIfEmpty(client, key, value);
+    // Nothing removed: nothing changed (Redis signals only a removal).
+    if (removed > 0) listChanged(client, key, value);
     client.reply.integer(removed);
   },
 });

@@ -19,7 +19,7 @@ export const lsetCommand = defineCommand({
   complexity:
     'O(N) where N is the length of the list. Setting either the first or the last element of the list is O(1).',
   execute(client: Client, argv: string[]): void {
-    const value = client.db.get(argv[1]);
+    const value = client.db.getForWrite(argv[1]);
     if (value === undefined) {
       client.reply.error(Err.noSuchKey);
       return;
@@ -31,7 +31,12 @@ export const lsetCommand = defineCommand({
       return;
     }
     if (index < 0) index += value.length;
-    if (value.set(index, argv[3])) client.reply.ok();
-    else client.reply.error(ListErr.indexOutOfRange);
+    if (!value.set(index, argv[3])) {
+      client.reply.error(ListErr.indexOutOfRange);
+      return;
+    }
+    // Signalled even when the element was already equal, as Redis does.
+    client.db.modified(argv[1]);
+    client.reply.ok();
   },
 });

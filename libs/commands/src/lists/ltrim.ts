@@ -3,7 +3,7 @@ import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
 import { Err } from '../errors';
 import { normalizeRange } from './list-range';
-import { deleteIfEmpty, isListOrReply } from './list-lookup';
+import { isListOrReply, listChanged } from './list-lookup';
 
 export const ltrimCommand = defineCommand({
   name: 'ltrim',
@@ -25,7 +25,7 @@ export const ltrimCommand = defineCommand({
       return;
     }
     const key = argv[1];
-    const value = client.db.get(key);
+    const value = client.db.getForWrite(key);
     if (value === undefined) {
       client.reply.ok();
       return;
@@ -39,7 +39,8 @@ export const ltrimCommand = defineCommand({
       value.dropTail(length - first - count);
       value.dropHead(first);
     }
-    deleteIfEmpty(client, key, value);
+    // Redis signals every trim of an existing list, even one that removes nothing.
+    listChanged(client, key, value);
     client.reply.ok();
   },
 });

@@ -1,11 +1,12 @@
 import { RedisList } from '@drake/storage';
 import type { Client } from '../client';
-import { isListOrReply } from './list-lookup';
+import { isListOrReply, listChanged } from './list-lookup';
 
 /**
  * LMOVE / RPOPLPUSH: pops from one end of `source`, pushes to one end of `destination` and replies the
  * element; nil when the source is missing. The destination's type is checked before anything moves. With
- * source == destination a single list rotates (and is never emptied).
+ * source == destination a single list rotates (and is never emptied). As Redis, the destination's change is
+ * signalled first, then the source's (one signal when they are the same key).
  */
 export function moveGeneric(
   client: Client,
@@ -15,22 +16,20 @@ export function moveGeneric(
   toHead: boolean,
 ): void {
   const db = client.db;
-  const from = db.get(source);
+  const from = db.getForWrite(source);
   if (from === undefined) {
     client.reply.nil();
     return;
   }
   if (!isListOrReply(client, from)) return;
-  const existing = db.get(destination);
+  const existing = db.getForWrite(destination);
   if (existing !== undefined && !isListOrReply(client, existing)) return;
   const element = (fromHead ? from.popHead() : from.popTail()) as string;
-  let to = existing;
-  if (to === undefined) {
-    to = new RedisList();
-    db.set(destination, to);
-  }
+  const to = existing ?? new RedisList();
   if (toHead) to.pushHead(element);
   else to.pushTail(element);
+  if (existing === undefined) db.set(destination, to);
+  else if (source !== destination) db.modified(destination);
   client.reply.bulk(element);
-  if (from.length === 0) db.delete(source);
+  listChanged(client, source, from);
 }

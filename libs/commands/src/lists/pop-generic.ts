@@ -2,7 +2,7 @@ import type { RedisList } from '@drake/storage';
 import type { Client } from '../client';
 import { arityError } from '../errors';
 import { ListErr } from './errors';
-import { deleteIfEmpty, isListOrReply, parseNonNegative } from './list-lookup';
+import { isListOrReply, listChanged, parseNonNegative } from './list-lookup';
 
 /** Pops up to `count` elements from one end and replies them as an array, in pop order. */
 export function popRangeReply(client: Client, list: RedisList, atHead: boolean, count: number): void {
@@ -31,7 +31,7 @@ export function popGeneric(client: Client, argv: string[], atHead: boolean): voi
     count = n;
   }
   const key = argv[1];
-  const value = client.db.get(key);
+  const value = client.db.getForWrite(key);
   if (value === undefined) {
     if (hasCount) client.reply.nullArray();
     else client.reply.nil();
@@ -46,5 +46,5 @@ export function popGeneric(client: Client, argv: string[], atHead: boolean): voi
   } else {
     popRangeReply(client, value, atHead, count);
   }
-  deleteIfEmpty(client, key, value);
+  listChanged(client, key, value);
 }

@@ -1,4 +1,5 @@
 import type { Client } from '../client';
+import type { DebugHandler } from '../server-context';
 import { defineCommand } from '../command-spec';
 import { noNewlines } from '../errors';
 import { debugDigest, debugDigestValue } from './debug-digest';
@@ -9,6 +10,10 @@ const HELP = [
   '    Output a hex signature representing the current DB content.',
   'DIGEST-VALUE <key> [<key> ...]',
   '    Output a hex signature of the values of all the specified keys.',
+  'SET-ACTIVE-EXPIRE <0|1>',
+  '    Setting it to 0 disables expiring keys in background when they are not',
+  '    accessed (otherwise the Redis behavior). Setting it to 1 reenables back the',
+  '    default.',
   'SLEEP <seconds>',
   '    Stop the server for <seconds>. Decimals allowed.',
 ];
@@ -47,7 +52,13 @@ export const debugCommand = defineCommand({
     if (sub === 'help' && argv.length === 2) replyHelp(client, 'DEBUG', HELP);
     else if (sub === 'sleep' && argv.length === 3) debugSleep(client, argv[2]);
     else if (sub === 'digest' && argv.length === 2) debugDigest(client);
-    else if (sub === 'digest-value') debugDigestValue(client, argv);
+    else if (sub === 'set-active-expire' && argv.length === 3) {
+      // Redis reads the flag with atoi: anything but a non-zero number turns it off.
+      client.server.keyspace.activeExpireEnabled = (parseInt(argv[2], 10) || 0) !== 0;
+      client.reply.ok();
+    } else if (sub === 'digest-value') debugDigestValue(client, argv);
+    else if (client.server.debugSubcommands.has(sub))
+      (client.server.debugSubcommands.get(sub) as DebugHandler)(client, argv);
     else syntaxError(client, argv[1]);
   },
 });

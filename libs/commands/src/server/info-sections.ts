@@ -59,9 +59,9 @@ function clients(s: ServerContext): string[] {
     `maxclients:${config(s, 'maxclients', '10000')}`,
     `client_recent_max_input_buffer:${maxInput}`,
     `client_recent_max_output_buffer:${maxOutput}`,
-    'blocked_clients:0',
+    `blocked_clients:${s.blocking.size}`,
     'tracking_clients:0',
-    'clients_in_timeout_table:0',
+    `clients_in_timeout_table:${s.blocking.withDeadline}`,
   ];
 }
 
@@ -121,12 +121,16 @@ function stats(s: ServerContext): string[] {
     `total_net_input_bytes:${st.netInputBytes}`,
     `total_net_output_bytes:${st.netOutputBytes}`,
     `rejected_connections:${st.rejectedConnections}`,
+    `sync_full:${st.fullSyncs}`,
+    `sync_partial_ok:${st.partialSyncs}`,
+    `sync_partial_err:${st.partialSyncErrors}`,
     `expired_keys:${s.keyspace.expiredKeys}`,
     'evicted_keys:0',
     `keyspace_hits:${st.keyspaceHits}`,
     `keyspace_misses:${st.keyspaceMisses}`,
-    'pubsub_channels:0',
-    'pubsub_patterns:0',
+    `pubsub_channels:${s.pubsub.activeCount('channels')}`,
+    `pubsub_patterns:${s.pubsub.activeCount('patterns')}`,
+    `pubsubshard_channels:${s.pubsub.activeCount('shardChannels')}`,
   ];
 }
 

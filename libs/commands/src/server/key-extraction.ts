@@ -78,10 +78,31 @@ function bitfieldIsReadOnly(argv: readonly string[]): boolean {
   return true;
 }
 
+/** SORT's keys (Redis's sortGetKeys): the sorted key, and the last STORE's key, skipping LIMIT/GET/BY arguments. */
+function sortKeys(argv: readonly string[]): KeyReference[] {
+  const keys: KeyReference[] = [{ pos: 1, flags: ['RO', 'access'] }];
+  let store = 0;
+  for (let i = 2; i < argv.length; i++) {
+    const word = argv[i].toLowerCase();
+    if (word === 'limit') i += 2;
+    else if (word === 'get' || word === 'by') i += 1;
+    else if (word === 'store' && i + 1 < argv.length) store = i + 1;
+  }
+  if (store !== 0) keys.push({ pos: store, flags: ['OW', 'update'] });
+  return keys;
+}
+
+/** Hand-written key finders Redis falls back to when a key spec's position is "unknown". */
+const KEY_PROCEDURES = new Map<string, (argv: readonly string[]) => KeyReference[]>([
+  ['sort', sortKeys],
+  ['sort_ro', () => [{ pos: 1, flags: ['RO', 'access'] }]],
+]);
+
 /**
  * The keys of a full command line (argv[0] is the command name) found through its key specs, as Redis's
- * getKeysUsingKeySpecs does; null when a spec cannot be satisfied (Redis's "Invalid arguments"). Specs whose
- * position Redis leaves to hand-written code (type "unknown") are skipped.
+ * getKeysUsingKeySpecs does; null when a spec cannot be satisfied (Redis's "Invalid arguments"). A spec whose
+ * position Redis leaves to hand-written code (type "unknown") hands the whole line to that code when Drake
+ * has it (KEY_PROCEDURES), and is skipped otherwise.
  */
 export function extractKeys(spec: CommandSpec, argv: readonly string[]): KeyReference[] | null {
   const keys: KeyReference[] = [];
@@ -89,7 +110,11 @@ export function extractKeys(spec: CommandSpec, argv: readonly string[]): KeyRefe
     if (!isRealKey(keySpec)) continue;
     const first = beginIndex(keySpec, argv);
     if (first === 0) continue;
-    if (first < 0 || keySpec.find.type === 'unknown') continue;
+    if (first < 0 || keySpec.find.type === 'unknown') {
+      const procedure = KEY_PROCEDURES.get(spec.name);
+      if (procedure !== undefined) return procedure(argv);
+      continue;
+    }
     const range = keyRange(keySpec, first, argv);
     if (range === null) return null;
     const refine = keySpec.flags.includes('variable_flags') ? VARIABLE_FLAGS.get(spec.name) : undefined;

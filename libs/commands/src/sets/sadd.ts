@@ -22,15 +22,14 @@ export const saddCommand = defineCommand({
   execute(client: Client, argv: string[]): void {
     const found = writeSet(client, argv[1]);
     if (found === null) return;
-    let set = found;
-    if (set === undefined) {
-      set = RedisSet.forMember(argv[2]);
-      client.db.set(argv[1], set);
-    }
+    const set = found ?? RedisSet.forMember(argv[2]);
     // The limit only matters to an intset; a hashtable set skips the config read.
     const max = set.isIntset ? maxIntsetEntries(client) : 0;
     let added = 0;
     for (let i = 2; i < argv.length; i++) if (set.add(argv[i], max)) added++;
+    // A new set is stored filled (the set signals); an existing one is signalled only when it grew.
+    if (found === undefined) client.db.set(argv[1], set);
+    else if (added > 0) client.db.modified(argv[1]);
     client.reply.integer(added);
   },
 });

@@ -12,12 +12,21 @@ export function readSet(client: Client, key: string): RedisSet | undefined | nul
   return null;
 }
 
-/** A write lookup: the set, undefined when missing, or null after replying WRONGTYPE. */
+/**
+ * A write lookup (getForWrite: the caller may change the set in place, then calls setChanged): the set,
+ * undefined when missing, or null after replying WRONGTYPE.
+ */
 export function writeSet(client: Client, key: string): RedisSet | undefined | null {
-  const value = client.db.get(key);
+  const value = client.db.getForWrite(key);
   if (value === undefined || value instanceof RedisSet) return value;
   client.reply.error(Err.wrongType);
   return null;
+}
+
+/** After members left a stored set in place: an empty set takes its key (the delete signals), else a signal. */
+export function setChanged(client: Client, key: string, set: RedisSet): void {
+  if (set.size === 0) client.db.delete(key);
+  else client.db.modified(key);
 }
 
 /** set-max-intset-entries: more members make an intset a hashtable. */

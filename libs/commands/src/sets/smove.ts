@@ -2,11 +2,12 @@ import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
 import { RedisSet } from '@drake/storage';
 import { Err } from '../errors';
-import { maxIntsetEntries } from './set-lookup';
+import { maxIntsetEntries, setChanged } from './set-lookup';
 
 /**
  * Redis's order: a missing source answers 0 whatever the destination holds; then both types are checked;
  * moving within one set only tests membership; the destination is created (setTypeCreate) when missing.
+ * Signals as Redis: the source once the member left it, the destination only when the member was new there.
  */
 export const smoveCommand = defineCommand({
   name: 'smove',
@@ -22,8 +23,8 @@ export const smoveCommand = defineCommand({
   complexity: 'O(1)',
   execute(client: Client, argv: string[]): void {
     const db = client.db;
-    const src = db.get(argv[1]);
-    const dst = db.get(argv[2]);
+    const src = db.getForWrite(argv[1]);
+    const dst = db.getForWrite(argv[2]);
     const member = argv[3];
     if (src === undefined) {
       client.reply.integer(0);
@@ -41,13 +42,14 @@ export const smoveCommand = defineCommand({
       client.reply.integer(0);
       return;
     }
-    if (src.size === 0) db.delete(argv[1]);
-    let target = dst;
-    if (target === undefined) {
-      target = RedisSet.forMember(member);
+    setChanged(client, argv[1], src);
+    if (dst === undefined) {
+      const target = RedisSet.forMember(member);
+      target.add(member, maxIntsetEntries(client));
       db.set(argv[2], target);
+    } else if (dst.add(member, maxIntsetEntries(client))) {
+      db.modified(argv[2]);
     }
-    target.add(member, maxIntsetEntries(client));
     client.reply.integer(1);
   },
 });

@@ -38,9 +38,17 @@ export function popCount(client: Client, argv: string[]): void {
   }
   const remaining = size - count;
   const reply = client.reply;
+  // Replicas remove exactly the members popped here (SREM), not random ones of their own.
+  const popped: string[] | null = client.server.journal !== null ? ['SREM', key] : null;
   if (remaining * MOVE_STRATEGY_MUL > count) {
     reply.set(count);
-    for (let i = 0; i < count; i++) reply.bulk(set.pop());
+    for (let i = 0; i < count; i++) {
+      const member = set.pop();
+      reply.bulk(member);
+      if (popped !== null) popped.push(member);
+    }
+    if (popped !== null) client.propagateAs = [popped];
+    client.db.modified(key);
     return;
   }
   const max = maxIntsetEntries(client);
@@ -51,5 +59,6 @@ export function popCount(client: Client, argv: string[]): void {
     kept.add(member, max);
   }
   replySetMembers(client, set);
+  if (popped !== null) client.propagateAs = [popped.concat(set.members())];
   client.db.setKeepTtl(key, kept as RedisSet);
 }

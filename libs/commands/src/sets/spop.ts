@@ -2,7 +2,7 @@ import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
 import { Err } from '../errors';
 import { popCount } from './spop-count';
-import { writeSet } from './set-lookup';
+import { setChanged, writeSet } from './set-lookup';
 
 /**
  * SPOP key [count]: one random member (nil when missing) or, with a count, see spop-count.ts.
@@ -35,7 +35,9 @@ export const spopCommand = defineCommand({
       return;
     }
     const member = set.pop();
-    if (set.size === 0) client.db.delete(argv[1]);
+    // A replica must remove this member, not pick its own at random.
+    if (client.server.journal !== null) client.propagateAs = [['SREM', argv[1], member]];
+    setChanged(client, argv[1], set);
     client.reply.bulk(member);
   },
 });

@@ -1,6 +1,6 @@
 import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
-import { writeSet } from './set-lookup';
+import { setChanged, writeSet } from './set-lookup';
 
 export const sremCommand = defineCommand({
   name: 'srem',
@@ -25,11 +25,9 @@ export const sremCommand = defineCommand({
     for (let i = 2; i < argv.length; i++) {
       if (!set.delete(argv[i])) continue;
       removed++;
-      if (set.size === 0) {
-        client.db.delete(argv[1]);
-        break;
-      }
+      if (set.size === 0) break;
     }
+    if (removed > 0) setChanged(client, argv[1], set);
     client.reply.integer(removed);
   },
 });

@@ -1,14 +1,30 @@
+import type { Journal } from '@drake/journal';
 import { Keyspace } from '@drake/storage';
 import { Client, type ClientTransport } from '../client';
 import { CommandTable } from '../command-table';
 import type { CommandSpec } from '../command-spec';
 import { dispatch } from '../dispatcher';
-import type { ConfigParameter, ConfigStore, Logger, ServerContext, ServerStats } from '../server-context';
+import { BlockingRegistry } from '../blocking/blocking-registry';
+import { listenToKeyspace } from '../key-signals';
+import { WatchRegistry } from '../transactions/watch-registry';
+import { PubSubHub } from '../pubsub/hub';
+import type {
+  ConfigParameter,
+  ConfigStore,
+  DebugHandler,
+  Logger,
+  ServerContext,
+  ServerStats,
+} from '../server-context';
 
 /** In-process server for unit tests: real keyspace and dispatcher, no sockets. Replies come back as RESP text. */
 export class TestServer implements ServerContext {
   readonly keyspace: Keyspace;
   readonly commands: CommandTable;
+  readonly watches: WatchRegistry;
+  journal: Journal | null = null;
+  readOnly = false;
+  readonly blocking: BlockingRegistry;
   readonly stats: ServerStats = new TestStats();
   readonly logger: Logger = { info() {}, warn() {}, error() {}, debug() {} };
   readonly runId = 'a'.repeat(40);
@@ -16,7 +32,9 @@ export class TestServer implements ServerContext {
   readonly tcpPort = 0;
   readonly clients = new Map<number, Client>();
   readonly monitors = new Set<Client>();
+  readonly pubsub = new PubSubHub();
   readonly infoSections = new Map<string, () => string>();
+  readonly debugSubcommands = new Map<string, DebugHandler>();
   lastSaveUnix = Math.floor(Date.now() / 1000);
   password = '';
   shutdownReason: string | null = null;
@@ -33,6 +51,9 @@ export class TestServer implements ServerContext {
       now: options.now,
     });
     this.commands = new CommandTable(commands);
+    this.watches = new WatchRegistry(this.keyspace);
+    this.blocking = new BlockingRegistry(this.keyspace);
+    listenToKeyspace(this);
   }
 
   requirePass(): string {
@@ -65,6 +86,7 @@ class TestTransport implements ClientTransport {
   }
   scheduleFlush(): void {}
   updateParser(): void {}
+  unblocked(): void {}
 }
 
 export class TestClient extends Client {
@@ -91,6 +113,9 @@ class TestStats implements ServerStats {
   keyspaceMisses = 0;
   netInputBytes = 0;
   netOutputBytes = 0;
+  fullSyncs = 0;
+  partialSyncs = 0;
+  partialSyncErrors = 0;
   readonly commandCalls = new Map<
     string,
     { calls: number; usec: number; failed: number; rejected: number }

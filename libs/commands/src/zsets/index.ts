@@ -22,6 +22,9 @@ import { zremrangebylexCommand } from './zremrangebylex';
 import { zpopminCommand } from './zpopmin';
 import { zpopmaxCommand } from './zpopmax';
 import { zmpopCommand } from './zmpop';
+import { bzmpopCommand } from './bzmpop';
+import { bzpopmaxCommand } from './bzpopmax';
+import { bzpopminCommand } from './bzpopmin';
 import { zunionCommand } from './zunion';
 import { zinterCommand } from './zinter';
 import { zdiffCommand } from './zdiff';
@@ -56,6 +59,9 @@ export const zsetCommands: readonly CommandSpec[] = [
   zpopminCommand,
   zpopmaxCommand,
   zmpopCommand,
+  bzpopminCommand,
+  bzpopmaxCommand,
+  bzmpopCommand,
   zunionCommand,
   zinterCommand,
   zdiffCommand,

@@ -1,3 +1,4 @@
+import type { RedisZset } from '@drake/storage';
 import type { Client } from '../client';
 import { parseDouble } from '../args';
 import { Err } from '../errors';
@@ -60,14 +61,11 @@ export function zaddGeneric(client: Client, argv: string[], baseFlags: number): 
     scores.push(score);
   }
   const key = argv[1];
-  let zset = writeZset(client, key);
-  if (zset === null) return;
+  const found = writeZset(client, key);
+  if (found === null) return;
   const incr = (flags & INCR) !== 0;
-  if (zset === undefined) {
-    if (flags & XX) return incr ? client.reply.nil() : client.reply.integer(0);
-    zset = newZset(client, argv[i + 1]);
-    client.db.set(key, zset);
-  }
+  if (found === undefined && flags & XX) return incr ? client.reply.nil() : client.reply.integer(0);
+  const zset = found ?? newZset(client, argv[i + 1]);
   let added = 0;
   let updated = 0;
   let processed = 0;
@@ -89,7 +87,7 @@ export function zaddGeneric(client: Client, argv: string[], baseFlags: number): 
       score += current;
       if (Number.isNaN(score)) {
         // Redis stops here: earlier pairs stay applied.
-        if (zset.size === 0) client.db.delete(key);
+        commit(client, key, zset, found === undefined, added + updated);
         return client.reply.error(ZsetErr.nanScore);
       }
     }
@@ -101,10 +99,22 @@ export function zaddGeneric(client: Client, argv: string[], baseFlags: number): 
       updated++;
     }
   }
-  if (zset.size === 0) client.db.delete(key);
+  commit(client, key, zset, found === undefined, added + updated);
   if (!incr) client.reply.integer(flags & CH ? added + updated : added);
   else if (processed > 0) client.reply.double(newScore);
   else client.reply.nil();
 }
 
 export const ZADD_INCR = INCR;
+
+/**
+ * A new set is stored once filled (db.set signals); a stored one is signalled only when a member was added or
+ * got a different score, as Redis does (an NX/XX/GT/LT no-op or an equal score changes nothing).
+ */
+function commit(client: Client, key: string, zset: RedisZset, isNew: boolean, changes: number): void {
+  if (isNew) {
+    if (zset.size > 0) client.db.set(key, zset);
+  } else if (changes > 0) {
+    client.db.modified(key);
+  }
+}

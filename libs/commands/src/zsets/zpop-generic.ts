@@ -2,7 +2,7 @@ import type { Client } from '../client';
 import { parseInteger } from '../args';
 import { Err } from '../errors';
 import { ZsetErr } from './errors';
-import { writeZset } from './zset-lookup';
+import { writeZset, zsetChanged } from './zset-lookup';
 
 /**
  * Pops up to `count` (-1: one, flat reply) lowest or highest members from the first non-empty key of
@@ -47,7 +47,7 @@ export function zpopGeneric(
     reply.bulk(member);
     reply.double(score);
   }
-  if (zset.size === 0) client.db.delete(key);
+  zsetChanged(client, key, zset);
 }
 
 /** ZPOPMIN / ZPOPMAX key [count]. */
@@ -66,25 +66,43 @@ function eq(a: string, lower: string): boolean {
   return a.length === lower.length && a.toLowerCase() === lower;
 }
 
-/** ZMPOP numkeys key [key ...] MIN|MAX [COUNT count]. */
-export function zmpop(client: Client, argv: string[]): void {
-  const numkeys = parseInteger(argv[1]);
-  if (numkeys === null || numkeys < 1) return client.reply.error(ZsetErr.numkeysPositive);
-  const whereIndex = 2 + numkeys;
-  if (whereIndex >= argv.length) return client.reply.error(Err.syntax);
+/** The parsed tail of ZMPOP/BZMPOP: `numkeys key [key ...] MIN|MAX [COUNT count]`. */
+export interface ZmpopArgs {
+  readonly keys: string[];
+  readonly max: boolean;
+  readonly count: number;
+}
+
+/** Parses the ZMPOP arguments starting with numkeys at `argv[at]`, or writes Redis's error and returns null. */
+export function parseZmpopArgs(client: Client, argv: string[], at: number): ZmpopArgs | null {
+  const numkeys = parseInteger(argv[at]);
+  if (numkeys === null || numkeys < 1) return fail(client, ZsetErr.numkeysPositive);
+  const whereIndex = at + 1 + numkeys;
+  if (whereIndex >= argv.length) return fail(client, Err.syntax);
   const where = argv[whereIndex];
   let max: boolean;
   if (eq(where, 'min')) max = false;
   else if (eq(where, 'max')) max = true;
-  else return client.reply.error(Err.syntax);
+  else return fail(client, Err.syntax);
   let count = -1;
   for (let j = whereIndex + 1; j < argv.length; j++) {
     if (count === -1 && eq(argv[j], 'count') && j < argv.length - 1) {
       j++;
       const c = parseInteger(argv[j]);
-      if (c === null || c < 1) return client.reply.error(ZsetErr.countPositive);
+      if (c === null || c < 1) return fail(client, ZsetErr.countPositive);
       count = c;
-    } else return client.reply.error(Err.syntax);
+    } else return fail(client, Err.syntax);
   }
-  zpopGeneric(client, argv.slice(2, whereIndex), max, count === -1 ? 1 : count, true, true, true);
+  return { keys: argv.slice(at + 1, whereIndex), max, count: count === -1 ? 1 : count };
+}
+
+function fail(client: Client, error: string): null {
+  client.reply.error(error);
+  return null;
+}
+
+/** ZMPOP numkeys key [key ...] MIN|MAX [COUNT count]. */
+export function zmpop(client: Client, argv: string[]): void {
+  const args = parseZmpopArgs(client, argv, 1);
+  if (args !== null) zpopGeneric(client, args.keys, args.max, args.count, true, true, true);
 }

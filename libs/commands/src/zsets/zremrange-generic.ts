@@ -3,7 +3,7 @@ import { parseInteger } from '../args';
 import { Err } from '../errors';
 import { ZsetErr } from './errors';
 import { lexRangeNonEmpty, parseLexRange, parseScoreRange, scoreRangeNonEmpty } from './ranges';
-import { writeZset } from './zset-lookup';
+import { writeZset, zsetChanged } from './zset-lookup';
 
 export type RemoveBy = 'rank' | 'score' | 'lex';
 
@@ -54,6 +54,6 @@ export function zremrangeGeneric(client: Client, argv: string[], by: RemoveBy): 
     removed++;
     node = next;
   }
-  if (zset.size === 0) client.db.delete(key);
+  if (removed > 0) zsetChanged(client, key, zset);
   client.reply.integer(removed);
 }

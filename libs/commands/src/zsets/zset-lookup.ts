@@ -21,9 +21,12 @@ export function readZset(client: Client, key: string): RedisZset | undefined | n
   return null;
 }
 
-/** Like readZset for writers (no hit/miss counting). */
+/**
+ * Like readZset for writers (no hit/miss counting; getForWrite: the caller may change the set in place, then
+ * signals with zsetChanged or db.modified).
+ */
 export function writeZset(client: Client, key: string): RedisZset | undefined | null {
-  const value = client.db.get(key);
+  const value = client.db.getForWrite(key);
   if (value === undefined || value instanceof RedisZset) return value;
   client.reply.error(Err.wrongType);
   return null;
@@ -58,9 +61,13 @@ export function zsetPut(client: Client, zset: RedisZset, member: string, score: 
   return zset.set(member, score);
 }
 
-/** Deletes `key` when its set became empty (Redis never keeps an empty collection). */
-export function dropIfEmpty(client: Client, key: string, zset: RedisZset): void {
+/**
+ * After members left a stored set in place: deletes `key` when the set became empty (Redis never keeps an empty
+ * collection; the delete signals), else signals the change.
+ */
+export function zsetChanged(client: Client, key: string, zset: RedisZset): void {
   if (zset.size === 0) client.db.delete(key);
+  else client.db.modified(key);
 }
 
 /** Stores a computed result (ZRANGESTORE, Z*STORE): the set, or deletes `key` when it is empty. Replies its size. */

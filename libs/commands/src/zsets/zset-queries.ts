@@ -7,7 +7,7 @@ import { globMatch } from '../glob';
 import { parseScanCursor } from '../keys/scan-cursor';
 import { ZsetErr } from './errors';
 import { lexRangeNonEmpty, parseLexRange, parseScoreRange, scoreRangeNonEmpty } from './ranges';
-import { readZset, replyMember, replyRangeHeader, writeZset } from './zset-lookup';
+import { readZset, replyMember, replyRangeHeader, writeZset, zsetChanged } from './zset-lookup';
 
 export function zscore(client: Client, argv: string[]): void {
   const zset = readZset(client, argv[1]);
@@ -69,7 +69,7 @@ export function zrem(client: Client, argv: string[]): void {
   if (zset === undefined) return client.reply.integer(0);
   let removed = 0;
   for (let i = 2; i < argv.length; i++) if (zset.delete(argv[i])) removed++;
-  if (zset.size === 0) client.db.delete(argv[1]);
+  if (removed > 0) zsetChanged(client, argv[1], zset);
   client.reply.integer(removed);
 }
 

@@ -28,13 +28,13 @@ export class RedisOracle {
     sock.on('data', (d: Buffer) => this.onData(d));
   }
 
-  /** Starts redis-server on a free random port in 20000-60000 (retrying on a taken port). */
-  static async start(): Promise<RedisOracle> {
+  /** Starts redis-server on a free random port in 20000-60000 (retrying on a taken port), with extra arguments. */
+  static async start(extraArgs: readonly string[] = []): Promise<RedisOracle> {
     let lastError: unknown;
     for (let attempt = 0; attempt < 8; attempt++) {
       const port = 20000 + Math.floor(Math.random() * 40000);
       try {
-        const proc = await launch(port);
+        const proc = await launch(port, extraArgs);
         const sock = await open(port);
         return new RedisOracle(proc, sock, port);
       } catch (e) {
@@ -80,8 +80,18 @@ export class RedisOracle {
   }
 }
 
-function launch(port: number): Promise<ChildProcess> {
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+function launch(port: number, extraArgs: readonly string[]): Promise<ChildProcess> {
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    ...extraArgs,
+  ];
   args.push('--enable-debug-command', 'yes', '--daemonize', 'no');
   const proc = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {

@@ -1,0 +1,375 @@
+import { TcpProxy } from '@drake/replication-testing';
+import { startDrake, type ServerHandle } from './support/processes';
+import { RawClient } from './support/raw-client';
+import {
+  call,
+  datasetListing,
+  digest,
+  replicaState,
+  statsCounter,
+  waitConverged,
+  Writer,
+} from './support/replication';
+
+/**
+ * Drake-to-Drake replication between real processes on loopback: full sync under write load on every type,
+ * stable sync, links cut by a proxy at random phases (partial sync when the journal ring still covers the gap),
+ * master restarts, switching masters, promotion, FLUSHALL during full sync, read-only replicas, expiry, and
+ * whole datasets compared (DEBUG DIGEST and every key by SCAN) every time.
+ */
+jest.setTimeout(180_000);
+
+const servers: ServerHandle[] = [];
+const proxies: TcpProxy[] = [];
+
+async function drake(...args: string[]): Promise<ServerHandle> {
+  const s = await startDrake({
+    args: ['--shard_count', '4', '--master_reconnect_timeout_ms', '200', ...args],
+  });
+  servers.push(s);
+  return s;
+}
+
+async function proxyTo(port: number): Promise<TcpProxy> {
+  const p = await TcpProxy.start('127.0.0.1', port);
+  proxies.push(p);
+  return p;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+afterEach(async () => {
+  await Promise.all(proxies.splice(0).map((p) => p.close()));
+  await Promise.all(servers.splice(0).map((s) => s.stop()));
+});
+
+async function fill(port: number, keys: number): Promise<void> {
+  const c = await RawClient.connect(port);
+  for (let i = 0; i < keys; i += 100) {
+    for (let j = i; j < Math.min(keys, i + 100); j++) {
+      switch (j % 5) {
+        case 0:
+          c.send('SET', `str:${j}`, `value-${j}`.repeat(3));
+          break;
+        case 1:
+          c.send('RPUSH', `list:${j % 50}`, String(j));
+          break;
+        case 2:
+          c.send('HSET', `hash:${j % 50}`, `f${j}`, String(j));
+          break;
+        case 3:
+          c.send('SADD', `set:${j % 50}`, String(j));
+          break;
+        default:
+          c.send('ZADD', `zset:${j % 50}`, String(j / 3), `m${j}`);
+      }
+    }
+    for (let j = i; j < Math.min(keys, i + 100); j++) await c.readReply();
+  }
+  await c.close();
+}
+
+async function expectSameData(masterPort: number, replicaPort: number): Promise<void> {
+  await waitConverged(masterPort, replicaPort);
+  expect(await datasetListing(replicaPort)).toEqual(await datasetListing(masterPort));
+}
+
+test('full sync of a multi-type dataset under write load on every type, then stable sync', async () => {
+  const master = await drake();
+  await fill(master.port, 20_000);
+  const writers = await Promise.all([1, 2, 3].map((seed) => Writer.start(master.port, seed)));
+  const replica = await drake('--replicaof', `127.0.0.1:${master.port}`);
+  await sleep(1500);
+  const acknowledged = (await Promise.all(writers.map((w) => w.stop()))).reduce((a, b) => a + b, 0);
+  expect(acknowledged).toBeGreaterThan(0);
+  await expectSameData(master.port, replica.port);
+  expect(await statsCounter(master.port, 'sync_full')).toBe(1);
+  // Stable sync keeps following.
+  await call(master.port, 'SET', 'late', 'write');
+  await expectSameData(master.port, replica.port);
+});
+
+test('a replica is read-only, answers reads while its link is down, and reports where it stands', async () => {
+  const master = await drake();
+  await call(master.port, 'SET', 'k', 'v');
+  const replica = await drake('--replicaof', `127.0.0.1:${master.port}`);
+  await waitConverged(master.port, replica.port);
+  expect(await call(replica.port, 'SET', 'k', 'x')).toBe(
+    "-READONLY You can't write against a read only replica.\r\n",
+  );
+  expect(await call(replica.port, 'GET', 'k')).toBe('$1\r\nv\r\n');
+  const role = await call(replica.port, 'ROLE');
+  expect(role).toMatch(
+    new RegExp(
+      `^\\*5\\r\\n\\$5\\r\\nslave\\r\\n\\$9\\r\\n127\\.0\\.0\\.1\\r\\n:${master.port}\\r\\n\\$9\\r\\nconnected\\r\\n:\\d+\\r\\n$`,
+    ),
+  );
+  expect(await call(master.port, 'ROLE')).toContain(`$${String(replica.port).length}\r\n${replica.port}\r\n`);
+  const info = await call(master.port, 'INFO', 'replication');
+  expect(info).toContain('connected_slaves:1');
+  expect(info).toMatch(
+    new RegExp(`slave0:ip=127\\.0\\.0\\.1,port=${replica.port},state=online,offset=\\d+,lag=\\d+`),
+  );
+  await master.stop();
+  await sleep(300);
+  expect(await call(replica.port, 'GET', 'k')).toBe('$1\r\nv\r\n');
+  const down = await call(replica.port, 'INFO', 'replication');
+  expect(down).toContain('master_link_status:down');
+  expect(down).toMatch(/master_link_down_since_seconds:\d+/);
+  expect(await replicaState(replica.port)).not.toBe('connected');
+});
+
+test('twenty cuts at random phases: the replica converges every time, by partial sync while the ring covers the gap', async () => {
+  const master = await drake('--shard_repl_backlog_max_bytes', String(64 * 1024 * 1024));
+  await fill(master.port, 5_000);
+  const proxy = await proxyTo(master.port);
+  const replica = await drake('--replicaof', `127.0.0.1:${proxy.port}`);
+  await waitConverged(master.port, replica.port);
+  for (let cycle = 0; cycle < 20; cycle++) {
+    const writer = await Writer.start(master.port, 100 + cycle);
+    await sleep(Math.floor(Math.random() * 300));
+    proxy.cut();
+    await sleep(Math.floor(Math.random() * 200));
+    await writer.stop();
+    await expectSameData(master.port, replica.port);
+  }
+  // One full sync at the start; the ring covered every cut after it.
+  expect(await statsCounter(master.port, 'sync_full')).toBe(1);
+  expect(await statsCounter(master.port, 'sync_partial_ok')).toBeGreaterThanOrEqual(20);
+});
+
+test('a cut during full sync and a ring too small for the gap both end in a full sync that converges', async () => {
+  const master = await drake('--shard_repl_backlog_max_bytes', '1024');
+  await fill(master.port, 30_000);
+  const proxy = await proxyTo(master.port);
+  // ~1.5 MB of snapshot at 256 KB/s: the sync is still running when the link is cut.
+  proxy.setRateLimit(256 * 1024);
+  const replica = await drake('--replicaof', `127.0.0.1:${proxy.port}`);
+  for (let i = 0; i < 200 && (await replicaState(replica.port)) !== 'sync'; i++) await sleep(10);
+  await sleep(500);
+  expect(await replicaState(replica.port)).toBe('sync');
+  proxy.cut();
+  proxy.setRateLimit(0);
+  await expectSameData(master.port, replica.port);
+  const fullBefore = await statsCounter(master.port, 'sync_full');
+  expect(fullBefore).toBeGreaterThanOrEqual(2);
+  // Stable sync, then a gap larger than a 1 KB ring.
+  proxy.pause();
+  await fill(master.port, 2_000);
+  proxy.cut();
+  proxy.resume();
+  await expectSameData(master.port, replica.port);
+  expect(await statsCounter(master.port, 'sync_full')).toBeGreaterThan(fullBefore);
+});
+
+test('master killed and restarted: the replica reconnects and converges to the new (empty) dataset', async () => {
+  const master = await drake();
+  await fill(master.port, 1_000);
+  const replica = await drake('--replicaof', `127.0.0.1:${master.port}`);
+  await waitConverged(master.port, replica.port);
+  const port = master.port;
+  await master.stop();
+  servers.splice(servers.indexOf(master), 1);
+  await sleep(500);
+  const restarted = await startDrake({ port, args: ['--shard_count', '4'] });
+  servers.push(restarted);
+  await call(port, 'SET', 'after-restart', '1');
+  await expectSameData(port, replica.port);
+  expect(await call(replica.port, 'DBSIZE')).toBe(':1\r\n');
+});
+
+test('switching masters drops the old dataset; REPLICAOF NO ONE keeps the data and makes it writable', async () => {
+  const a = await drake();
+  const b = await drake();
+  await call(a.port, 'SET', 'from-a', '1');
+  await call(b.port, 'SET', 'from-b', '1');
+  const replica = await drake('--replicaof', `127.0.0.1:${a.port}`);
+  await expectSameData(a.port, replica.port);
+  expect(await call(replica.port, 'REPLICAOF', '127.0.0.1', String(a.port))).toBe(
+    '+OK Already connected to specified master\r\n',
+  );
+  expect(await call(replica.port, 'SLAVEOF', '127.0.0.1', String(b.port))).toBe('+OK\r\n');
+  await expectSameData(b.port, replica.port);
+  expect(await call(replica.port, 'EXISTS', 'from-a')).toBe(':0\r\n');
+  expect(await call(replica.port, 'REPLICAOF', 'NO', 'ONE')).toBe('+OK\r\n');
+  expect(await call(replica.port, 'SET', 'mine', '1')).toBe('+OK\r\n');
+  expect(await call(replica.port, 'GET', 'from-b')).toBe('$1\r\n1\r\n');
+  expect(await call(replica.port, 'ROLE')).toMatch(/^\*3\r\n\$6\r\nmaster\r\n/);
+});
+
+test('FLUSHALL during a full sync, MULTI/EXEC across shards, and expiry reach the replica exactly', async () => {
+  const master = await drake();
+  await fill(master.port, 20_000);
+  const replica = await drake('--replicaof', `127.0.0.1:${master.port}`);
+  await call(master.port, 'FLUSHALL');
+  const c = await RawClient.connect(master.port);
+  await c.callText('MULTI');
+  for (let i = 0; i < 50; i++) await c.callText('SET', `tx:${i}`, String(i));
+  await c.callText('RPUSH', 'txlist', 'a', 'b');
+  expect(await c.callText('EXEC')).toMatch(/^\*51\r\n/);
+  await c.callText('SET', 'short', 'lived', 'PX', '200');
+  await c.close();
+  await expectSameData(master.port, replica.port);
+  await sleep(400);
+  // The replica hides the expired key at once; the master's expiry reaches it as a DEL.
+  expect(await call(replica.port, 'GET', 'short')).toBe('$-1\r\n');
+  await call(master.port, 'GET', 'short');
+  await expectSameData(master.port, replica.port);
+});
+
+test('replicating itself is refused', async () => {
+  const node = await drake();
+  expect(await call(node.port, 'REPLICAOF', '127.0.0.1', String(node.port))).toBe(
+    "-ERR can't replicate to myself\r\n",
+  );
+  expect(await call(node.port, 'REPLICAOF', 'localhost', String(node.port))).toBe(
+    "-ERR can't replicate to myself\r\n",
+  );
+  expect(await call(node.port, 'REPLICAOF', 'localhost', 'x')).toBe('-ERR Invalid master port\r\n');
+  expect(await call(node.port, 'ROLE')).toMatch(/^\*3\r\n\$6\r\nmaster\r\n/);
+});
+
+test('WAIT counts replicas that acknowledged the writes', async () => {
+  const master = await drake('--replication_acks_interval', '50');
+  const replica = await drake('--replicaof', `127.0.0.1:${master.port}`, '--replication_acks_interval', '50');
+  await waitConverged(master.port, replica.port);
+  const c = await RawClient.connect(master.port);
+  await c.callText('SET', 'w', '1');
+  expect(await c.callText('WAIT', '1', '5000')).toBe(':1\r\n');
+  expect(await c.callText('WAIT', '2', '100')).toBe(':1\r\n');
+  await c.close();
+  expect(await call(replica.port, 'WAIT', '1', '0')).toMatch(
+    /^-ERR WAIT cannot be used with replica instances/,
+  );
+});
+
+test('digests agree after all of the above on a fresh pair (sanity of the comparison itself)', async () => {
+  const master = await drake();
+  const other = await drake();
+  await call(master.port, 'SET', 'x', '1');
+  expect(await digest(master.port)).not.toBe(await digest(other.port));
+});
+
+/** Writes unique keys one at a time and remembers every write the master acknowledged with +OK. */
+class AckedWriter {
+  readonly acknowledged: string[] = [];
+  private running = true;
+  private readonly done: Promise<void>;
+
+  constructor(private readonly client: RawClient) {
+    this.done = this.loop();
+  }
+
+  async stop(): Promise<string[]> {
+    this.running = false;
+    await this.done;
+    await this.client.close();
+    return this.acknowledged;
+  }
+
+  private async loop(): Promise<void> {
+    for (let i = 0; this.running; i++) {
+      const key = `acked:${i}`;
+      const reply = await this.client.callText('SET', key, String(i)).catch(() => '');
+      if (reply === '+OK\r\n') this.acknowledged.push(key);
+      else if (reply === '') return;
+      else await sleep(1);
+    }
+  }
+}
+
+test('REPLTAKEOVER under write load: no acknowledged write lost, old master and sibling resume by partial sync', async () => {
+  const master = await drake();
+  await fill(master.port, 5_000);
+  const replica = await drake('--replicaof', `127.0.0.1:${master.port}`);
+  const sibling = await drake('--replicaof', `127.0.0.1:${master.port}`);
+  await waitConverged(master.port, replica.port);
+  await waitConverged(master.port, sibling.port);
+  const writer = new AckedWriter(await RawClient.connect(master.port));
+  await sleep(300);
+  expect(await call(replica.port, 'REPLTAKEOVER', '10')).toBe('+OK\r\n');
+  const acknowledged = await writer.stop();
+  expect(acknowledged.length).toBeGreaterThan(0);
+  expect(await call(sibling.port, 'REPLICAOF', '127.0.0.1', String(replica.port))).toBe('+OK\r\n');
+  // Every write the old master acknowledged is on the new master.
+  const c = await RawClient.connect(replica.port);
+  for (const key of acknowledged) c.send('EXISTS', key);
+  let present = 0;
+  for (let i = 0; i < acknowledged.length; i++)
+    if ((await c.readReply()).toString('latin1') === ':1\r\n') present++;
+  await c.close();
+  expect(present).toBe(acknowledged.length);
+  expect(await call(replica.port, 'ROLE')).toMatch(/^\*3\r\n\$6\r\nmaster\r\n/);
+  expect(await call(replica.port, 'SET', 'after-takeover', '1')).toBe('+OK\r\n');
+  await expectSameData(replica.port, master.port);
+  await expectSameData(replica.port, sibling.port);
+  expect(await call(master.port, 'SET', 'x', '1')).toBe(
+    "-READONLY You can't write against a read only replica.\r\n",
+  );
+  // Both followers continued their history: partial syncs, no new full sync on the new master.
+  expect(await statsCounter(replica.port, 'sync_partial_ok')).toBe(2);
+  expect(await statsCounter(replica.port, 'sync_full')).toBe(0);
+});
+
+test('a chain of promotions: each time the remaining replicas resume from the new master by partial sync', async () => {
+  const nodes = [await drake(), await drake(), await drake()];
+  await fill(nodes[0].port, 2_000);
+  for (const n of nodes.slice(1)) await call(n.port, 'REPLICAOF', '127.0.0.1', String(nodes[0].port));
+  for (const n of nodes.slice(1)) await waitConverged(nodes[0].port, n.port);
+  let master = nodes[0];
+  for (const next of [nodes[1], nodes[2], nodes[0]]) {
+    if (next === master) continue;
+    await call(master.port, 'SET', `written-on:${master.port}`, '1');
+    await waitConverged(master.port, next.port);
+    const others = nodes.filter((n) => n !== next);
+    // The master takes no more writes, the chosen replica is promoted, the others (old master too) follow it.
+    const fullBefore = await statsCounter(next.port, 'sync_full');
+    const partialBefore = await statsCounter(next.port, 'sync_partial_ok');
+    await call(next.port, 'REPLICAOF', 'NO', 'ONE');
+    for (const o of others) await call(o.port, 'REPLICAOF', '127.0.0.1', String(next.port));
+    for (const o of others) await expectSameData(next.port, o.port);
+    // INFO counters are cumulative over the node's life: only their change counts here.
+    expect(await statsCounter(next.port, 'sync_full')).toBe(fullBefore);
+    expect(await statsCounter(next.port, 'sync_partial_ok')).toBe(partialBefore + 2);
+    master = next;
+  }
+});
+
+test('a replica that stops reading is dropped before the master buffers more than its output limit, then resyncs', async () => {
+  const master = await drake();
+  await call(master.port, 'CONFIG', 'SET', 'client-output-buffer-limit', 'slave 2mb 0 0');
+  const proxy = await proxyTo(master.port);
+  const replica = await drake('--replicaof', `127.0.0.1:${proxy.port}`);
+  await waitConverged(master.port, replica.port);
+  const rssBefore = master.rss();
+  proxy.pause();
+  // 150 MB of journal (1 KB values over 100 keys: the dataset itself stays small) while the link is stalled.
+  const big = 'x'.repeat(1000);
+  const c = await RawClient.connect(master.port);
+  for (let i = 0; i < 150_000; i += 1000) {
+    for (let j = i; j < i + 1000; j++) c.send('SET', `big:${j % 100}`, big);
+    for (let j = i; j < i + 1000; j++) await c.readReply();
+  }
+  await c.close();
+  // Kept for the replica, 150 MB would show; dropped at the 2 MB limit, the master stays small.
+  expect(master.rss() - rssBefore).toBeLessThan(80 * 1024 * 1024);
+  proxy.resume();
+  await expectSameData(master.port, replica.port);
+  // It was dropped and came back with a full sync (the 4 MB ring could not cover ~25 MB).
+  expect(await statsCounter(master.port, 'sync_full')).toBeGreaterThanOrEqual(2);
+});
+
+test('DFLY REPLICAOFFSET on the master equals DEBUG REPLICA OFFSET on a caught-up replica', async () => {
+  const master = await drake();
+  const replica = await drake('--replicaof', `127.0.0.1:${master.port}`);
+  await waitConverged(master.port, replica.port);
+  await fill(master.port, 1_000);
+  await waitConverged(master.port, replica.port);
+  const offsets = await call(master.port, 'DFLY', 'REPLICAOFFSET');
+  expect(offsets).toMatch(/^\*4\r\n(:\d+\r\n){4}$/);
+  expect(offsets).not.toBe('*4\r\n:0\r\n:0\r\n:0\r\n:0\r\n');
+  for (let i = 0; i < 100 && (await call(replica.port, 'DEBUG', 'REPLICA', 'OFFSET')) !== offsets; i++)
+    await sleep(20);
+  expect(await call(replica.port, 'DEBUG', 'REPLICA', 'OFFSET')).toBe(offsets);
+  expect(await call(master.port, 'DEBUG', 'REPLICA', 'OFFSET')).toBe('*0\r\n');
+});

@@ -1,0 +1,57 @@
+/** One class's `client-output-buffer-limit`: bytes (0 = none) and how long the soft limit may be exceeded. */
+export interface OutputLimit {
+  readonly hard: number;
+  readonly soft: number;
+  readonly softSeconds: number;
+}
+
+export const NO_OUTPUT_LIMIT: OutputLimit = { hard: 0, soft: 0, softSeconds: 0 };
+
+/** The classes a data-plane client can be in; `replica` bounds each replication flow (the replication layer checks it). */
+export interface OutputLimits {
+  readonly normal: OutputLimit;
+  readonly pubsub: OutputLimit;
+  readonly replica: OutputLimit;
+}
+
+/**
+ * Reads the normal and pubsub classes from the config's normalized value
+ * ("normal <hard> <soft> <secs> slave … pubsub …", bytes already resolved by CONFIG SET's parser).
+ */
+export function parseOutputLimits(value: string): OutputLimits {
+  const words = value.split(' ');
+  const limits: Record<string, OutputLimit> = {};
+  for (let i = 0; i + 3 < words.length; i += 4)
+    limits[words[i]] = {
+      hard: Number(words[i + 1]),
+      soft: Number(words[i + 2]),
+      softSeconds: Number(words[i + 3]),
+    };
+  return {
+    normal: limits.normal ?? NO_OUTPUT_LIMIT,
+    pubsub: limits.pubsub ?? NO_OUTPUT_LIMIT,
+    replica: limits.slave ?? limits.replica ?? NO_OUTPUT_LIMIT,
+  };
+}
+
+/**
+ * Redis's output buffer check for one connection: over the hard limit closes at once; over the soft limit
+ * closes once it has stayed over for more than soft-seconds (whole seconds, as Redis counts them).
+ */
+export class OutputLimitWatch {
+  private softSinceSec = 0;
+
+  exceeded(limit: OutputLimit, bytes: number): boolean {
+    if (limit.hard > 0 && bytes >= limit.hard) return true;
+    if (limit.soft === 0 || bytes < limit.soft) {
+      this.softSinceSec = 0;
+      return false;
+    }
+    const now = Math.floor(Date.now() / 1000);
+    if (this.softSinceSec === 0) {
+      this.softSinceSec = now;
+      return false;
+    }
+    return now - this.softSinceSec > limit.softSeconds;
+  }
+}

@@ -1,0 +1,130 @@
+import type { Keyspace } from '@drake/storage';
+import type { Client } from '../client';
+import type { BlockedRequest } from './blocked-request';
+
+/**
+ * Clients blocked on keys, per database and key in the order they blocked (Redis serves them FIFO), plus the
+ * keys changed since the last command ran. After each top-level command the dispatcher calls serveReady().
+ */
+export class BlockingRegistry {
+  /** dbIndex → key → clients waiting, oldest first. */
+  private readonly waiters = new Map<number, Map<string, Client[]>>();
+  private readyKeys: { dbIndex: number; key: string }[] = [];
+  private readonly readySet = new Set<string>();
+  private readonly deadlines = new Set<Client>();
+  private timer: NodeJS.Timeout | null = null;
+  private timerAt = 0;
+  private blockedCount = 0;
+
+  constructor(private readonly keyspace: Keyspace) {}
+
+  get size(): number {
+    return this.blockedCount;
+  }
+
+  /** Blocked clients with a timeout (INFO clients_in_timeout_table). */
+  get withDeadline(): number {
+    return this.deadlines.size;
+  }
+
+  get hasReady(): boolean {
+    return this.readyKeys.length !== 0;
+  }
+
+  block(client: Client, request: BlockedRequest): void {
+    client.blocked = request;
+    this.blockedCount++;
+    let keys = this.waiters.get(client.dbIndex);
+    if (keys === undefined) this.waiters.set(client.dbIndex, (keys = new Map()));
+    for (const key of new Set(request.keys)) {
+      const list = keys.get(key);
+      if (list === undefined) keys.set(key, [client]);
+      else list.push(client);
+    }
+    if (request.deadlineMs !== 0) {
+      this.deadlines.add(client);
+      this.armTimer(request.deadlineMs);
+    }
+  }
+
+  /** Forgets a blocked client without replying (disconnect, or after it was served). */
+  unblock(client: Client): void {
+    const request = client.blocked;
+    if (request === null) return;
+    client.blocked = null;
+    this.blockedCount--;
+    this.deadlines.delete(client);
+    const keys = this.waiters.get(client.dbIndex);
+    if (keys === undefined) return;
+    for (const key of request.keys) {
+      const list = keys.get(key);
+      if (list === undefined) continue;
+      const at = list.indexOf(client);
+      if (at >= 0) list.splice(at, 1);
+      if (list.length === 0) keys.delete(key);
+    }
+    if (keys.size === 0) this.waiters.delete(client.dbIndex);
+  }
+
+  /** A key changed: if someone waits on it, it is served after the current command. */
+  keyModified(dbIndex: number, key: string): void {
+    if (this.waiters.get(dbIndex)?.has(key) !== true) return;
+    const id = `${dbIndex}\0${key}`;
+    if (this.readySet.has(id)) return;
+    this.readySet.add(id);
+    this.readyKeys.push({ dbIndex, key });
+  }
+
+  /** Serves the clients waiting on changed keys, oldest first; serving may make more keys ready (BLMOVE). */
+  serveReady(): void {
+    while (this.readyKeys.length !== 0) {
+      const batch = this.readyKeys;
+      this.readyKeys = [];
+      this.readySet.clear();
+      for (const { dbIndex, key } of batch) this.serveKey(dbIndex, key);
+    }
+  }
+
+  /** Times out every client whose deadline passed (the timer calls this; tests with a fake clock too). */
+  checkTimeouts(): void {
+    const now = this.keyspace.now();
+    let next = 0;
+    for (const client of [...this.deadlines]) {
+      const request = client.blocked;
+      if (request === null) continue;
+      if (request.deadlineMs <= now) {
+        this.unblock(client);
+        request.onTimeout(client);
+        client.transport.unblocked();
+      } else if (next === 0 || request.deadlineMs < next) {
+        next = request.deadlineMs;
+      }
+    }
+    if (next !== 0) this.armTimer(next);
+  }
+
+  private serveKey(dbIndex: number, key: string): void {
+    const list = this.waiters.get(dbIndex)?.get(key);
+    if (list === undefined) return;
+    for (const client of [...list]) {
+      const request = client.blocked;
+      if (request === null) continue;
+      if (!request.tryServe(client, key)) continue;
+      this.unblock(client);
+      client.transport.unblocked();
+    }
+  }
+
+  private armTimer(deadlineMs: number): void {
+    if (this.timer !== null && this.timerAt <= deadlineMs) return;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timerAt = deadlineMs;
+    this.timer = setTimeout(this.onTimer, Math.max(0, deadlineMs - this.keyspace.now()));
+    this.timer.unref();
+  }
+
+  private readonly onTimer = (): void => {
+    this.timer = null;
+    this.checkTimeouts();
+  };
+}

@@ -1,0 +1,63 @@
+import type { Client } from '../client';
+import { hasFlag, type CommandSpec } from '../command-spec';
+import { effectsOf } from './effects';
+
+/**
+ * Journals what a write command did (DESIGN §4): the effect commands of `effectsOf`, on the key's shard for a
+ * single-key command, and as a barrier across every shard otherwise (a command reading or writing keys of
+ * several shards, FLUSHALL…), so replica flows apply it at the same point of the global order. Inside EXEC the
+ * effects are gathered and journalled as one transaction when EXEC ends.
+ */
+export function propagate(client: Client, spec: CommandSpec, argv: string[]): void {
+  const effects = effectsOf(client, spec, argv);
+  client.propagateAs = null;
+  if (effects.length === 0) return;
+  if (client.inExec) {
+    for (const e of effects) client.execEffects.push({ dbIndex: client.dbIndex, argv: e });
+    return;
+  }
+  const key = singleKeyOf(spec, argv);
+  for (const effect of effects) journalEffect(client, effect, key);
+}
+
+/**
+ * An effect decided outside a command (a blocked client served by someone else's push); `key` is its only key,
+ * or null when it has several (journalled as a barrier).
+ */
+export function propagateEffect(client: Client, argv: string[], key: string | null): void {
+  if (client.server.journal === null) return;
+  if (client.inExec) client.execEffects.push({ dbIndex: client.dbIndex, argv });
+  else journalEffect(client, argv, key);
+}
+
+function journalEffect(client: Client, argv: string[], key: string | null): void {
+  const journal = client.server.journal;
+  if (journal === null) return;
+  if (key !== null) journal.shard(client.server.keyspace.shardOf(key)).appendCommand(client.dbIndex, argv);
+  else journal.appendBarrier(client.dbIndex, argv);
+}
+
+/**
+ * Journals a finished EXEC: its effects as one group with a new txid on shard 0 (each in the db it ran in),
+ * closed by an `EXEC` barrier on every shard, so a replica applies the transaction atomically and in order.
+ */
+export function propagateExec(client: Client): void {
+  const journal = client.server.journal;
+  const effects = client.execEffects;
+  client.execEffects = [];
+  if (journal === null || effects.length === 0) return;
+  const txid = journal.nextTxid();
+  const first = journal.shard(0);
+  for (const { dbIndex, argv } of effects) first.appendCommand(dbIndex, argv, txid);
+  for (const shard of journal.shards) shard.appendBarrier(client.dbIndex, ['EXEC'], txid);
+}
+
+/**
+ * The one key a command names (its spec says first = last key), or null for keyless and multi-key commands.
+ * SORT … STORE writes a key its spec does not name, so it always counts as multi-key.
+ */
+function singleKeyOf(spec: CommandSpec, argv: string[]): string | null {
+  if (spec.firstKey <= 0 || spec.firstKey !== spec.lastKey || spec.firstKey >= argv.length) return null;
+  if (spec.name === 'sort' || hasFlag(spec, 'movablekeys')) return null;
+  return argv[spec.firstKey];
+}

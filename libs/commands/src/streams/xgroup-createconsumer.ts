@@ -1,0 +1,20 @@
+import type { Client } from '../client';
+import { defineCommand } from '../command-spec';
+import { xgroupGeneric } from './xgroup-generic';
+
+export const xgroupCreateconsumerCommand = defineCommand({
+  name: 'xgroup|createconsumer',
+  arity: 5,
+  flags: ['write', 'denyoom'],
+  firstKey: 2,
+  lastKey: 2,
+  keyStep: 1,
+  categories: ['write', 'stream'],
+  group: 'stream',
+  summary: 'Create a consumer in a consumer group.',
+  since: '6.2.0',
+  complexity: 'O(1)',
+  execute(client: Client, argv: string[]): void {
+    xgroupGeneric(client, argv);
+  },
+});

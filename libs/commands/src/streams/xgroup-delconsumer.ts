@@ -1,0 +1,20 @@
+import type { Client } from '../client';
+import { defineCommand } from '../command-spec';
+import { xgroupGeneric } from './xgroup-generic';
+
+export const xgroupDelconsumerCommand = defineCommand({
+  name: 'xgroup|delconsumer',
+  arity: 5,
+  flags: ['write'],
+  firstKey: 2,
+  lastKey: 2,
+  keyStep: 1,
+  categories: ['write', 'stream'],
+  group: 'stream',
+  summary: 'Delete a consumer from a consumer group.',
+  since: '5.0.0',
+  complexity: 'O(1)',
+  execute(client: Client, argv: string[]): void {
+    xgroupGeneric(client, argv);
+  },
+});

@@ -1,0 +1,44 @@
+import type { ReplyWriter } from '@drake/resp';
+import { KIND_CODES, recordProblem, type JournalRecord } from './journal-record';
+
+/**
+ * The wire frame of one record is a RESP2 array, readable with any RESP tool:
+ *
+ *   *<4 + argc>\r\n
+ *   +<K>\r\n           kind: C command, E exec, B barrier, P ping
+ *   :<lsn>\r\n
+ *   :<db index>\r\n
+ *   :<txid>\r\n         0 outside a transaction group or barrier
+ *   $<len>\r\n<arg>\r\n  argc times, binary-safe
+ *
+ * Integers are canonical decimals (no sign, no leading zero). A `SET k v` costs 22 bytes of framing.
+ */
+
+/** The writer methods the encoder uses; a @drake/resp ReplyWriter is one (they ignore its protocol setting). */
+export type RecordSink = Pick<ReplyWriter, 'raw' | 'array' | 'integer' | 'bulk'>;
+
+/** Kind lines, built once. */
+const KIND_LINES: Readonly<Record<string, string>> = {
+  command: `+${KIND_CODES.command}\r\n`,
+  exec: `+${KIND_CODES.exec}\r\n`,
+  barrier: `+${KIND_CODES.barrier}\r\n`,
+  ping: `+${KIND_CODES.ping}\r\n`,
+  snapshot: `+${KIND_CODES.snapshot}\r\n`,
+  syncEnd: `+${KIND_CODES.syncEnd}\r\n`,
+};
+
+/** Fixed elements before the arguments: kind, lsn, db, txid. */
+export const HEADER_ELEMENTS = 4;
+
+/** Appends the frame of `record` to `out`. A malformed record is a caller bug: RangeError. */
+export function encodeRecord(record: JournalRecord, out: RecordSink): void {
+  const problem = recordProblem(record);
+  if (problem !== null) throw new RangeError(`journal record: ${problem}`);
+  const argv = record.argv;
+  out.array(HEADER_ELEMENTS + argv.length);
+  out.raw(KIND_LINES[record.kind]);
+  out.integer(record.lsn);
+  out.integer(record.dbIndex);
+  out.integer(record.txid);
+  for (let i = 0; i < argv.length; i++) out.bulk(argv[i]);
+}

@@ -1,0 +1,12 @@
+export { BacklogRing } from './backlog-ring';
+export { encodeRecord, type RecordSink } from './encode-record';
+export { Journal, type JournalOptions } from './journal';
+export {
+  JournalDecodeError,
+  JournalDecoder,
+  decodeRecords,
+  type JournalDecoderHandler,
+  type JournalDecoderOptions,
+} from './journal-decoder';
+export { recordProblem, type JournalRecord, type JournalRecordKind } from './journal-record';
+export { ShardJournal, type JournalSubscriber, type ShardJournalOptions } from './shard-journal';

@@ -1,0 +1,186 @@
+import { ReplyWriter } from '@drake/resp';
+import fc from 'fast-check';
+import { encodeRecord } from './encode-record';
+import {
+  decodeRecords,
+  JournalDecodeError,
+  JournalDecoder,
+  type JournalDecoderOptions,
+} from './journal-decoder';
+import { recordProblem, type JournalRecord } from './journal-record';
+import { anyRecord, splitBy } from './testing/arbitraries';
+
+function encodeAll(records: readonly JournalRecord[]): Buffer {
+  const writer = new ReplyWriter();
+  for (const r of records) encodeRecord(r, writer);
+  return writer.take() ?? Buffer.alloc(0);
+}
+
+interface Outcome {
+  records: JournalRecord[];
+  errors: JournalDecodeError[];
+  decoder: JournalDecoder;
+}
+
+function decodePieces(pieces: readonly Buffer[], options?: JournalDecoderOptions): Outcome {
+  const out: Outcome = { records: [], errors: [], decoder: null as unknown as JournalDecoder };
+  out.decoder = new JournalDecoder(
+    { onRecord: (r) => out.records.push(r), onError: (e) => out.errors.push(e) },
+    options,
+  );
+  for (const p of pieces) out.decoder.feed(p);
+  return out;
+}
+
+const latin1 = (s: string): Buffer => Buffer.from(s, 'latin1');
+const HEAD = '*5\r\n+C\r\n:1\r\n:0\r\n:0\r\n';
+
+describe('JournalDecoder', () => {
+  it('decodes what encodeRecord wrote', () => {
+    const records: JournalRecord[] = [
+      { lsn: 1, kind: 'command', dbIndex: 0, txid: 0, argv: ['SET', 'k', 'v'] },
+      { lsn: 2, kind: 'command', dbIndex: 15, txid: 4, argv: ['DEL', ''] },
+      { lsn: 3, kind: 'exec', dbIndex: 0, txid: 4, argv: [] },
+      { lsn: 3, kind: 'ping', dbIndex: 0, txid: 0, argv: [] },
+      { lsn: 4, kind: 'barrier', dbIndex: 0, txid: 5, argv: ['FLUSHALL', 'ASYNC'] },
+    ];
+    const out = decodePieces([encodeAll(records)]);
+    expect(out.records).toEqual(records);
+    expect(out.errors).toEqual([]);
+    expect(out.decoder.atBoundary).toBe(true);
+  });
+
+  it('decodes the same records however the stream is split', () => {
+    fc.assert(
+      fc.property(
+        fc.array(anyRecord, { maxLength: 12 }),
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }),
+        (records, sizes) => {
+          const out = decodePieces(splitBy(encodeAll(records), sizes));
+          expect(out.errors).toEqual([]);
+          expect(out.records).toEqual(records);
+          expect(out.decoder.atBoundary).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('gathers a large argument arriving in many chunks', () => {
+    const big = Buffer.alloc(300_000, 0xab).toString('latin1');
+    const record: JournalRecord = { lsn: 9, kind: 'command', dbIndex: 1, txid: 0, argv: ['SET', 'k', big] };
+    const out = decodePieces(splitBy(encodeAll([record]), [65536, 7, 1]));
+    expect(out.records).toEqual([record]);
+  });
+
+  it('reports being mid-record until the last byte arrives', () => {
+    const bytes = encodeAll([{ lsn: 1, kind: 'command', dbIndex: 0, txid: 0, argv: ['PING'] }]);
+    const out = decodePieces([bytes.subarray(0, bytes.length - 1)]);
+    expect(out.records).toEqual([]);
+    expect(out.decoder.atBoundary).toBe(false);
+    out.decoder.feed(bytes.subarray(bytes.length - 1));
+    expect(out.records).toHaveLength(1);
+    expect(out.decoder.atBoundary).toBe(true);
+    expect(out.decoder.offset).toBe(bytes.length);
+  });
+
+  it.each<[string, string, RegExp]>([
+    ['inline text', 'PING\r\n', /expected '\*', got 'P' at byte 0/],
+    ['a bulk where the kind goes', '*4\r\n$1\r\nC\r\n', /expected '\+', got '\$' at byte 4/],
+    ['an unknown kind', '*4\r\n+X\r\n', /unknown record kind 'X'/],
+    ['a two-letter kind', '*4\r\n+CC\r\n', /longer than one letter/],
+    ['an empty kind', '*4\r\n+\r\n', /empty header line/],
+    ['too few elements', '*3\r\n', /fewer than the header/],
+    ['a negative count', '*-1\r\n', /expected a digit, got '-'/],
+    ['a leading zero', '*04\r\n', /leading zero/],
+    ['a huge number', '*4\r\n+C\r\n:99999999999999999\r\n', /too large/],
+    ['CR without LF', '*4\r\n+C\r\n:1\rx', /expected LF after CR, got 'x'/],
+    ['a letter in a number', '*4\r\n+C\r\n:1a\r\n', /expected a digit, got 'a'/],
+    ['a bulk body too long', HEAD + '$2\r\nabc\r\n', /expected CR after an argument, got 'c'/],
+    ['CR then no LF after a bulk', HEAD + '$2\r\nab\r\r', /expected LF after an argument, got byte 0x0d/],
+    ['an integer where a bulk goes', HEAD + ':5\r\n', /expected '\$', got ':'/],
+    ['a command with no arguments', '*4\r\n+C\r\n:1\r\n:0\r\n:0\r\n', /needs a command/],
+    ['an exec without txid', '*4\r\n+E\r\n:1\r\n:0\r\n:0\r\n', /exec record has a txid/],
+    ['a stored record at LSN 0', '*5\r\n+C\r\n:0\r\n:0\r\n:0\r\n$4\r\nPING\r\n', /LSN of at least 1/],
+  ])('rejects %s with a clear error', (_name, input, message) => {
+    const out = decodePieces([latin1(input)]);
+    expect(out.records).toEqual([]);
+    expect(out.errors).toHaveLength(1);
+    expect(out.errors[0]).toBeInstanceOf(JournalDecodeError);
+    expect(out.errors[0].message).toMatch(/^journal stream: /);
+    expect(out.errors[0].message).toMatch(message);
+  });
+
+  it('reports the stream offset of the bad byte across chunks', () => {
+    const good = encodeAll([{ lsn: 1, kind: 'exec', dbIndex: 0, txid: 1, argv: [] }]);
+    const out = decodePieces([good, latin1('*4\r'), latin1('\n?')]);
+    expect(out.records).toHaveLength(1);
+    expect(out.errors[0].offset).toBe(good.length + 4);
+  });
+
+  it('decodes nothing more after an error, and reports it once', () => {
+    const good = encodeAll([{ lsn: 1, kind: 'exec', dbIndex: 0, txid: 1, argv: [] }]);
+    const out = decodePieces([latin1('garbage'), good, good]);
+    expect(out.records).toEqual([]);
+    expect(out.errors).toHaveLength(1);
+    expect(out.decoder.hasFailed).toBe(true);
+  });
+
+  it('enforces the argument length and count limits before receiving the bodies', () => {
+    const long = decodePieces([latin1(HEAD + '$1000\r\n')], { maxBulkLen: 999 });
+    expect(long.errors[0].message).toMatch(/argument of 1000 bytes, over the limit/);
+    const many = decodePieces([latin1('*15\r\n')], { maxArgs: 10 });
+    expect(many.errors[0].message).toMatch(/frame of 15 elements, too many/);
+  });
+
+  it('holds no more than what arrived for a huge declared argument', () => {
+    // 512 MiB declared, 10 bytes sent: nothing is allocated for the rest, and the decoder just waits.
+    const out = decodePieces([latin1(HEAD + '$536870912\r\n0123456789')]);
+    expect(out.errors).toEqual([]);
+    expect(out.decoder.atBoundary).toBe(false);
+  });
+
+  it('never throws and never emits a malformed record on random bytes', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 200 }),
+        fc.array(fc.integer({ min: 1, max: 16 }), { minLength: 1 }),
+        (bytes, sizes) => {
+          const out = decodePieces(splitBy(Buffer.from(bytes), sizes), { maxBulkLen: 64, maxArgs: 8 });
+          expect(out.errors.length).toBeLessThanOrEqual(1);
+          for (const r of out.records) expect(recordProblem(r)).toBeNull();
+        },
+      ),
+    );
+  });
+
+  it('survives corrupted frames: every byte flip either decodes or fails cleanly', () => {
+    fc.assert(
+      fc.property(
+        fc.array(anyRecord, { minLength: 1, maxLength: 4 }),
+        fc.nat(),
+        fc.nat(255),
+        (records, where, value) => {
+          const bytes = Buffer.from(encodeAll(records));
+          bytes[where % bytes.length] = value;
+          const out = decodePieces([bytes]);
+          expect(out.errors.length).toBeLessThanOrEqual(1);
+          if (out.errors.length === 1) expect(out.errors[0]).toBeInstanceOf(JournalDecodeError);
+        },
+      ),
+    );
+  });
+});
+
+describe('decodeRecords', () => {
+  it('decodes whole frames', () => {
+    const records: JournalRecord[] = [{ lsn: 2, kind: 'command', dbIndex: 0, txid: 0, argv: ['INCR', 'n'] }];
+    expect(decodeRecords(encodeAll(records))).toEqual(records);
+    expect(decodeRecords(Buffer.alloc(0))).toEqual([]);
+  });
+
+  it('throws on a truncated frame or bad bytes', () => {
+    const bytes = encodeAll([{ lsn: 2, kind: 'command', dbIndex: 0, txid: 0, argv: ['INCR', 'n'] }]);
+    expect(() => decodeRecords(bytes.subarray(0, bytes.length - 2))).toThrow(/ends inside a record/);
+    expect(() => decodeRecords(latin1('+OK\r\n'))).toThrow(JournalDecodeError);
+  });
+});

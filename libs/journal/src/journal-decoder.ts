@@ -1,0 +1,314 @@
+import { HEADER_ELEMENTS } from './encode-record';
+import { kindOfCode, recordProblem, type JournalRecord, type JournalRecordKind } from './journal-record';
+
+export interface JournalDecoderHandler {
+  /** One complete record, in stream order. */
+  onRecord(record: JournalRecord): void;
+  /** The stream is broken; nothing more is decoded after this. */
+  onError(error: JournalDecodeError): void;
+}
+
+export interface JournalDecoderOptions {
+  /** Longest argument accepted (proto-max-bulk-len); default 512 MiB. */
+  maxBulkLen?: number;
+  /** Most arguments in one record; default 2^31 - 1 (Redis's multibulk limit). */
+  maxArgs?: number;
+}
+
+export class JournalDecodeError extends Error {
+  constructor(
+    message: string,
+    /** Stream offset of the byte where the problem was seen. */
+    readonly offset: number,
+  ) {
+    super(`journal stream: ${message} at byte ${offset}`);
+    this.name = 'JournalDecodeError';
+  }
+}
+
+const CR = 13;
+const LF = 10;
+/** Digits of Number.MAX_SAFE_INTEGER; a longer number cannot be a valid count. */
+const MAX_DIGITS = 16;
+
+/** Which element of the frame is being read. */
+const enum Stage {
+  Count,
+  Kind,
+  Lsn,
+  Db,
+  Txid,
+  ArgHeader,
+  ArgBody,
+  ArgEnd,
+}
+
+/** Where inside a header line (`<prefix><content>\r\n`) the next byte falls. */
+const enum LinePart {
+  Prefix,
+  Content,
+  Lf,
+}
+
+const PREFIXES = [42 /* * */, 43 /* + */, 58 /* : */, 58, 58, 36 /* $ */];
+
+/**
+ * Streaming decoder of journal frames (layout in encode-record.ts), fed with chunks split at any byte. Header lines
+ * are parsed byte by byte as they arrive, so nothing is joined or re-scanned; an argument split across chunks is
+ * gathered piecewise and joined once. Memory stays proportional to the bytes received: declared lengths are
+ * checked against the limits but never allocated ahead.
+ */
+export class JournalDecoder {
+  private readonly maxBulkLen: number;
+  private readonly maxArgs: number;
+  private stage = Stage.Count;
+  private part = LinePart.Prefix;
+  /** Value and digit count of the number being read, or the kind byte on the kind line. */
+  private acc = 0;
+  private digits = 0;
+  private kind: JournalRecordKind = 'command';
+  private lsn = 0;
+  private db = 0;
+  private txid = 0;
+  private argsLeft = 0;
+  private argv: string[] = [];
+  /** Body bytes still awaited for the current argument, and the pieces received so far when it spans chunks. */
+  private bodyLeft = 0;
+  private bodyParts: Buffer[] = [];
+  /** After an argument's body: 0 = CR next, 1 = LF next. */
+  private endPos = 0;
+  /** Stream offset of chunk[0] of the chunk being decoded. */
+  private base = 0;
+  private failed = false;
+
+  constructor(
+    private readonly handler: JournalDecoderHandler,
+    options: JournalDecoderOptions = {},
+  ) {
+    this.maxBulkLen = options.maxBulkLen ?? 512 * 1024 * 1024;
+    this.maxArgs = options.maxArgs ?? 2147483647;
+  }
+
+  /** True between frames: the stream can end here without losing part of a record. */
+  get atBoundary(): boolean {
+    return !this.failed && this.stage === Stage.Count && this.part === LinePart.Prefix;
+  }
+
+  /** Bytes decoded so far (the offset of the next byte). */
+  get offset(): number {
+    return this.base;
+  }
+
+  get hasFailed(): boolean {
+    return this.failed;
+  }
+
+  feed(chunk: Buffer): void {
+    const n = chunk.length;
+    let i = 0;
+    while (i < n && !this.failed) {
+      if (this.stage === Stage.ArgBody) i = this.body(chunk, i);
+      else if (this.stage === Stage.ArgEnd) i = this.argEnd(chunk, i);
+      else i = this.line(chunk, i);
+    }
+    this.base += n;
+  }
+
+  /** Reads header-line bytes at chunk[i…]; returns the next index. */
+  private line(chunk: Buffer, i: number): number {
+    if (this.part === LinePart.Prefix) {
+      const next = this.wholeLine(chunk, i);
+      if (next >= 0) return next;
+    }
+    this.lineByte(chunk[i], i);
+    return i + 1;
+  }
+
+  /**
+   * Fast path: a well-formed header line entirely in `chunk` at i is taken in one go; returns the index after it.
+   * Returns -1 for anything else, which the byte-by-byte path then reads (or reports) instead.
+   */
+  private wholeLine(chunk: Buffer, i: number): number {
+    const end = chunk.length;
+    if (chunk[i] !== PREFIXES[this.stage]) return -1;
+    let p = i + 1;
+    let value = 0;
+    if (this.stage === Stage.Kind) {
+      value = chunk[p++];
+    } else {
+      const first = p;
+      for (let c = chunk[p]; p < end && c >= 48 && c <= 57 && p - first < MAX_DIGITS; c = chunk[++p]) {
+        value = value * 10 + (c - 48);
+      }
+      if (p === first || (p - first > 1 && chunk[first] === 48) || value > Number.MAX_SAFE_INTEGER) return -1;
+    }
+    if (p + 1 >= end || chunk[p] !== CR || chunk[p + 1] !== LF) return -1;
+    this.acc = value;
+    this.lineDone(p + 1);
+    return p + 2;
+  }
+
+  /** One byte of a header line; false after a failure. */
+  private lineByte(c: number, i: number): boolean {
+    if (this.part === LinePart.Prefix) {
+      const want = PREFIXES[this.stage];
+      if (c !== want) return this.fail(`expected '${String.fromCharCode(want)}', got ${describe(c)}`, i);
+      this.part = LinePart.Content;
+      this.acc = 0;
+      this.digits = 0;
+      return true;
+    }
+    if (this.part === LinePart.Lf) {
+      if (c !== LF) return this.fail(`expected LF after CR, got ${describe(c)}`, i);
+      this.part = LinePart.Prefix;
+      return this.lineDone(i);
+    }
+    if (c === CR) {
+      if (this.digits === 0) return this.fail('empty header line', i);
+      this.part = LinePart.Lf;
+      return true;
+    }
+    if (this.stage === Stage.Kind) {
+      if (this.digits !== 0) return this.fail('record kind longer than one letter', i);
+      this.acc = c;
+      this.digits = 1;
+      return true;
+    }
+    if (c < 48 || c > 57) return this.fail(`expected a digit, got ${describe(c)}`, i);
+    if (this.digits === 1 && this.acc === 0) return this.fail('number with a leading zero', i);
+    this.acc = this.acc * 10 + (c - 48);
+    if (++this.digits > MAX_DIGITS || this.acc > Number.MAX_SAFE_INTEGER)
+      return this.fail('number too large', i);
+    return true;
+  }
+
+  /** A header line is complete (its LF is at chunk index i). */
+  private lineDone(i: number): boolean {
+    const value = this.acc;
+    switch (this.stage) {
+      case Stage.Count:
+        if (value < HEADER_ELEMENTS) return this.fail(`frame of ${value} elements, fewer than the header`, i);
+        if (value - HEADER_ELEMENTS > this.maxArgs)
+          return this.fail(`frame of ${value} elements, too many`, i);
+        this.argsLeft = value - HEADER_ELEMENTS;
+        this.argv = [];
+        this.stage = Stage.Kind;
+        return true;
+      case Stage.Kind: {
+        const kind = kindOfCode(value);
+        if (kind === null) return this.fail(`unknown record kind ${describe(value)}`, i);
+        this.kind = kind;
+        this.stage = Stage.Lsn;
+        return true;
+      }
+      case Stage.Lsn:
+        this.lsn = value;
+        this.stage = Stage.Db;
+        return true;
+      case Stage.Db:
+        this.db = value;
+        this.stage = Stage.Txid;
+        return true;
+      case Stage.Txid:
+        this.txid = value;
+        return this.nextArg(i);
+      default:
+        if (value > this.maxBulkLen) return this.fail(`argument of ${value} bytes, over the limit`, i);
+        this.bodyLeft = value;
+        this.stage = Stage.ArgBody;
+        return true;
+    }
+  }
+
+  /** Consumes argument body bytes from chunk[i…]; returns the next index. */
+  private body(chunk: Buffer, i: number): number {
+    const available = chunk.length - i;
+    const need = this.bodyLeft;
+    if (available < need) {
+      this.bodyParts.push(chunk.subarray(i));
+      this.bodyLeft -= available;
+      return chunk.length;
+    }
+    const end = i + need;
+    if (this.bodyParts.length === 0) {
+      this.argv.push(chunk.toString('latin1', i, end));
+    } else {
+      this.bodyParts.push(chunk.subarray(i, end));
+      this.argv.push(Buffer.concat(this.bodyParts).toString('latin1'));
+      this.bodyParts = [];
+    }
+    this.bodyLeft = 0;
+    if (end + 1 < chunk.length && chunk[end] === CR && chunk[end + 1] === LF) {
+      this.argsLeft--;
+      this.nextArg(end + 1);
+      return end + 2;
+    }
+    this.endPos = 0;
+    this.stage = Stage.ArgEnd;
+    return end;
+  }
+
+  /** The CRLF after an argument body. */
+  private argEnd(chunk: Buffer, i: number): number {
+    const c = chunk[i];
+    if (this.endPos === 0) {
+      if (c !== CR) this.fail(`expected CR after an argument, got ${describe(c)}`, i);
+      this.endPos = 1;
+      return i + 1;
+    }
+    if (c !== LF) {
+      this.fail(`expected LF after an argument, got ${describe(c)}`, i);
+      return i + 1;
+    }
+    this.argsLeft--;
+    this.nextArg(i);
+    return i + 1;
+  }
+
+  /** After the txid or an argument: the next argument header, or the record is complete. */
+  private nextArg(i: number): boolean {
+    if (this.argsLeft > 0) {
+      this.stage = Stage.ArgHeader;
+      return true;
+    }
+    const record: JournalRecord = {
+      lsn: this.lsn,
+      kind: this.kind,
+      dbIndex: this.db,
+      txid: this.txid,
+      argv: this.argv,
+    };
+    this.argv = [];
+    this.stage = Stage.Count;
+    const problem = recordProblem(record);
+    if (problem !== null) return this.fail(problem, i);
+    this.handler.onRecord(record);
+    return true;
+  }
+
+  private fail(message: string, i: number): false {
+    this.failed = true;
+    this.argv = [];
+    this.bodyParts = [];
+    this.handler.onError(new JournalDecodeError(message, this.base + i));
+    return false;
+  }
+}
+
+function describe(c: number): string {
+  return c >= 33 && c <= 126 ? `'${String.fromCharCode(c)}'` : `byte 0x${c.toString(16).padStart(2, '0')}`;
+}
+
+/** Decodes a buffer holding whole frames (such as ShardJournal.readFrom's answer); throws on anything else. */
+export function decodeRecords(bytes: Buffer): JournalRecord[] {
+  const records: JournalRecord[] = [];
+  let error: JournalDecodeError | null = null;
+  const decoder = new JournalDecoder({
+    onRecord: (record) => records.push(record),
+    onError: (e) => (error = e),
+  });
+  decoder.feed(bytes);
+  if (error !== null) throw error;
+  if (!decoder.atBoundary) throw new JournalDecodeError('stream ends inside a record', bytes.length);
+  return records;
+}

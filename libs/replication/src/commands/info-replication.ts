@@ -1,0 +1,54 @@
+import type { ReplicationManager } from '../replication-manager';
+
+/** INFO replication with Redis 7.0's fields in its order (DESIGN §7); Sentinel parses these lines. */
+export function replicationInfo(manager: ReplicationManager, backlogBytes: number): string {
+  const now = Date.now();
+  const lines: string[] = [];
+  const link = manager.link;
+  const master = manager.master;
+  if (link === null) {
+    lines.push('role:master');
+  } else {
+    const up = link.state === 'connected';
+    lines.push(
+      'role:slave',
+      `master_host:${link.host}`,
+      `master_port:${link.port}`,
+      `master_link_status:${up ? 'up' : 'down'}`,
+      `master_last_io_seconds_ago:${link.lastIoSecondsAgo(now)}`,
+      `master_sync_in_progress:${link.state === 'sync' ? 1 : 0}`,
+      `slave_read_repl_offset:${link.offset}`,
+      `slave_repl_offset:${link.offset}`,
+    );
+    if (link.state === 'sync') {
+      // The snapshot's size is not known ahead (it is streamed, not a file): total and left stay 0 as in a diskless load.
+      lines.push(
+        'master_sync_total_bytes:-1',
+        `master_sync_read_bytes:${link.syncReadBytes}`,
+        'master_sync_left_bytes:-1',
+        'master_sync_perc:0.00',
+        `master_sync_last_io_seconds_ago:${link.lastIoSecondsAgo(now)}`,
+      );
+    }
+    if (!up) lines.push(`master_link_down_since_seconds:${Math.floor((now - link.linkDownSinceMs) / 1000)}`);
+    lines.push('slave_priority:100', 'slave_read_only:1', 'replica_announced:1');
+  }
+  const replicas = master.replicas();
+  lines.push(`connected_slaves:${replicas.length}`);
+  replicas.forEach((r, i) => {
+    lines.push(`slave${i}:ip=${r.ip},port=${r.port},state=${r.state},offset=${r.offset},lag=${r.ackAge}`);
+  });
+  const offset = link === null ? master.offset : link.offset;
+  lines.push(
+    'master_failover_state:no-failover',
+    `master_replid:${link === null ? master.replid : link.masterReplid || master.replid}`,
+    `master_replid2:${master.replid2}`,
+    `master_repl_offset:${offset}`,
+    `second_repl_offset:${master.secondOffset}`,
+    `repl_backlog_active:${manager.master.hasJournal ? 1 : 0}`,
+    `repl_backlog_size:${backlogBytes}`,
+    'repl_backlog_first_byte_offset:0',
+    'repl_backlog_histlen:0',
+  );
+  return lines.join('\r\n');
+}

@@ -1,0 +1,22 @@
+import { blockClient, type BlockedRequest, type Client } from '@drake/commands';
+
+/** A reply that comes later (takeover): the client waits like a blocked client, nothing else is queued. */
+class PendingRequest implements BlockedRequest {
+  readonly keys: readonly string[] = [];
+  readonly deadlineMs = 0;
+  tryServe(): boolean {
+    return false;
+  }
+  onTimeout(): void {}
+}
+
+/** Parks the client until `answer` is called with a function writing its reply. */
+export function replyLater(client: Client): (write: (client: Client) => void) => void {
+  blockClient(client, new PendingRequest());
+  return (write) => {
+    if (client.blocked === null) return;
+    client.server.blocking.unblock(client);
+    write(client);
+    client.transport.unblocked();
+  };
+}

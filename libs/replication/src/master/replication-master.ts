@@ -1,0 +1,279 @@
+import { randomBytes } from 'crypto';
+import { Journal } from '@drake/journal';
+import type { Client, ServerContext } from '@drake/commands';
+import { FlowSender } from './flow-sender';
+import { SyncSession } from './sync-session';
+import { awaitCatchUp } from './takeover';
+
+/** Protocol version a Drake master announces in the handshake. */
+export const DRAKE_REPL_VERSION = 1;
+
+export interface MasterOptions {
+  /** --shard_repl_backlog_max_bytes: the partial-sync ring of each shard. */
+  backlogBytes: number;
+  /** Unsent bytes per flow past which a replica is dropped (Redis's replica output buffer hard limit). */
+  outputLimit: () => number;
+  /** --replication_timeout: a lagging replica silent this long is dropped. */
+  timeoutMs: number;
+}
+
+/**
+ * DFLY FLOW's outcome. For PARTIAL, `begin` starts the stream: the caller writes the answer first, so the
+ * replica reads the answer before the first record.
+ */
+export type FlowAnswer = { kind: 'FULL' | 'PARTIAL'; token: string; begin: () => void } | { error: string };
+
+/**
+ * The master side of Drake replication (DESIGN §4): hands out sync sessions, owns the journal (created when the
+ * first replica arrives, so a node nobody replicates from journals nothing), attaches flows, runs full and
+ * partial syncs, tracks ACKs and drops replicas that cannot keep up.
+ */
+export class ReplicationMaster {
+  /** 40 hex chars naming this node's replication history; a promotion starts a new one. */
+  replid = randomBytes(20).toString('hex');
+  /** The previous history's id and where it ended, so the old master's siblings can continue (INFO). */
+  replid2 = '0'.repeat(40);
+  secondOffset = -1;
+  /** Per-shard LSNs where the replid2 history ended: a replica of that history may resume up to here. */
+  secondLsns: number[] = [];
+  /** False while this node cannot take a consistent snapshot yet (a replica still applying records). */
+  snapshotGate: () => boolean = () => true;
+  readonly sessions = new Map<string, SyncSession>();
+  /** Told after every ACK (WAIT checks its waiters). */
+  onAck: (() => void) | null = null;
+  private nextSessionId = 1;
+  private watchdog: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly server: ServerContext,
+    private readonly options: MasterOptions,
+  ) {}
+
+  /** The journal, created on first use with one ring per shard. */
+  journal(): Journal {
+    if (this.server.journal === null) {
+      this.server.journal = new Journal({
+        shardCount: this.server.keyspace.shardCount,
+        maxBytes: this.options.backlogBytes,
+      });
+    }
+    return this.server.journal;
+  }
+
+  get hasJournal(): boolean {
+    return this.server.journal !== null;
+  }
+
+  /** Sum of the shards' LSNs: the master offset ROLE and INFO report. */
+  get offset(): number {
+    const journal = this.server.journal;
+    if (journal === null) return 0;
+    let sum = 0;
+    for (const shard of journal.shards) sum += shard.currentLsn;
+    return sum;
+  }
+
+  /** REPLCONF CAPA dragonfly on a control connection: a new session; answers [replid, sync id, flows, version]. */
+  handshake(control: Client, ip: string, listeningPort: number): SyncSession {
+    const journal = this.journal();
+    const id = `SYNC${this.nextSessionId++}`;
+    const session = new SyncSession(id, control, journal.shardCount, ip, listeningPort);
+    this.sessions.set(id, session);
+    control.onRelease = () => this.drop(session, 'control connection closed');
+    this.startWatchdog();
+    this.server.logger.info({ replica: `${ip}:${listeningPort}`, session: id }, 'replica handshake');
+    return session;
+  }
+
+  /** DFLY FLOW: attaches a flow connection; with an LSN, tries a partial sync from it. */
+  flow(
+    client: Client,
+    masterId: string,
+    syncId: string,
+    flowId: number,
+    lsn: number | null,
+    historyId = '',
+  ): FlowAnswer {
+    if (masterId !== this.replid) return { error: 'ERR bad master id' };
+    const session = this.sessions.get(syncId);
+    if (session === undefined) return { error: 'ERR syncid not found' };
+    if (!Number.isInteger(flowId) || flowId < 0 || flowId >= session.flows.length) {
+      return { error: 'ERR invalid flow id' };
+    }
+    if (session.flows[flowId] !== undefined) return { error: 'ERR flow already attached' };
+    const flow = new FlowSender(
+      client,
+      this.journal().shard(flowId),
+      this.server.keyspace,
+      this.options.outputLimit,
+      () => this.drop(session, 'replica output limit reached'),
+    );
+    session.flows[flowId] = flow;
+    client.onRelease = () => this.drop(session, 'flow connection closed');
+    const token = randomBytes(20).toString('hex');
+    if (lsn !== null && this.sameHistory(historyId, flowId, lsn) && flow.canResumeFrom(lsn)) {
+      session.state = 'stable_sync';
+      this.server.logger.info({ session: syncId, flow: flowId, lsn }, 'partial sync');
+      // Counted once per replica, as Redis counts a PSYNC.
+      if (!session.partialCounted) {
+        session.partialCounted = true;
+        this.server.stats.partialSyncs++;
+      }
+      return { kind: 'PARTIAL', token, begin: () => flow.startPartial(lsn) };
+    }
+    if (lsn !== null) this.server.stats.partialSyncErrors++;
+    return { kind: 'FULL', token, begin: () => undefined };
+  }
+
+  /**
+   * A replica may resume from `lsn` if it followed this node's history, or the previous one (replid2) no
+   * further than where that history ended here (so it holds no write this node never saw).
+   */
+  private sameHistory(historyId: string, flowId: number, lsn: number): boolean {
+    if (historyId === '' || historyId === this.replid) return true;
+    return historyId === this.replid2 && lsn - 1 <= (this.secondLsns[flowId] ?? -1);
+  }
+
+  /** DFLY SYNC: every flow's snapshot starts at one point in time (as soon as this node's data is settled). */
+  sync(syncId: string): string | null {
+    const session = this.sessions.get(syncId);
+    if (session === undefined) return 'ERR syncid not found';
+    if (!session.allFlowsConnected) return 'ERR not all flows are connected';
+    if (session.state !== 'preparation') return 'ERR sync already started';
+    session.state = 'full_sync';
+    this.startSnapshotWhenReady(session);
+    return null;
+  }
+
+  private startSnapshotWhenReady(session: SyncSession): void {
+    if (this.sessions.get(session.id) !== session) return;
+    if (!this.snapshotGate()) {
+      setTimeout(() => this.startSnapshotWhenReady(session), 1);
+      return;
+    }
+    const started = Date.now();
+    const keys = this.server.keyspace.totalKeys();
+    this.server.logger.info({ session: session.id, keys }, 'full sync started');
+    this.server.stats.fullSyncs++;
+    session.startFullSync(() => {
+      this.server.logger.info(
+        { session: session.id, keys, ms: Date.now() - started },
+        'full sync snapshot sent',
+      );
+    });
+  }
+
+  /** DFLY STARTSTABLE: the replica applied its snapshot; the session is online. */
+  startStable(syncId: string): string | null {
+    const session = this.sessions.get(syncId);
+    if (session === undefined) return 'ERR syncid not found';
+    session.state = 'stable_sync';
+    this.server.logger.info({ session: syncId }, 'replica in stable sync');
+    return null;
+  }
+
+  /**
+   * DFLY TAKEOVER on a session's control connection: stops taking writes and waits until that replica
+   * acknowledged everything; `done` learns whether it did within `timeoutMs` (on failure writes resume).
+   */
+  takeover(control: Client, syncId: string, timeoutMs: number, done: (error: string | null) => void): void {
+    const session = this.sessions.get(syncId);
+    if (session === undefined || session.control !== control) return done('ERR syncid not found');
+    if (session.state !== 'stable_sync') return done('ERR replica is not in stable sync');
+    this.server.readOnly = true;
+    this.server.logger.info({ replica: `${session.ip}:${session.listeningPort}` }, 'takeover: writes paused');
+    awaitCatchUp(session, this.journal(), timeoutMs, (ok) => {
+      if (ok) return done(null);
+      this.server.readOnly = false;
+      this.server.logger.warn({ replica: `${session.ip}:${session.listeningPort}` }, 'takeover timed out');
+      done("ERR Couldn't execute takeover");
+    });
+  }
+
+  /** REPLCONF ACK <lsn> on a flow connection. */
+  ack(client: Client, lsn: number): void {
+    for (const session of this.sessions.values()) {
+      for (const flow of session.flows) {
+        if (flow !== undefined && flow.client === client) {
+          flow.ackedLsn = Math.max(flow.ackedLsn, lsn);
+          flow.lastAckMs = Date.now();
+          if (this.onAck !== null) this.onAck();
+          return;
+        }
+      }
+    }
+  }
+
+  /** Ends a session: every connection of it closes, and the replica reconnects (and resyncs) on its own. */
+  drop(session: SyncSession, reason: string): void {
+    if (this.sessions.get(session.id) !== session) return;
+    this.sessions.delete(session.id);
+    session.close();
+    session.control.onRelease = null;
+    session.control.transport.kill();
+    for (const flow of session.flows) {
+      if (flow === undefined) continue;
+      flow.client.onRelease = null;
+      flow.client.transport.kill();
+    }
+    this.server.logger.warn({ replica: `${session.ip}:${session.listeningPort}`, reason }, 'replica dropped');
+    if (this.sessions.size === 0) this.stopWatchdog();
+  }
+
+  /** The replicas for ROLE and INFO: address, state as Redis names it, acknowledged offset, lag in records. */
+  replicas(): {
+    ip: string;
+    port: number;
+    state: string;
+    offset: number;
+    lagRecords: number;
+    ackAge: number;
+  }[] {
+    const now = Date.now();
+    return [...this.sessions.values()].map((s) => ({
+      ip: s.ip,
+      port: s.listeningPort,
+      state: s.state === 'stable_sync' ? 'online' : s.state === 'full_sync' ? 'send_bulk' : 'wait_bgsave',
+      offset: s.ackedOffset,
+      lagRecords: s.lagRecords,
+      ackAge: s.ackAgeSeconds(now),
+    }));
+  }
+
+  /** Replicas in stable sync whose every shard acknowledged at least `lsns` (WAIT). */
+  ackedAtLeast(lsns: readonly number[]): number {
+    let n = 0;
+    for (const s of this.sessions.values()) {
+      if (s.state !== 'stable_sync') continue;
+      if (s.flows.every((f, i) => f !== undefined && f.ackedLsn >= (lsns[i] ?? 0))) n++;
+    }
+    return n;
+  }
+
+  /** Drops every replica (REPLICAOF turns this node into a replica). */
+  dropAll(reason: string): void {
+    for (const session of [...this.sessions.values()]) this.drop(session, reason);
+  }
+
+  /** A replica that lags and has not acknowledged for replication_timeout is dropped. */
+  private readonly checkStalled = (): void => {
+    const now = Date.now();
+    for (const session of [...this.sessions.values()]) {
+      if (session.state !== 'stable_sync' || session.lagRecords === 0) continue;
+      let newest = 0;
+      for (const f of session.flows) if (f !== undefined) newest = Math.max(newest, f.lastAckMs);
+      if (now - newest > this.options.timeoutMs) this.drop(session, 'replication timeout');
+    }
+  };
+
+  private startWatchdog(): void {
+    if (this.watchdog !== null) return;
+    this.watchdog = setInterval(this.checkStalled, 1000);
+    this.watchdog.unref();
+  }
+
+  private stopWatchdog(): void {
+    if (this.watchdog !== null) clearInterval(this.watchdog);
+    this.watchdog = null;
+  }
+}

@@ -1,0 +1,124 @@
+import { randomBytes } from 'crypto';
+import type { Client, ServerContext } from '@drake/commands';
+import { ReplicationMaster, type MasterOptions } from './master/replication-master';
+import { ReplicaLink, type ReplicaOptions, type ResumePoint } from './replica/replica-link';
+
+/** A master that handed over waits this long before following, so its OK reaches the new master first. */
+const TAKEOVER_HANDOFF_MS = 20;
+
+export type ManagerOptions = MasterOptions & Omit<ReplicaOptions, 'ownReplid' | 'backlogBytes'>;
+
+/** A server that replicates: the replication commands reach the manager through it. */
+export interface ReplicationServer extends ServerContext {
+  readonly replication: ReplicationManager;
+}
+
+/**
+ * This node's place in the topology: a master (serving sync sessions) or a replica of host:port (a ReplicaLink
+ * that keeps reconnecting). REPLICAOF moves between the two.
+ */
+export class ReplicationManager {
+  readonly master: ReplicationMaster;
+  link: ReplicaLink | null = null;
+
+  constructor(
+    private readonly server: ServerContext,
+    private readonly options: ManagerOptions,
+  ) {
+    this.master = new ReplicationMaster(server, options);
+    server.debugSubcommands.set('replica', this.debugReplica);
+    // A replica serving its own replicas snapshots only between applied records.
+    this.master.snapshotGate = () => this.link === null || this.link.idle;
+  }
+
+  get isReplica(): boolean {
+    return this.link !== null;
+  }
+
+  /**
+   * REPLICAOF host port: drops this node's own replicas, turns read-only, and starts following `host:port`; the
+   * old dataset goes at the first full sync. Answers false when it already follows that master.
+   */
+  replicaOf(host: string, port: number): boolean {
+    const link = this.link;
+    if (link !== null && link.host === host && link.port === port) return false;
+    link?.stop();
+    this.master.dropAll('this node became a replica');
+    // Our history so far (as the replica we were, or as a master): the new master may continue it.
+    const journal = this.server.journal;
+    let resume: ResumePoint | null = null;
+    if (link !== null && link.masterReplid !== '') resume = { replid: link.masterReplid, lsns: link.lsns() };
+    else if (journal !== null) resume = { replid: this.master.replid, lsns: journal.currentLsns() };
+    this.server.readOnly = true;
+    this.server.keyspace.expiryMode = 'replica';
+    const options = {
+      ...this.options,
+      backlogBytes: this.options.backlogBytes,
+      ownReplid: () => this.master.replid,
+    };
+    this.link = new ReplicaLink(this.server, host, port, options, resume);
+    this.server.logger.info({ master: `${host}:${port}` }, 'replicating');
+    this.link.start();
+    return true;
+  }
+
+  /** REPLICAOF NO ONE: stops following, keeps the data, and starts a new replication history as a master. */
+  promote(): void {
+    const link = this.link;
+    if (link === null) return;
+    link.stop();
+    this.link = null;
+    this.master.replid2 = link.masterReplid === '' ? '0'.repeat(40) : link.masterReplid;
+    this.master.secondOffset = link.offset + 1;
+    // The mirrored journal stays: replicas of the old master resume from it up to these LSNs.
+    this.master.secondLsns = this.server.journal === null ? [] : this.server.journal.currentLsns();
+    this.master.replid = randomBytes(20).toString('hex');
+    this.server.readOnly = false;
+    this.server.keyspace.expiryMode = 'master';
+    this.server.logger.info({ formerMaster: `${link.host}:${link.port}` }, 'promoted to master');
+  }
+
+  /**
+   * After a takeover: the replica on `control`'s session is the master now; this node follows it (the reply to
+   * DFLY TAKEOVER goes out first), resuming from its own journal position.
+   */
+  followNewMaster(control: Client): void {
+    const session = [...this.master.sessions.values()].find((s) => s.control === control);
+    if (session === undefined) return;
+    const host = session.ip;
+    const port = session.listeningPort;
+    setTimeout(() => this.replicaOf(host, port), TAKEOVER_HANDOFF_MS);
+  }
+
+  /**
+   * REPLTAKEOVER on a replica: asks the master to stop writes and wait for us to catch up, then promotes this
+   * node; `done` gets null or the error to answer.
+   */
+  takeover(timeoutMs: number, done: (error: string | null) => void): void {
+    const link = this.link;
+    if (link === null) return done('ERR Already a master instance');
+    link.takeover(timeoutMs, (error) => {
+      if (error === null && this.link === link) this.promote();
+      done(error);
+    });
+  }
+
+  /** DEBUG REPLICA OFFSET: the LSN applied on each flow (empty on a master), to see when a replica caught up. */
+  private readonly debugReplica = (client: Client, argv: string[]): void => {
+    if (argv.length !== 3 || argv[2].toLowerCase() !== 'offset') {
+      client.reply.error(
+        `ERR unknown subcommand or wrong number of arguments for '${argv[1]}'. Try DEBUG HELP.`,
+      );
+      return;
+    }
+    const lsns = this.link?.lsns() ?? [];
+    client.reply.array(lsns.length);
+    for (const lsn of lsns) client.reply.integer(lsn);
+  };
+
+  /** Stops the link and timers (shutdown). */
+  close(): void {
+    this.link?.stop();
+    this.master.dropAll('shutting down');
+  }
+}

@@ -1,0 +1,183 @@
+import type { Keyspace, Segment } from '@drake/storage';
+import {
+  attachFlushHook,
+  attachSnapshot,
+  detachFlushHook,
+  detachSnapshot,
+  nextSnapshotVersion,
+  visitSegment,
+  type SegmentSerializer,
+} from './snapshot-hooks';
+import { REBUILD_CHUNK, rebuildCommands } from './value-commands';
+
+/** Receives the snapshot as commands to run in database `dbIndex`; `argv` is the sink's to keep. */
+export type SnapshotSink = (dbIndex: number, argv: string[]) => void;
+
+export interface ShardSnapshotOptions {
+  /** Elements per rebuilt command (see rebuildCommands). */
+  chunk?: number;
+  /**
+   * Write out the keys a FLUSHDB/FLUSHALL is about to drop (a point-in-time file needs them). Off by default:
+   * a replica receives the journal's FLUSH right after, so they can be skipped instead of being serialized
+   * synchronously inside the flush.
+   */
+  serializeFlushed?: boolean;
+  /** Called once the walk is over and every key of the snapshot went to the sink. */
+  onDone?: () => void;
+  /** Called when the snapshot stops on an error (a value it cannot serialize, a throwing sink). */
+  onError?: (error: unknown) => void;
+}
+
+type State = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+
+/**
+ * A point-in-time snapshot of one shard — every database's table of it — taken without fork (DESIGN §3).
+ * start() takes version V and hooks every table of the shard; step() walks the segments in order and writes out
+ * each one still stamped below V; the hook writes out a segment stamped below V before anything changes it.
+ * Either way the segment is then stamped V, so each key goes out exactly once, as it was at start(), and before
+ * any journal record that changes it. Keys whose TTL has passed when they are written out are skipped (the
+ * master journals their DEL). A split's new half inherits the stamp of the half that was just written out;
+ * a cleared table starts over with an empty segment stamped 0, which goes out (empty) before its first write.
+ */
+export class ShardSnapshot implements SegmentSerializer {
+  version = 0;
+  keysSerialized = 0;
+  segmentsSerialized = 0;
+  error: unknown = null;
+  private state: State = 'idle';
+  private db = 0;
+  private segmentIndex = 0;
+  private currentDb = 0;
+  private readonly chunk: number;
+  private readonly serializeFlushed: boolean;
+  private readonly onDone: (() => void) | null;
+  private readonly onError: ((error: unknown) => void) | null;
+  /** One bound sink for the whole snapshot, not a closure per key. */
+  private readonly emit = (argv: string[]): void => this.sink(this.currentDb, argv);
+
+  constructor(
+    readonly keyspace: Keyspace,
+    readonly shard: number,
+    private readonly sink: SnapshotSink,
+    options: ShardSnapshotOptions = {},
+  ) {
+    if (!Number.isInteger(shard) || shard < 0 || shard >= keyspace.shardCount) {
+      throw new RangeError(`no shard ${shard}`);
+    }
+    this.chunk = options.chunk ?? REBUILD_CHUNK;
+    this.serializeFlushed = options.serializeFlushed ?? false;
+    this.onDone = options.onDone ?? null;
+    this.onError = options.onError ?? null;
+  }
+
+  get running(): boolean {
+    return this.state === 'running';
+  }
+
+  /** True once the snapshot is over, whether complete, cancelled or failed. */
+  get finished(): boolean {
+    return this.state !== 'idle' && this.state !== 'running';
+  }
+
+  get completed(): boolean {
+    return this.state === 'done';
+  }
+
+  /** Takes the snapshot's point in time: from now on the shard's changes wait for their old data to go out. */
+  start(): void {
+    if (this.state !== 'idle') throw new Error('snapshot already started');
+    this.version = nextSnapshotVersion();
+    this.state = 'running';
+    const tables = this.keyspace.tables[this.shard];
+    for (let d = 0; d < tables.length; d++) attachSnapshot(tables[d], d, this);
+    attachFlushHook(this.keyspace);
+  }
+
+  /**
+   * Writes out segments until about `budget` keys went out (a segment is never split; each visited segment
+   * counts at least 1). Returns true when the snapshot is finished; the caller yields to the event loop
+   * (setImmediate) between steps.
+   */
+  step(budget: number): boolean {
+    if (this.state === 'idle') throw new Error('snapshot not started');
+    if (this.state !== 'running') return true;
+    const tables = this.keyspace.tables[this.shard];
+    const limit = Math.max(1, budget);
+    let work = 0;
+    try {
+      while (work < limit && this.state === 'running') {
+        if (this.db >= tables.length) {
+          this.finish('done');
+          return true;
+        }
+        const table = tables[this.db];
+        const segments = table.segments();
+        // A cleared table restarts its list, so the index may already be past its end: nothing left there
+        // that predates the snapshot (new segments carry V, or go out before their first write).
+        if (this.segmentIndex >= segments.length) {
+          this.db++;
+          this.segmentIndex = 0;
+          continue;
+        }
+        const segment = segments[this.segmentIndex++];
+        work++;
+        if (segment.version < this.version) {
+          work += segment.entries.size;
+          visitSegment(table, segment);
+        }
+      }
+    } catch (error) {
+      this.fail(error);
+      return true;
+    }
+    return this.state !== 'running';
+  }
+
+  /** Stops the snapshot without finishing it (the replica went away); the hooks are removed. */
+  cancel(): void {
+    if (this.state === 'running') this.finish('cancelled');
+    else if (this.state === 'idle') this.state = 'cancelled';
+  }
+
+  /** Called by the table hooks (and the walk) while the segment still holds its data as of V. */
+  serializeSegment(dbIndex: number, segment: Segment, flushing: boolean): void {
+    if (this.state !== 'running') return;
+    if (flushing && !this.serializeFlushed) return;
+    try {
+      this.writeSegment(dbIndex, segment);
+    } catch (error) {
+      // Inside a master's write: never let the snapshot's failure break the command.
+      this.fail(error);
+    }
+  }
+
+  private writeSegment(dbIndex: number, segment: Segment): void {
+    this.currentDb = dbIndex;
+    const expires = segment.expires;
+    const now = this.keyspace.now();
+    let keys = 0;
+    for (const [key, value] of segment.entries) {
+      const at = expires.size === 0 ? undefined : expires.get(key);
+      if (at !== undefined && at <= now) continue;
+      rebuildCommands(key, value, at ?? 0, this.emit, this.chunk);
+      keys++;
+    }
+    this.keysSerialized += keys;
+    this.segmentsSerialized++;
+  }
+
+  private fail(error: unknown): void {
+    if (this.state !== 'running') return;
+    this.error = error;
+    this.finish('failed');
+    if (this.onError !== null) this.onError(error);
+  }
+
+  private finish(state: State): void {
+    this.state = state;
+    const tables = this.keyspace.tables[this.shard];
+    for (const table of tables) detachSnapshot(table, this);
+    detachFlushHook(this.keyspace);
+    if (state === 'done' && this.onDone !== null) this.onDone();
+  }
+}

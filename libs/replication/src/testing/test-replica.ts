@@ -1,0 +1,25 @@
+import { allCommands } from '@drake/commands';
+import { TestServer, type TestClient } from '../../../commands/src/testing/test-server';
+import { applyMasterCommand } from '../replica/apply-master-command';
+
+/**
+ * An in-process replica for tests: a TestServer in replica expiry mode that applies the master's stream the way
+ * ReplicaLink does (applyMasterCommand, as the master link), and throws on any command it refuses.
+ */
+export class TestReplica {
+  readonly server: TestServer;
+  readonly client: TestClient;
+
+  constructor(options: { dbCount?: number; shardCount?: number; now?: () => number } = {}) {
+    this.server = new TestServer(allCommands, undefined, options);
+    this.server.keyspace.expiryMode = 'replica';
+    this.client = this.server.connect();
+    this.client.isMasterLink = true;
+  }
+
+  /** Bound, so it can be handed to FlowApplier as its ApplyFn. */
+  readonly apply = (dbIndex: number, argv: readonly string[]): void => {
+    const reply = applyMasterCommand(this.client, dbIndex, argv as string[])?.toString('latin1') ?? '';
+    if (reply.startsWith('-')) throw new Error(`replica refused ${JSON.stringify(argv)}: ${reply.trim()}`);
+  };
+}
