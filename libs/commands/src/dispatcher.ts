@@ -95,9 +95,9 @@ export function runCommand(client: Client, spec: CommandSpec, argv: string[]): v
     reportCommandFailure(client, spec, err, mark);
   }
   // A command that changed data is journalled for the replicas (Redis propagates when server.dirty moved).
-  // PUBLISH changes no data but reaches replicas too (Redis's may_replicate), so their subscribers hear it.
+  // PUBLISH/SPUBLISH change no data but reach replicas too (Redis's may_replicate), so their subscribers hear it.
   if (
-    (keyspace.dirty !== dirtyBefore || spec.name === 'publish') &&
+    (keyspace.dirty !== dirtyBefore || spec.name === 'publish' || spec.name === 'spublish') &&
     client.server.journal !== null &&
     client.propagates
   ) {

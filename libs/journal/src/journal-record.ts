@@ -5,9 +5,11 @@
  * - `exec`: closes transaction group `txid` on this shard (no argv).
  * - `barrier`: FLUSHALL/FLUSHDB (argv), appended to every shard with the same `txid`, so replica flows can meet
  *   before applying it.
- * - `ping`: a heartbeat carrying the shard's current LSN; it takes no LSN of its own and is never stored.
+ * - `ping`: the shard's current LSN; it takes no LSN of its own and is never stored. A heartbeat, and the first
+ *   record of a full sync: the LSN the snapshot starts from (the replica's position until journal records come).
  * - `snapshot`: one command that rebuilds part of a value during full sync (LSN 0: not a journal entry).
- * - `syncEnd`: the end of a flow's full-sync snapshot; `lsn` is the shard's LSN when the snapshot began.
+ * - `syncEnd`: the end of a flow's full-sync snapshot; `lsn` is the shard's LSN when the snapshot ended, so every
+ *   journal record the flow carried meanwhile (interleaved with the snapshot) is at or below it.
  * Every stored record (all but `ping`) takes the next per-shard LSN: 1, 2, 3…
  */
 export type JournalRecordKind = 'command' | 'exec' | 'barrier' | 'ping' | 'snapshot' | 'syncEnd';

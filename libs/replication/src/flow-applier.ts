@@ -166,7 +166,8 @@ export class FlowApplier {
 
   /**
    * Journal records carry consecutive LSNs; a ping repeats the last one; a syncEnd names one already covered
-   * (the snapshot's start, or the last record). Anything past the last LSN seen means lost records. Before the
+   * (the shard's LSN at the snapshot's end: the last record the flow carried, or the start ping's LSN when it
+   * carried none). Anything past the last LSN seen means lost records. Before the
    * flow's position is known (0), the first LSN is taken as it comes.
    */
   private checkLsn(flowId: number, flow: FlowQueue, record: JournalRecord): void {

@@ -14,8 +14,9 @@ export type CommandSink = (argv: string[]) => void;
  * a string as `SET` (with `PXAT` when it has a TTL), collections as RPUSH/HSET/SADD/ZADD of at most `chunk`
  * elements (and about `chunkBytes` bytes) each, then `PEXPIREAT`. Strings longer than `chunkBytes` come as
  * `SET` + `APPEND`s. A value of several commands gets its TTL last, so a TTL already past on the replica
- * cannot hide the key between two of its pieces. Other types (streams) go as one `RESTORE … ABSTTL`, which
- * throws @drake/rdb's UnsupportedValueError while the RDB writer cannot serialize them.
+ * cannot hide the key between two of its pieces. Streams go as one `RESTORE … REPLACE ABSTTL` of their DUMP
+ * payload (entries, consumer groups, PELs with delivery times, consumers), in one command whatever their size.
+ * A value the RDB writer does not know (a foreign RedisObject) throws @drake/rdb's UnsupportedValueError.
  * `expireAtMs` is absolute; 0 or negative means no TTL. Zset scores are written as %.17g, which parses back to
  * the same double (inf/-inf included).
  */

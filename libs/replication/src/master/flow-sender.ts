@@ -3,8 +3,13 @@ import type { Client } from '@drake/commands';
 import type { Keyspace } from '@drake/storage';
 import { ShardSnapshot } from '../snapshot-streamer';
 
-/** Keys serialized per snapshot step before yielding to the event loop. */
-const SNAPSHOT_STEP_KEYS = 2000;
+/** Keys serialized between clock checks within one snapshot slice. */
+const SNAPSHOT_STEP_KEYS = 64;
+/**
+ * Longest slice of snapshot work per turn of the event loop (ms): clients of the master are served between
+ * slices. Shorter slices measured no better p99 (GC pauses dominate it) and a slower sync.
+ */
+const SNAPSHOT_SLICE_MS = 2;
 /** The snapshot waits while this much output is still unsent to the replica, so a slow link bounds memory. */
 const SNAPSHOT_OUTPUT_HIGH_WATER = 8 * 1024 * 1024;
 
@@ -119,7 +124,9 @@ export class FlowSender implements JournalSubscriber {
       this.scheduleStep(2);
       return;
     }
-    const done = snapshot.step(SNAPSHOT_STEP_KEYS);
+    const started = performance.now();
+    let done = snapshot.step(SNAPSHOT_STEP_KEYS);
+    while (!done && performance.now() - started < SNAPSHOT_SLICE_MS) done = snapshot.step(SNAPSHOT_STEP_KEYS);
     this.flush();
     if (!done && this.snapshot !== null) this.scheduleStep(0);
   };

@@ -30,7 +30,13 @@ export function datasetOf(keyspace: Keyspace, shards?: readonly number[]): KeySt
         for (const [key, value] of segment.entries) {
           const at = segment.expires.get(key) ?? -1;
           if (at !== -1 && at <= now) continue;
-          const state: KeyState = { db, key, type: typeName(value), digest: digestOf(value, at), expireAtMs: at };
+          const state: KeyState = {
+            db,
+            key,
+            type: typeName(value),
+            digest: digestOf(value, at),
+            expireAtMs: at,
+          };
           if (value instanceof RedisStream) state.stream = createDumpPayload(value).toString('hex');
           out.push(state);
         }

@@ -1,0 +1,56 @@
+import { allCommands } from '@drake/commands';
+import { TestServer } from '../../../commands/src/testing/test-server';
+import { applyMasterCommand } from './apply-master-command';
+
+const NOW = 1_700_000_000_000;
+
+function replica(clock: { t: number }): {
+  server: TestServer;
+  run: (db: number, ...argv: string[]) => string;
+} {
+  const server = new TestServer(allCommands, undefined, { now: () => clock.t });
+  server.keyspace.expiryMode = 'replica';
+  const link = server.connect();
+  link.isMasterLink = true;
+  const run = (db: number, ...argv: string[]): string =>
+    applyMasterCommand(link, db, argv)?.toString('latin1') ?? '';
+  return { server, run };
+}
+
+describe('applyMasterCommand', () => {
+  test("a key past its TTL on the replica's clock is still live for the master's commands", () => {
+    const clock = { t: NOW };
+    const { server, run } = replica(clock);
+    const reader = server.connect();
+    expect(run(0, 'SET', 'k', 'v', 'PXAT', String(NOW + 10))).toBe('+OK\r\n');
+    clock.t = NOW + 10;
+    // Hidden from clients, still held (a replica never expires on its own)…
+    expect(reader.run('GET', 'k')).toBe('$-1\r\n');
+    expect(server.keyspace.db(0).holds('k')).toBe(true);
+    // …but the master's SET KEEPTTL (written while it was live there) keeps the TTL it had.
+    expect(run(0, 'SET', 'k', 'w', 'KEEPTTL')).toBe('+OK\r\n');
+    expect(server.keyspace.db(0).getExpire('k')).toBe(NOW + 10);
+    // The master's DEL of its expired key removes it, so a later SET KEEPTTL starts without a TTL.
+    expect(run(0, 'DEL', 'k')).toBe(':1\r\n');
+    expect(server.keyspace.db(0).holds('k')).toBe(false);
+    expect(run(0, 'SET', 'k', 'a', 'KEEPTTL')).toBe('+OK\r\n');
+    expect(reader.run('PTTL', 'k')).toBe(':-1\r\n');
+    expect(server.keyspace.applyingMasterStream).toBe(false);
+  });
+
+  test('runs in the database it is given and returns the reply', () => {
+    const { server, run } = replica({ t: NOW });
+    expect(run(2, 'RPUSH', 'l', 'a', 'b')).toBe(':2\r\n');
+    expect(run(2, 'LPOP', 'l')).toBe('$1\r\na\r\n');
+    expect(server.keyspace.db(2).has('l')).toBe(true);
+    expect(server.keyspace.db(0).has('l')).toBe(false);
+    expect(run(0, 'LPOP', 'l')).toBe('$-1\r\n');
+  });
+
+  test('a refused command comes back as its error, and the flag is reset', () => {
+    const { server, run } = replica({ t: NOW });
+    run(0, 'SET', 's', 'x');
+    expect(run(0, 'LPUSH', 's', 'a')).toMatch(/^-WRONGTYPE/);
+    expect(server.keyspace.applyingMasterStream).toBe(false);
+  });
+});
