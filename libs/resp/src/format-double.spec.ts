@@ -25,6 +25,21 @@ describe('formatDouble (%.17g)', () => {
     [-0, '-0'],
     [Infinity, 'inf'],
     [-Infinity, '-inf'],
+    // Exact ties round to even, as glibc does (JS's toExponential would round them up).
+    [2.00000762939453125, '2.0000076293945312'],
+    [-2.00000762939453125, '-2.0000076293945312'],
+    // Integers past 2^53 print their exact digits, not the shortest round-trip form.
+    [-45744013625365776, '-45744013625365776'],
+    [2 ** 53 + 2, '9007199254740994'],
+    // Values where the JS rounding differed from glibc's printf (expected strings from printf("%.17g")).
+    [-75201391051565380, '-75201391051565376'],
+    [5246205520498.281, '5246205520498.2812'],
+    [12222362556810.062, '12222362556810.062'],
+    [25725734428828990, '25725734428828992'],
+    [22793438410311.062, '22793438410311.062'],
+    [-69715389761305740, '-69715389761305744'],
+    [-7114965688897.281, '-7114965688897.2812'],
+    [-85160472269571000, '-85160472269571008'],
   ];
   it.each(cases)('%p → %s', (d, expected) => {
     expect(formatDouble(d)).toBe(expected);
