@@ -43,6 +43,7 @@ function resolve(client: Client, argv: string[]): CommandSpec | null {
 }
 
 const READONLY = "READONLY You can't write against a read only replica.";
+const NO_MULTI = 'ERR Command not allowed inside a transaction';
 
 /** Commands that run at once inside MULTI instead of being queued. */
 const RUN_IN_MULTI = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
@@ -56,23 +57,34 @@ export function dispatch(client: Client, argv: string[]): void {
   const reply = client.reply;
   const mark = reply.length;
   const spec = resolve(client, argv);
+  const refused = spec === null ? null : refusal(client, spec);
   if (spec === null) {
     rejected(client);
-  } else if (!client.authenticated && !hasFlag(spec, 'no_auth')) {
-    reject(client, spec, Err.noAuth);
-  } else if (client.server.readOnly && !client.isMasterLink && hasFlag(spec, 'write')) {
-    reject(client, spec, READONLY);
-  } else if (client.subscriptions !== null && subscriberModeError(client, spec) !== null) {
-    reject(client, spec, subscriberModeError(client, spec) as string);
+  } else if (refused !== null) {
+    reject(client, spec, refused);
   } else if (client.multi !== null && !RUN_IN_MULTI.has(spec.name)) {
-    if (hasFlag(spec, 'no_multi')) reject(client, spec, 'ERR Command not allowed inside a transaction');
-    else queue(client, spec, argv);
+    queue(client, spec, argv);
   } else {
     runCommand(client, spec, argv);
     const blocking = client.server.blocking;
     if (blocking.hasReady) blocking.serveReady();
   }
   if (client.replyMode !== 'on') suppressReply(client, mark);
+}
+
+/**
+ * Why `spec` may not run for this client now, in Redis 7.0's order (NOAUTH, READONLY on a replica, RESP2
+ * subscriber mode, a no-multi command inside MULTI), or null when it may.
+ */
+function refusal(client: Client, spec: CommandSpec): string | null {
+  if (!client.authenticated && !hasFlag(spec, 'no_auth')) return Err.noAuth;
+  if (client.server.readOnly && !client.isMasterLink && hasFlag(spec, 'write')) return READONLY;
+  if (client.subscriptions !== null) {
+    const error = subscriberModeError(client, spec);
+    if (error !== null) return error;
+  }
+  if (client.multi !== null && !RUN_IN_MULTI.has(spec.name) && hasFlag(spec, 'no_multi')) return NO_MULTI;
+  return null;
 }
 
 /**
@@ -97,9 +109,9 @@ export function runCommand(client: Client, spec: CommandSpec, argv: string[]): v
   // A command that changed data is journalled for the replicas (Redis propagates when server.dirty moved).
   // PUBLISH/SPUBLISH change no data but reach replicas too (Redis's may_replicate), so their subscribers hear it.
   if (
-    (keyspace.dirty !== dirtyBefore || spec.name === 'publish' || spec.name === 'spublish') &&
     client.server.journal !== null &&
-    client.propagates
+    client.propagates &&
+    (keyspace.dirty !== dirtyBefore || spec.name === 'publish' || spec.name === 'spublish')
   ) {
     propagate(client, spec, argv);
   }

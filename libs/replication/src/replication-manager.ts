@@ -51,11 +51,7 @@ export class ReplicationManager {
     else if (journal !== null) resume = { replid: this.master.replid, lsns: journal.currentLsns() };
     this.server.readOnly = true;
     this.server.keyspace.expiryMode = 'replica';
-    const options = {
-      ...this.options,
-      backlogBytes: this.options.backlogBytes,
-      ownReplid: () => this.master.replid,
-    };
+    const options = { ...this.options, ownReplid: () => this.master.replid };
     this.link = new ReplicaLink(this.server, host, port, options, resume);
     this.server.logger.info({ master: `${host}:${port}` }, 'replicating');
     this.link.start();

@@ -66,6 +66,12 @@ export class BlockingRegistry {
     if (keys.size === 0) this.waiters.delete(client.dbIndex);
   }
 
+  /** The client got its reply (served, timed out, unblocked by CLIENT UNBLOCK…): forget it and let it go on. */
+  wake(client: Client): void {
+    this.unblock(client);
+    client.transport.unblocked();
+  }
+
   /** A key changed: if someone waits on it, it is served after the current command. */
   keyModified(dbIndex: number, key: string): void {
     if (this.waiters.get(dbIndex)?.has(key) !== true) return;
@@ -93,9 +99,8 @@ export class BlockingRegistry {
       const request = client.blocked;
       if (request === null) continue;
       if (request.deadlineMs <= now) {
-        this.unblock(client);
         request.onTimeout(client);
-        client.transport.unblocked();
+        this.wake(client);
       } else if (next === 0 || request.deadlineMs < next) {
         next = request.deadlineMs;
       }
@@ -109,9 +114,7 @@ export class BlockingRegistry {
     for (const client of [...list]) {
       const request = client.blocked;
       if (request === null) continue;
-      if (!request.tryServe(client, key)) continue;
-      this.unblock(client);
-      client.transport.unblocked();
+      if (request.tryServe(client, key)) this.wake(client);
     }
   }
 

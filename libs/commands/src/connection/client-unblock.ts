@@ -42,10 +42,9 @@ export const clientUnblockCommand = defineCommand({
       client.reply.integer(0);
       return;
     }
-    client.server.blocking.unblock(target);
     if (withError) target.reply.error('UNBLOCKED client unblocked via CLIENT UNBLOCK');
     else request.onTimeout(target);
-    target.transport.unblocked();
+    client.server.blocking.wake(target);
     client.reply.integer(1);
   },
 });

@@ -1,5 +1,4 @@
 import type { Client } from '../client';
-import type { DebugHandler } from '../server-context';
 import { defineCommand } from '../command-spec';
 import { noNewlines } from '../errors';
 import { debugDigest, debugDigestValue } from './debug-digest';
@@ -27,6 +26,13 @@ function debugSleep(client: Client, arg: string): void {
   const ms = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
   if (ms > 0) Atomics.wait(sleeper, 0, 0, ms);
   client.reply.ok();
+}
+
+/** A DEBUG subcommand the app added (DEBUG REPLICA OFFSET), or Redis's error for an unknown one. */
+function appSubcommand(client: Client, sub: string, argv: string[]): void {
+  const handler = client.server.debugSubcommands.get(sub);
+  if (handler !== undefined) handler(client, argv);
+  else syntaxError(client, argv[1]);
 }
 
 function syntaxError(client: Client, sub: string): void {
@@ -57,8 +63,6 @@ export const debugCommand = defineCommand({
       client.server.keyspace.activeExpireEnabled = (parseInt(argv[2], 10) || 0) !== 0;
       client.reply.ok();
     } else if (sub === 'digest-value') debugDigestValue(client, argv);
-    else if (client.server.debugSubcommands.has(sub))
-      (client.server.debugSubcommands.get(sub) as DebugHandler)(client, argv);
-    else syntaxError(client, argv[1]);
+    else appSubcommand(client, sub, argv);
   },
 });

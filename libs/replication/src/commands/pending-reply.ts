@@ -15,8 +15,7 @@ export function replyLater(client: Client): (write: (client: Client) => void) =>
   blockClient(client, new PendingRequest());
   return (write) => {
     if (client.blocked === null) return;
-    client.server.blocking.unblock(client);
     write(client);
-    client.transport.unblocked();
+    client.server.blocking.wake(client);
   };
 }

@@ -48,9 +48,8 @@ function serveWaiters(): void {
     const acked = request.acked();
     if (acked < request.wanted) continue;
     forget(client);
-    client.server.blocking.unblock(client);
     client.reply.integer(acked);
-    client.transport.unblocked();
+    client.server.blocking.wake(client);
   }
 }
 
