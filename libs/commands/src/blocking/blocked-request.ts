@@ -11,6 +11,8 @@ export interface BlockedRequest {
    * when served (the client unblocks), false to keep waiting.
    */
   tryServe(client: Client, key: string): boolean;
+  /** False for a wait CLIENT UNBLOCK must not end (a takeover in progress); true when absent. */
+  readonly unblockable?: boolean;
   /** The deadline passed: write the timeout reply. */
   onTimeout(client: Client): void;
 }

@@ -38,7 +38,7 @@ export const clientUnblockCommand = defineCommand({
     }
     const target = client.server.clients.get(id);
     const request = target?.blocked ?? null;
-    if (target === undefined || request === null) {
+    if (target === undefined || request === null || request.unblockable === false) {
       client.reply.integer(0);
       return;
     }

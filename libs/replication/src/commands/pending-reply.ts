@@ -4,6 +4,8 @@ import { blockClient, type BlockedRequest, type Client } from '@drake/commands';
 class PendingRequest implements BlockedRequest {
   readonly keys: readonly string[] = [];
   readonly deadlineMs = 0;
+  /** Only the outcome of the takeover answers it: CLIENT UNBLOCK would leave the client with no reply at all. */
+  readonly unblockable = false;
   tryServe(): boolean {
     return false;
   }
