@@ -207,10 +207,12 @@ test('FLUSHALL during a full sync, MULTI/EXEC across shards, and expiry reach th
   for (let i = 0; i < 50; i++) await c.callText('SET', `tx:${i}`, String(i));
   await c.callText('RPUSH', 'txlist', 'a', 'b');
   expect(await c.callText('EXEC')).toMatch(/^\*51\r\n/);
-  await c.callText('SET', 'short', 'lived', 'PX', '200');
+  // Long enough that the comparison below never races the expiry (a 200 ms TTL made it flaky on a busy machine).
+  await c.callText('SET', 'short', 'lived', 'PX', '3000');
   await c.close();
   await expectSameData(master.port, replica.port);
-  await sleep(400);
+  expect(await call(replica.port, 'GET', 'short')).toBe('$5\r\nlived\r\n');
+  await sleep(3200);
   // The replica hides the expired key at once; the master's expiry reaches it as a DEL.
   expect(await call(replica.port, 'GET', 'short')).toBe('$-1\r\n');
   await call(master.port, 'GET', 'short');
