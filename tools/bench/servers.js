@@ -3,6 +3,7 @@
 const { spawn } = require('child_process');
 const fs = require('fs');
 const net = require('net');
+const os = require('os');
 const path = require('path');
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -32,11 +33,17 @@ function freePort() {
  */
 async function startServer(kind, extraArgs = []) {
   const port = await freePort();
+  // Redis runs in a fresh directory: a dump.rdb left in the working directory (a replica of an earlier run writes
+  // one) would otherwise be loaded at start and skew every figure.
+  const dir = kind === 'redis' ? fs.mkdtempSync(path.join(os.tmpdir(), 'drake-bench-redis-')) : null;
   const [command, args] =
     kind === 'redis'
       ? [
           'redis-server',
-          ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extraArgs],
+          [
+            ...['--dir', String(dir), '--port', String(port), '--bind', '127.0.0.1'],
+            ...['--save', '', '--appendonly', 'no', ...extraArgs],
+          ],
         ]
       : [
           path.join(REPO_ROOT, 'bin/drake-server'),
@@ -53,6 +60,7 @@ async function startServer(kind, extraArgs = []) {
   let exitCode;
   const exited = new Promise((resolve) =>
     child.on('exit', (code) => {
+      if (dir !== null) fs.rmSync(dir, { recursive: true, force: true });
       exitCode = code;
       resolve(code);
     }),

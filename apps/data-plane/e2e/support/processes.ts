@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'child_process';
-import { readFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
 import { freePort } from './free-port';
 import { RawClient } from './raw-client';
@@ -54,24 +55,33 @@ function installExitHook(): void {
   });
 }
 
-/** redis-server on loopback, no persistence, DEBUG enabled (the oracle). */
+/**
+ * redis-server on loopback, no persistence, DEBUG enabled (the oracle), in a fresh directory: a dump.rdb another
+ * server left (a replica's, DEBUG RELOAD's) is never loaded at start.
+ */
 export function startRedis(opts: StartOptions = {}): Promise<ServerHandle> {
-  return startWithRetry('redis', opts, (port) => ({
-    command: 'redis-server',
-    args: [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-      '--enable-debug-command',
-      'yes',
-      ...(opts.args ?? []),
-    ],
-  }));
+  return startWithRetry('redis', opts, (port) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'drake-e2e-redis-'));
+    return {
+      command: 'redis-server',
+      tempDir: dir,
+      args: [
+        '--dir',
+        dir,
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--enable-debug-command',
+        'yes',
+        ...(opts.args ?? []),
+      ],
+    };
+  });
 }
 
 /** The launcher runs itself (its shebang carries the V8 flags drake-server is meant to run with). */
@@ -133,6 +143,8 @@ export function runDrakeToExit(
 interface Launch {
   readonly command: string;
   readonly args: readonly string[];
+  /** Removed when the process exits. */
+  readonly tempDir?: string;
 }
 
 async function startWithRetry(
@@ -177,6 +189,7 @@ async function startOnce(
   let status: ExitStatus | null = null;
   const exited = new Promise<ExitStatus>((resolve) => {
     child.on('exit', (code, signal) => {
+      if (launch.tempDir !== undefined) rmSync(launch.tempDir, { recursive: true, force: true });
       status = { code, signal };
       live.delete(child);
       resolve(status);

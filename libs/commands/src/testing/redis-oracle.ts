@@ -4,8 +4,10 @@
  * and order-free only where Redis's order is unspecified. Not used by the server.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ConfigParameter, ConfigStore } from '../server-context';
 
 export const HAVE_REDIS = spawnSync('redis-server', ['--version']).status === 0;
@@ -177,7 +179,9 @@ export class RawRedis extends RedisConnection {
     for (let attempt = 0; attempt < 10; attempt++) {
       const port = 20000 + Math.floor(Math.random() * 40000);
       if (!(await portIsFree(port))) continue;
-      const proc = spawn('redis-server', serverArgs(port), { stdio: 'ignore' });
+      const dir = mkdtempSync(join(tmpdir(), 'drake-oracle-'));
+      const proc = spawn('redis-server', serverArgs(port, dir), { stdio: 'ignore' });
+      proc.once('exit', () => rmSync(dir, { recursive: true, force: true }));
       try {
         const sock = await connectWithRetry(port, proc);
         return new RawRedis(port, proc, sock);
@@ -204,9 +208,10 @@ export class RawRedis extends RedisConnection {
   }
 }
 
-function serverArgs(port: number): string[] {
+/** `dir` is the server's own: a dump.rdb another server left (DEBUG RELOAD, a replica) is never loaded at start. */
+function serverArgs(port: number, dir: string): string[] {
   return [
-    ...['--port', String(port), '--bind', '127.0.0.1', '--dir', tmpdir()],
+    ...['--port', String(port), '--bind', '127.0.0.1', '--dir', dir],
     ...['--save', '', '--appendonly', 'no', '--enable-debug-command', 'yes'],
   ];
 }

@@ -3,7 +3,10 @@
  * client. Used by *.redis.spec.ts to compare Drake's bytes with real Redis. Not exported from the lib.
  */
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
+import { mkdtempSync, rmSync } from 'fs';
 import { connect, type Socket } from 'net';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { encodeCommand, parseReply, type RespReply } from './resp-wire';
 
 export { RespError, type RespReply } from './resp-wire';
@@ -80,8 +83,13 @@ export class RedisOracle {
   }
 }
 
+/** Each server starts in a fresh directory (a `--dir` in extraArgs, applied later, overrides it): a dump.rdb
+ * left by another server is never loaded at start. */
 function launch(port: number, extraArgs: readonly string[]): Promise<ChildProcess> {
+  const dir = mkdtempSync(join(tmpdir(), 'drake-oracle-'));
   const args = [
+    '--dir',
+    dir,
     '--port',
     String(port),
     '--bind',
@@ -94,6 +102,7 @@ function launch(port: number, extraArgs: readonly string[]): Promise<ChildProces
   ];
   args.push('--enable-debug-command', 'yes', '--daemonize', 'no');
   const proc = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  proc.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => {
