@@ -164,6 +164,32 @@ describe('slow, half-closed and vanishing clients', () => {
     }
   });
 
+  test('clients whose frames arrive in pieces, interleaved with other clients, get their own bytes back', async () => {
+    // Every read lands in one buffer shared by all sockets: a half-received frame must survive other clients'
+    // reads (small frames, and a big bulk gathered over several reads).
+    const clients = await Promise.all(Array.from({ length: 8 }, () => RawClient.connect(subject.port)));
+    try {
+      const values = clients.map((_, i) => String.fromCharCode(97 + i).repeat(i % 2 === 0 ? 40 : 200_000));
+      const frames = clients.map((_, i) => encodeCommand(['SET', `pieces:${i}`, values[i]]));
+      const cuts = [3, 17, 1000, 50_000];
+      let from = 0;
+      for (const cut of [...cuts, Infinity]) {
+        clients.forEach((client, i) => {
+          const frame = frames[i];
+          if (from < frame.length) client.sendRaw(frame.subarray(from, Math.min(cut, frame.length)));
+        });
+        await delay(20);
+        from = cut;
+      }
+      for (const client of clients) expect((await client.readReply()).toString('latin1')).toBe('+OK\r\n');
+      for (const [i, client] of clients.entries()) {
+        expect(await client.callText('GET', `pieces:${i}`)).toBe(`$${values[i].length}\r\n${values[i]}\r\n`);
+      }
+    } finally {
+      await Promise.all(clients.map((client) => client.close()));
+    }
+  });
+
   test('a half-closed client still gets every reply, then the server closes', async () => {
     const input = 'SET hc v\r\nGET hc\r\n*2\r\n$4\r\nECHO\r\n$3\r\nbye\r\nDEL hc\r\n';
     const expected = await sendAndCollect(redis.port, input, true);

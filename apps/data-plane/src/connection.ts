@@ -3,6 +3,7 @@ import { RequestParser, type RequestHandler } from '@drake/resp';
 import { beginBatch, Client, dispatch, endBatch, type ClientTransport } from '@drake/commands';
 import type { DrakeServer } from './server';
 import { OutputLimitWatch } from './output-buffer-limits';
+import { adoptWithSharedReadBuffer } from './shared-read-buffer';
 
 /** Stop reading from a client whose unsent replies pile up past this, until the socket drains. */
 const OUTPUT_HIGH_WATER = 64 * 1024 * 1024;
@@ -18,6 +19,7 @@ const BLOCKED_QUEUE_HIGH_WATER = 1024;
  */
 export class Connection implements ClientTransport, RequestHandler {
   readonly client: Client;
+  private readonly socket: Socket;
   readonly remoteAddress: string;
   readonly localAddress: string;
   private readonly parser: RequestParser;
@@ -29,18 +31,20 @@ export class Connection implements ClientTransport, RequestHandler {
   private drainScheduled = false;
   private readonly outputWatch = new OutputLimitWatch();
 
+  /** `accepted` comes from a server listening with `pauseOnConnect`; its handle moves to this connection's socket. */
   constructor(
-    private readonly socket: Socket,
+    accepted: Socket,
     private readonly server: DrakeServer,
     id: number,
   ) {
+    const socket = adoptWithSharedReadBuffer(accepted, this.onData);
+    this.socket = socket;
     this.remoteAddress = `${socket.remoteAddress}:${socket.remotePort}`;
     this.localAddress = `${socket.localAddress}:${socket.localPort}`;
     this.client = new Client(id, server, this);
     this.parser = new RequestParser(this, { maxBulkLen: server.maxBulkLen() });
     this.parser.setAuthRequired(!this.client.authenticated);
     socket.setNoDelay(true);
-    socket.on('data', this.onData);
     socket.on('drain', this.onDrain);
     socket.on('error', this.onSocketError);
     socket.on('close', this.onClose);

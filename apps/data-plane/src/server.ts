@@ -149,7 +149,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
   async listen(): Promise<void> {
     const addresses = this.flags.bind.split(/\s+/).filter((a) => a !== '');
     for (const host of addresses) {
-      const server = createServer({ noDelay: true }, this.onConnection);
+      const server = createServer({ noDelay: true, pauseOnConnect: true }, this.onConnection);
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen({ port: this.tcpPort, host }, () => {

@@ -15,17 +15,27 @@ function parserFor(maxBulkLen = 512 * 1024 * 1024): { parser: RequestParser; out
   return { parser, out };
 }
 
+/**
+ * Feeds `input` whole or in `chunkSizes` pieces, each through one reused buffer that is scribbled over after
+ * every feed, as a socket reading into one buffer would: the parser must keep no view of a chunk.
+ */
 function parseAll(input: string | Buffer, chunkSizes?: number[]): Parsed {
   const { parser, out } = parserFor();
   const bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : input;
+  const scratch = Buffer.alloc(Math.max(1, bytes.length));
+  const feedThroughScratch = (piece: Buffer): void => {
+    piece.copy(scratch);
+    parser.feed(scratch.subarray(0, piece.length));
+    scratch.fill(0x2a);
+  };
   if (chunkSizes === undefined) {
-    parser.feed(bytes);
+    feedThroughScratch(bytes);
     return out;
   }
   let at = 0;
   for (let i = 0; at < bytes.length; i++) {
     const size = Math.max(1, chunkSizes[i % chunkSizes.length]);
-    parser.feed(bytes.subarray(at, at + size));
+    feedThroughScratch(bytes.subarray(at, at + size));
     at += size;
   }
   return out;

@@ -78,6 +78,7 @@ export class RequestParser {
     return this.argvBytes;
   }
 
+  /** Parses what `chunk` completes. Keeps no view of it: the caller may overwrite it once this returns. */
   feed(chunk: Buffer): void {
     if (this.failed) return;
     let data = chunk;
@@ -86,7 +87,8 @@ export class RequestParser {
       if (rest === null) return;
       data = rest;
     }
-    if (this.pos < this.buf.length) {
+    const viewOfChunk = this.pos >= this.buf.length;
+    if (!viewOfChunk) {
       const tail = this.buf.subarray(this.pos);
       const joined = Buffer.allocUnsafe(tail.length + data.length);
       tail.copy(joined, 0);
@@ -99,6 +101,10 @@ export class RequestParser {
     this.parse();
     if (this.pos >= this.buf.length) {
       this.buf = EMPTY;
+      this.pos = 0;
+    } else if (viewOfChunk) {
+      // The caller reuses the chunk's memory for its next read: keep a copy of the unfinished tail, not a view.
+      this.buf = asLatin1(Buffer.from(this.buf.subarray(this.pos)));
       this.pos = 0;
     }
   }
@@ -212,7 +218,7 @@ export class RequestParser {
     }
     if (len >= BIG_BULK) {
       // Keep what arrived as-is and gather the rest in feedBigBulk: one join when the body is complete.
-      this.bigParts = [this.buf.subarray(this.pos)];
+      this.bigParts = [Buffer.from(this.buf.subarray(this.pos))];
       this.bigReceived = available;
       this.pos = this.buf.length;
     }
@@ -242,7 +248,7 @@ export class RequestParser {
     const parts = this.bigParts as Buffer[];
     const need = this.bulkLen + 2 - this.bigReceived;
     if (chunk.length < need) {
-      parts.push(chunk);
+      parts.push(Buffer.from(chunk));
       this.bigReceived += chunk.length;
       return null;
     }
