@@ -30,6 +30,10 @@ export class Connection implements ClientTransport, RequestHandler {
   private waiting: string[][] = [];
   private drainScheduled = false;
   private readonly outputWatch = new OutputLimitWatch();
+  /** The biggest buffer the reply writer handed to the socket that the socket may not have sent yet. */
+  private inFlight: Buffer | null = null;
+  /** socket.write() said to wait for 'drain'. */
+  private awaitingDrain = false;
 
   /** `accepted` comes from a server listening with `pauseOnConnect`; its handle moves to this connection's socket. */
   constructor(
@@ -144,21 +148,38 @@ export class Connection implements ClientTransport, RequestHandler {
     this.flush();
   };
 
-  /** Writes everything replied since the last flush in one syscall-sized chunk. */
+  /**
+   * Writes everything replied since the last flush in one syscall-sized chunk. While the socket still holds an
+   * earlier batch past its high-water mark, replies keep collecting in the writer and go out on 'drain': one
+   * buffer in flight and one filling, reused in turn, rather than a fresh buffer per flush for a slow reader.
+   */
   private flush(): void {
     if (this.closed) return;
     const reply = this.client.reply;
+    if (this.awaitingDrain) {
+      this.checkOutput(reply.length + this.socket.writableLength);
+      return;
+    }
+    this.recycleSent();
     const out = reply.pending();
     if (out !== null) {
       this.server.stats.netOutputBytes += out.length;
-      this.socket.write(out);
+      this.awaitingDrain = !this.socket.write(out);
       // A write the kernel took whole leaves nothing queued: the writer may reuse its buffer (no copy per flush).
       const queued = this.socket.writableLength;
-      reply.consumed(queued > 0);
-      if (this.overOutputLimit(queued)) return;
-      if (queued > OUTPUT_HIGH_WATER) this.socket.pause();
+      const handedOver = reply.consumed(queued > 0);
+      if (handedOver !== null && (this.inFlight === null || handedOver.length > this.inFlight.length))
+        this.inFlight = handedOver;
+      if (!this.checkOutput(queued)) return;
     }
-    if (this.closeRequested) this.socket.end();
+    if (this.closeRequested && !this.awaitingDrain) this.socket.end();
+  }
+
+  /** Applies the output limits to `unsent` bytes; false when the client was dropped. */
+  private checkOutput(unsent: number): boolean {
+    if (this.overOutputLimit(unsent)) return false;
+    if (unsent > OUTPUT_HIGH_WATER) this.socket.pause();
+    return true;
   }
 
   /**
@@ -177,12 +198,24 @@ export class Connection implements ClientTransport, RequestHandler {
     return true;
   }
 
+  /** Once the socket has sent everything, the writer gets back the buffer it handed over (see recycle()). */
+  private recycleSent(): void {
+    if (this.inFlight !== null && this.socket.writableLength === 0) {
+      this.client.reply.recycle(this.inFlight);
+      this.inFlight = null;
+    }
+  }
+
   private readonly onDrain = (): void => {
+    this.awaitingDrain = false;
+    this.flush();
     if (!this.closeRequested) this.socket.resume();
   };
 
   private readonly onEnd = (): void => {
-    // Half-closed by the peer: replies to what it already sent still go out, then we close our side.
+    // Half-closed by the peer: replies to what it already sent still go out (now: the socket refuses writes
+    // after this turn), then we close our side.
+    this.awaitingDrain = false;
     this.flush();
     this.socket.end();
   };

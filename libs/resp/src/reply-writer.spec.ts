@@ -76,4 +76,61 @@ describe('ReplyWriter', () => {
   it('writes buffers as bulks unchanged', () => {
     expect(written((w) => w.bulkBuffer(Buffer.from([0, 255, 13, 10])))).toBe('$4\r\n\u0000\u00ff\r\n\r\n');
   });
+
+  describe('buffers handed to a socket', () => {
+    it('moves on from a retained buffer and hands it over untouched', () => {
+      const w = new ReplyWriter();
+      w.bulk('first');
+      const sent = w.pending() as Buffer;
+      const handedOver = w.consumed(true) as Buffer;
+      expect(handedOver.buffer).toBe(sent.buffer);
+      w.bulk('second');
+      expect(sent.toString('latin1')).toBe('$5\r\nfirst\r\n');
+      expect(w.take()?.toString('latin1')).toBe('$6\r\nsecond\r\n');
+    });
+
+    it('keeps writing in its own buffer when the socket took everything', () => {
+      const w = new ReplyWriter();
+      w.bulk('x');
+      expect(w.consumed(false)).toBeNull();
+      w.bulk('y');
+      expect(w.pending()?.toString('latin1')).toBe('$1\r\ny\r\n');
+    });
+
+    it('reuses a recycled buffer instead of allocating, when one is handed over again', () => {
+      const w = new ReplyWriter();
+      w.raw('a'.repeat(100_000));
+      const first = w.consumed(true) as Buffer;
+      w.raw('b'.repeat(100));
+      w.recycle(first);
+      const second = w.consumed(true) as Buffer;
+      expect(second).not.toBe(first);
+      w.raw('c');
+      // The writer now fills the recycled buffer: what it writes lands at its start.
+      expect(w.pending()?.buffer).toBe(first.buffer);
+      expect(String.fromCharCode(first[0])).toBe('c');
+    });
+
+    it('grows into a recycled buffer when it is big enough', () => {
+      const w = new ReplyWriter();
+      w.raw('a'.repeat(200_000));
+      const big = w.consumed(true) as Buffer;
+      w.recycle(big);
+      w.raw('z'.repeat(150_000));
+      expect(w.pending()?.buffer).toBe(big.buffer);
+      expect(w.take()?.toString('latin1')).toBe('z'.repeat(150_000));
+    });
+
+    it('keeps no spare bigger than maxSpare', () => {
+      const w = new ReplyWriter();
+      w.maxSpare = 64 * 1024;
+      w.raw('a'.repeat(100_000));
+      const big = w.consumed(true) as Buffer;
+      w.recycle(big);
+      w.raw('b');
+      expect(w.consumed(true)?.buffer).not.toBe(big.buffer);
+      w.raw('c');
+      expect(w.pending()?.buffer).not.toBe(big.buffer);
+    });
+  });
 });

@@ -1,11 +1,13 @@
 import { formatDouble } from './format-double';
-import { allocLatin1 } from './latin1-buffer';
+import { allocLatin1, asLatin1, type Latin1Buffer } from './latin1-buffer';
 
 const INITIAL_SIZE = 16 * 1024;
 /** Replies up to this size are copied out of the writer's buffer by take(); bigger ones take the buffer itself. */
 const COPY_LIMIT = 8 * 1024;
 /** Strings up to this length are copied byte by byte in JS rather than by a native call. */
 const SHORT_STRING = 32;
+/** Default biggest buffer kept for reuse: an idle client holds at most this much beyond its current buffer. */
+const MAX_SPARE = 1024 * 1024;
 const CRLF = '\r\n';
 
 /**
@@ -16,6 +18,9 @@ export class ReplyWriter {
   protocol: 2 | 3 = 2;
   private buf = allocLatin1(INITIAL_SIZE);
   private pos = 0;
+  private spare: Latin1Buffer | null = null;
+  /** Biggest buffer recycle() keeps; a connection that always has a big output in flight raises it. */
+  maxSpare = MAX_SPARE;
 
   /** Bytes written since the last take(). */
   get length(): number {
@@ -180,11 +185,27 @@ export class ReplyWriter {
 
   /**
    * Starts empty after pending() was written. `retained`: the socket still holds the bytes (the write did not
-   * finish at once), so the writer must move to a fresh buffer instead of overwriting them.
+   * finish at once), so the writer moves to another buffer instead of overwriting them, and returns the one it
+   * handed over: give it back with recycle() once the socket has sent it.
    */
-  consumed(retained: boolean): void {
+  consumed(retained: boolean): Buffer | null {
     this.pos = 0;
-    if (retained) this.buf = allocLatin1(INITIAL_SIZE);
+    if (!retained) return null;
+    const handedOver = this.buf;
+    this.buf = this.spare ?? allocLatin1(INITIAL_SIZE);
+    this.spare = null;
+    return handedOver;
+  }
+
+  /**
+   * A buffer from consumed(true) that the socket has finished sending. The writer reuses it rather than
+   * allocating: a connection that keeps a big output in flight (a replica's flow) then alternates between two
+   * buffers instead of allocating and growing a new one per write, which churns external memory and triggers
+   * V8's major GCs.
+   */
+  recycle(buf: Buffer): void {
+    if (buf === this.buf || buf.length > this.maxSpare) return;
+    if (this.spare === null || buf.length > this.spare.length) this.spare = asLatin1(buf);
   }
 
   /** Drops what was written after `mark` (a former `length`): CLIENT REPLY OFF/SKIP. */
@@ -199,6 +220,13 @@ export class ReplyWriter {
   }
 
   private grow(need: number): void {
+    const spare = this.spare;
+    if (spare !== null && spare.length >= this.pos + need) {
+      this.buf.copy(spare, 0, 0, this.pos);
+      this.buf = spare;
+      this.spare = null;
+      return;
+    }
     let size = this.buf.length * 2;
     while (size < this.pos + need) size *= 2;
     const next = allocLatin1(size);
