@@ -30,6 +30,8 @@ const CR = 13;
 const LF = 10;
 /** Digits of Number.MAX_SAFE_INTEGER; a longer number cannot be a valid count. */
 const MAX_DIGITS = 16;
+/** Command names up to this length are reused from the previous record when their bytes match. */
+const NAME_CACHE_MAX = 16;
 
 /** Which element of the frame is being read. */
 const enum Stage {
@@ -80,6 +82,7 @@ export class JournalDecoder {
   /** Stream offset of chunk[0] of the chunk being decoded. */
   private base = 0;
   private failed = false;
+  private lastName = '';
 
   constructor(
     private readonly handler: JournalDecoderHandler,
@@ -231,7 +234,11 @@ export class JournalDecoder {
     }
     const end = i + need;
     if (this.bodyParts.length === 0) {
-      this.argv.push(chunk.toString('latin1', i, end));
+      this.argv.push(
+        this.argv.length === 0 && need <= NAME_CACHE_MAX
+          ? this.commandName(chunk, i, end)
+          : chunk.toString('latin1', i, end),
+      );
     } else {
       this.bodyParts.push(chunk.subarray(i, end));
       this.argv.push(Buffer.concat(this.bodyParts).toString('latin1'));
@@ -246,6 +253,18 @@ export class JournalDecoder {
     this.endPos = 0;
     this.stage = Stage.ArgEnd;
     return end;
+  }
+
+  /** The command name in chunk[start, end): the previous record's again when the bytes match (they mostly do). */
+  private commandName(chunk: Buffer, start: number, end: number): string {
+    const last = this.lastName;
+    const len = end - start;
+    if (last.length === len) {
+      let k = 0;
+      while (k < len && chunk[start + k] === last.charCodeAt(k)) k++;
+      if (k === len) return last;
+    }
+    return (this.lastName = chunk.toString('latin1', start, end));
   }
 
   /** The CRLF after an argument body. */

@@ -27,6 +27,11 @@ export class ReplyWriter {
     return this.pos;
   }
 
+  /** The first byte written since the last take() (a reply's type), or -1 when nothing was. */
+  get firstByte(): number {
+    return this.pos === 0 ? -1 : this.buf[0];
+  }
+
   /** Appends already-encoded RESP text (latin1). */
   raw(s: string): void {
     const need = s.length;

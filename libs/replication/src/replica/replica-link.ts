@@ -1,4 +1,4 @@
-import { Client, type ClientTransport, type ServerContext } from '@drake/commands';
+import { beginBatch, Client, endBatch, type ClientTransport, type ServerContext } from '@drake/commands';
 import { Journal, JournalDecoder, type JournalRecord } from '@drake/journal';
 import { FlowApplier } from '../flow-applier';
 import type { RespReply } from '../resp-reply-reader';
@@ -346,12 +346,9 @@ export class ReplicaLink {
 
   /** Runs one replicated command as the master link: no READONLY, replies dropped, failures logged. */
   private readonly apply = (dbIndex: number, argv: readonly string[]): void => {
-    const reply = applyMasterCommand(this.masterClient, dbIndex, argv as string[]);
-    if (reply !== null && reply[0] === 0x2d /* - */ && argv[0].toLowerCase() !== 'del') {
-      this.server.logger.warn(
-        { command: argv[0], err: reply.toString('latin1').trim() },
-        'replicated command failed',
-      );
+    const error = applyMasterCommand(this.masterClient, dbIndex, argv as string[]);
+    if (error !== null && argv[0].toLowerCase() !== 'del') {
+      this.server.logger.warn({ command: argv[0], err: error }, 'replicated command failed');
     }
   };
 
@@ -369,12 +366,16 @@ export class ReplicaLink {
     });
     conn.stream((chunk) => {
       if (this.state === 'sync') this.syncReadBytes += chunk.length;
+      // One clock reading for the commands the chunk applies (INFO commandstats shares it), not two per command.
+      beginBatch();
       try {
         decoder.feed(chunk);
       } catch (err) {
         this.server.logger.error({ flow: flowId, err: (err as Error).message }, 'replication apply failed');
         conn.close();
         if (epoch === this.epoch) this.lost(false);
+      } finally {
+        endBatch();
       }
     });
   }

@@ -19,7 +19,7 @@ export class TestReplica {
 
   /** Bound, so it can be handed to FlowApplier as its ApplyFn. */
   readonly apply = (dbIndex: number, argv: readonly string[]): void => {
-    const reply = applyMasterCommand(this.client, dbIndex, argv as string[])?.toString('latin1') ?? '';
-    if (reply.startsWith('-')) throw new Error(`replica refused ${JSON.stringify(argv)}: ${reply.trim()}`);
+    const error = applyMasterCommand(this.client, dbIndex, argv as string[]);
+    if (error !== null) throw new Error(`replica refused ${JSON.stringify(argv)}: ${error}`);
   };
 }
