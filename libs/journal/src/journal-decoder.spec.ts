@@ -50,6 +50,29 @@ describe('JournalDecoder', () => {
     expect(out.decoder.atBoundary).toBe(true);
   });
 
+  it('decodes command names that differ in any byte from the previous one (names are reused when equal)', () => {
+    const names = [
+      'SET',
+      'SET',
+      'DEL',
+      'SEt',
+      'set',
+      'SET',
+      'x'.repeat(16),
+      'x'.repeat(15) + 'y',
+      'x'.repeat(17),
+    ];
+    const records: JournalRecord[] = names.map((name, i) => ({
+      lsn: i + 1,
+      kind: 'command',
+      dbIndex: 0,
+      txid: 0,
+      argv: [name, `k${i}`],
+    }));
+    const out = decodePieces(splitBy(encodeAll(records), [5, 1, 9]));
+    expect(out.records.map((r) => r.argv[0])).toEqual(names);
+  });
+
   it('decodes the same records however the stream is split', () => {
     fc.assert(
       fc.property(
