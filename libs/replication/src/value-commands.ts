@@ -172,12 +172,14 @@ function rebuildZset(
 ): void {
   const chunker = new Chunker('ZADD', key, out, chunk, chunkBytes);
   let negativeZeros: string[] | null = null;
-  // Score order: the replica inserts at the tail of its skiplist each time, the cheapest insertion.
-  for (let node = zset.first; node !== null; node = node.forward) {
-    // A listpack keeps -0 as 0: these go last, when the replica's set has its final encoding.
-    if (Object.is(node.score, -0)) (negativeZeros ??= []).push(node.member);
-    else chunker.addPair(formatDouble(node.score), node.member);
-  }
+  // Score order: the replica appends to its tree each time, the cheapest insertion (and it packs the leaves).
+  const c = zset.first;
+  if (c !== null)
+    do {
+      // A listpack keeps -0 as 0: these go last, when the replica's set has its final encoding.
+      if (Object.is(c.score, -0)) (negativeZeros ??= []).push(c.member);
+      else chunker.addPair(formatDouble(c.score), c.member);
+    } while (c.next());
   if (negativeZeros !== null) for (const member of negativeZeros) chunker.addPair('-0', member);
   chunker.end();
 }

@@ -66,11 +66,12 @@ function loadRange(value: RedisList | RedisZset, start: number, end: number, des
     return desc ? slice.reverse() : slice;
   }
   const out: string[] = [];
-  let node = value.at(desc ? length - 1 - start : start);
-  for (let i = start; i <= end && node !== null; i++) {
-    out.push(node.member);
-    node = desc ? node.prev : node.forward;
-  }
+  const c = value.at(desc ? length - 1 - start : start);
+  if (c !== null)
+    for (let i = start; i <= end; i++) {
+      out.push(c.member);
+      if (!(desc ? c.prev() : c.next())) break;
+    }
   return out;
 }
 
@@ -80,7 +81,10 @@ function loadAll(value: Sortable | undefined): string[] {
   if (value instanceof RedisList) return value.toArray();
   if (value instanceof RedisSet) return [...value.members()];
   const out: string[] = [];
-  for (let n = value.first; n !== null; n = n.forward) out.push(n.member);
+  const c = value.first;
+  if (c !== null)
+    do out.push(c.member);
+    while (c.next());
   return out;
 }
 

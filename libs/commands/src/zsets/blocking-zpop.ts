@@ -1,4 +1,4 @@
-import { RedisZset } from '@drake/storage';
+import { RedisZset, type ZCursor } from '@drake/storage';
 import { blockClient } from '../blocking/block-client';
 import type { BlockedRequest } from '../blocking/blocked-request';
 import type { Client } from '../client';
@@ -18,7 +18,7 @@ function popFrom(client: Client, key: string, max: boolean, count: number): bool
     zpopGeneric(client, [key], max, count, true, true, true);
     return true;
   }
-  const node = (max ? zset.last : zset.first) as NonNullable<RedisZset['first']>;
+  const node = (max ? zset.last : zset.first) as ZCursor;
   const { member, score } = node;
   zset.delete(member);
   const reply = client.reply;

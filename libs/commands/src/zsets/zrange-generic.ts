@@ -55,10 +55,11 @@ function limitSlice(start: number, end: number, reverse: boolean, offset: number
 
 function emit(client: Client, zset: RedisZset, slice: Slice, reverse: boolean, withScores: boolean): void {
   replyRangeHeader(client, slice.count, withScores);
-  let node = slice.count > 0 ? zset.at(slice.from) : null;
-  for (let i = 0; i < slice.count && node !== null; i++) {
-    replyMember(client, node.member, node.score, withScores);
-    node = reverse ? node.prev : node.forward;
+  const c = slice.count > 0 ? zset.at(slice.from) : null;
+  if (c === null) return;
+  for (let i = 0; i < slice.count; i++) {
+    replyMember(client, c.member, c.score, withScores);
+    if (!(reverse ? c.prev() : c.next())) break;
   }
 }
 
@@ -70,11 +71,12 @@ function store(
   reverse: boolean,
 ): void {
   const result = new RedisZset(maxListpackEntries(client) !== 0);
-  let node = zset !== undefined && slice.count > 0 ? zset.at(slice.from) : null;
-  for (let i = 0; i < slice.count && node !== null; i++) {
-    zsetPut(client, result, node.member, node.score);
-    node = reverse ? node.prev : node.forward;
-  }
+  const c = zset !== undefined && slice.count > 0 ? zset.at(slice.from) : null;
+  if (c !== null)
+    for (let i = 0; i < slice.count; i++) {
+      zsetPut(client, result, c.member, c.score);
+      if (!(reverse ? c.prev() : c.next())) break;
+    }
   storeResult(client, dst, result);
 }
 

@@ -46,14 +46,7 @@ export function zremrangeGeneric(client: Client, argv: string[], by: RemoveBy): 
     from = zset.countLexBelow(lex.min, false);
     to = zset.countLexBelow(lex.max, true);
   }
-  let removed = 0;
-  let node = to > from ? zset.at(from) : null;
-  while (node !== null && removed < to - from) {
-    const next = node.forward;
-    zset.delete(node.member);
-    removed++;
-    node = next;
-  }
+  const removed = zset.deleteRange(from, to);
   if (removed > 0) zsetChanged(client, key, zset);
   client.reply.integer(removed);
 }

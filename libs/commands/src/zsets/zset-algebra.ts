@@ -42,7 +42,10 @@ function sourceScore(s: Source, member: string): number | undefined {
 /** Calls visit for each member of the source (zsets in score order). */
 function forEachMember(s: Source, visit: (member: string, score: number) => boolean | void): void {
   if (s.zset !== null) {
-    for (let n = s.zset.first; n !== null; n = n.forward) if (visit(n.member, n.score) === false) return;
+    const c = s.zset.first;
+    if (c !== null)
+      do if (visit(c.member, c.score) === false) return;
+      while (c.next());
   } else if (s.set !== null) {
     for (const m of s.set.members()) if (visit(m, 1) === false) return;
   }
@@ -137,7 +140,10 @@ export function zsetAlgebra(
     return storeResult(client, dst, result);
   }
   replyRangeHeader(client, result.size, withScores);
-  for (let n = result.first; n !== null; n = n.forward) replyMember(client, n.member, n.score, withScores);
+  const c = result.first;
+  if (c !== null)
+    do replyMember(client, c.member, c.score, withScores);
+    while (c.next());
 }
 
 /** Smallest inputs first, as Redis orders them (it matters for the order of SUM additions). */

@@ -1,5 +1,5 @@
 import { formatDouble as formatScore } from '@drake/resp';
-import type { RedisZset, ZNode } from '@drake/storage';
+import type { RedisZset } from '@drake/storage';
 import type { Client } from '../client';
 import { parseI64, parseInteger } from '../args';
 import { Err } from '../errors';
@@ -81,7 +81,7 @@ export function zrandmember(client: Client, argv: string[]): void {
     const zset = readZset(client, argv[1]);
     if (zset === null) return;
     if (zset === undefined) return client.reply.nil();
-    return client.reply.bulk(zset.random().member);
+    return client.reply.bulk(zset.slotMember(zset.randomSlot()));
   }
   const big = parseI64(argv[2]);
   if (big === null) return client.reply.error(Err.notInteger);
@@ -106,15 +106,18 @@ function randomWithCount(client: Client, zset: RedisZset, count: number, withSco
     const n = -count;
     replyRangeHeader(client, n, withScores);
     for (let i = 0; i < n; i++) {
-      const node = zset.random();
-      replyMember(client, node.member, node.score, withScores);
+      const slot = zset.randomSlot();
+      replyMember(client, zset.slotMember(slot), zset.slotScore(slot), withScores);
     }
     return;
   }
   if (count >= size) {
     replyRangeHeader(client, size, withScores);
     // Redis walks the whole set from the highest score down here.
-    for (let n = zset.last; n !== null; n = n.prev) replyMember(client, n.member, n.score, withScores);
+    const c = zset.last;
+    if (c !== null)
+      do replyMember(client, c.member, c.score, withScores);
+      while (c.prev());
     return;
   }
   // Distinct ranks: a partial Fisher-Yates over rank numbers, touching only `count` slots.
@@ -124,8 +127,8 @@ function randomWithCount(client: Client, zset: RedisZset, count: number, withSco
     const j = i + Math.floor(Math.random() * (size - i));
     const pick = swapped.get(j) ?? j;
     swapped.set(j, swapped.get(i) ?? i);
-    const node = zset.at(pick)!;
-    replyMember(client, node.member, node.score, withScores);
+    const c = zset.at(pick)!;
+    replyMember(client, c.member, c.score, withScores);
   }
 }
 
@@ -162,20 +165,22 @@ export function zscan(client: Client, argv: string[]): void {
   let next = 0;
   if (zset.isListpack) {
     // Redis returns a listpack-encoded set whole, in order, whatever the cursor and COUNT.
-    for (let n = zset.first; n !== null; n = n.forward) pushScanItem(items, n, pattern);
+    const c = zset.first;
+    if (c !== null)
+      do pushScanItem(items, c.member, c.score, pattern);
+      while (c.next());
   } else {
     scanBatch.length = 0;
     next = zset.scanSlots(cursor, count, scanBatch);
-    for (const n of scanBatch) pushScanItem(items, n, pattern);
-    scanBatch.length = 0;
+    for (const slot of scanBatch) pushScanItem(items, zset.slotMember(slot), zset.slotScore(slot), pattern);
   }
   client.reply.array(2);
   client.reply.bulk(String(next));
   client.reply.bulkArray(items);
 }
 
-const scanBatch: ZNode[] = [];
+const scanBatch: number[] = [];
 
-function pushScanItem(items: string[], node: ZNode, pattern: string | null): void {
-  if (pattern === null || globMatch(pattern, node.member)) items.push(node.member, formatScore(node.score));
+function pushScanItem(items: string[], member: string, score: number, pattern: string | null): void {
+  if (pattern === null || globMatch(pattern, member)) items.push(member, formatScore(score));
 }

@@ -24,30 +24,36 @@ export function zsetType(zset: RedisZset, opts: ValueWriteOptions): number {
 export function writeZset(w: ByteWriter, zset: RedisZset, opts: ValueWriteOptions): void {
   if (!zset.isListpack) {
     writeLength(w, zset.size);
-    for (let n = zset.last; n !== null; n = n.prev) {
-      writeRdbString(w, n.member, opts.compress);
-      scoreBytes.writeDoubleLE(n.score, 0);
-      w.writeBytes(scoreBytes);
-    }
+    const c = zset.last;
+    if (c !== null)
+      do {
+        writeRdbString(w, c.member, opts.compress);
+        scoreBytes.writeDoubleLE(c.score, 0);
+        w.writeBytes(scoreBytes);
+      } while (c.prev());
     return;
   }
   if (opts.version >= 10) {
     listpack.reset();
-    for (let n = zset.first; n !== null; n = n.forward) {
-      listpack.appendString(n.member);
-      const asInt = listpackScoreInt(n.score);
-      if (asInt !== null) listpack.appendInteger(asInt);
-      else listpack.appendString(listpackScoreText(n.score));
-    }
+    const c = zset.first;
+    if (c !== null)
+      do {
+        listpack.appendString(c.member);
+        const asInt = listpackScoreInt(c.score);
+        if (asInt !== null) listpack.appendInteger(asInt);
+        else listpack.appendString(listpackScoreText(c.score));
+      } while (c.next());
     writeRdbStringBytes(w, listpack.finish(), opts.compress);
     listpack.reset();
     return;
   }
   ziplist.reset();
-  for (let n = zset.first; n !== null; n = n.forward) {
-    ziplist.appendString(n.member);
-    ziplist.appendString(ziplistScoreText(n.score));
-  }
+  const c = zset.first;
+  if (c !== null)
+    do {
+      ziplist.appendString(c.member);
+      ziplist.appendString(ziplistScoreText(c.score));
+    } while (c.next());
   writeRdbStringBytes(w, ziplist.finish(), opts.compress);
   ziplist.reset();
 }

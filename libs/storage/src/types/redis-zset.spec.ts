@@ -33,11 +33,19 @@ describe('RedisZset order statistics', () => {
           expect(z.at(i)?.member).toBe(m);
         });
         expect(z.at(sorted.length)).toBeNull();
+        for (const [m, s] of sorted) expect(z.score(m)).toBe(s);
         expect(z.countScoreBelow(probe, false)).toBe(sorted.filter(([, s]) => s < probe).length);
         expect(z.countScoreBelow(probe, true)).toBe(sorted.filter(([, s]) => s <= probe).length);
         const back: Entry[] = [];
-        for (let n = z.last; n !== null; n = n.prev) back.push([n.member, n.score]);
+        const c = z.last;
+        if (c !== null)
+          do back.push([c.member, c.score]);
+          while (c.prev());
         expect(back.reverse()).toEqual(sorted);
+        // Slots hold every member once, with its score.
+        const slots: Entry[] = [];
+        for (let i = 0; i < z.size; i++) slots.push([z.slotMember(i), z.slotScore(i)]);
+        expect(naiveSorted(new Map(slots))).toEqual(sorted);
       }),
       { numRuns: 300 },
     );
@@ -54,13 +62,13 @@ describe('RedisZset order statistics', () => {
           for (let i = 0; i < size; i++) z.set(`m${i}`, i % 7);
           const touched = new Set<string>();
           const seen = new Set<string>();
-          const batch: ReturnType<RedisZset['random']>[] = [];
+          const batch: number[] = [];
           let cursor = 0;
           let step = 0;
           do {
             batch.length = 0;
             cursor = z.scanSlots(cursor, count, batch);
-            for (const n of batch) seen.add(n.member);
+            for (const slot of batch) seen.add(z.slotMember(slot));
             // Between calls: delete one member and add another (both excluded from the guarantee).
             const victim = `m${churn[step % Math.max(1, churn.length)] ?? 0}`;
             touched.add(victim);
@@ -73,9 +81,35 @@ describe('RedisZset order statistics', () => {
             const m = `m${i}`;
             if (!touched.has(m)) expect(seen.has(m)).toBe(true);
           }
-          expect(z.size > 0 && z.score(z.random().member) !== undefined).toBe(true);
+          expect(z.size > 0 && z.score(z.slotMember(z.randomSlot())) !== undefined).toBe(true);
         },
       ),
+      { numRuns: 200 },
+    );
+  });
+
+  test('deleteRange drops ranks [from, to) from the order, the slots and the lookup', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 300 }), fc.nat(320), fc.nat(320), (size, a, b) => {
+        const z = new RedisZset(false);
+        const map = new Map<string, number>();
+        for (let i = 0; i < size; i++) {
+          z.set(`m${i}`, i % 11);
+          map.set(`m${i}`, i % 11);
+        }
+        const sorted = naiveSorted(map);
+        const from = Math.min(a, b);
+        const to = Math.max(a, b);
+        const gone = sorted.slice(from, to);
+        expect(z.deleteRange(from, to)).toBe(gone.length);
+        for (const [m] of gone) {
+          expect(z.score(m)).toBeUndefined();
+          map.delete(m);
+        }
+        expect([...z.entries()]).toEqual(naiveSorted(map));
+        expect(z.size).toBe(map.size);
+        for (let i = 0; i < z.size; i++) expect(z.score(z.slotMember(i))).toBe(z.slotScore(i));
+      }),
       { numRuns: 200 },
     );
   });

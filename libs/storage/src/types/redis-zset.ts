@@ -1,7 +1,8 @@
 import { formatDouble } from '@drake/resp';
 import type { RedisObject } from '../value';
 import { mixSha1, xorSha1 } from './sha1-digest';
-import { ZSkiplist, type LexBound, type ZNode } from './zset-skiplist';
+import type { LexBound } from './zset-lex';
+import { ZTree, type ZCursor } from './zset-tree';
 
 /** Redis 7.0 defaults of zset-max-listpack-entries / zset-max-listpack-value. */
 export const ZSET_MAX_LISTPACK_ENTRIES = 128;
@@ -11,26 +12,29 @@ export const ZSET_MAX_LISTPACK_VALUE = 64;
 const OBJ_ZSET = 3;
 
 /**
- * A sorted set: member → score for O(1) lookups plus a skiplist ordered by (score, member bytes) for
- * rank, select and range queries in O(log n). `encoding` tracks what Redis would report: 'listpack' while
- * small, 'skiplist' once a size or member-length threshold is crossed (never back, except for the store
+ * A sorted set: member → slot for O(1) lookups, and a counted B+tree ordered by (score, member bytes) for rank,
+ * select and range queries in O(log n). Slots number the members 0..size-1 in no particular order; the
+ * member and score of each live in two parallel arrays, so no object exists per member and scores stay
+ * unboxed. `encoding` tracks what Redis would report: 'listpack' while small, 'skiplist' (Redis's structure;
+ * the name is protocol) once a size or member-length threshold is crossed (never back, except for the store
  * commands that build a fresh set, as Redis does).
  */
 export class RedisZset implements RedisObject {
   readonly type = 'zset' as const;
   readonly objectType = OBJ_ZSET;
-  private readonly nodes = new Map<string, ZNode>();
-  private readonly list = new ZSkiplist();
+  private slotOf = new Map<string, number>();
   /**
-   * Every node once, in no particular order; deleting moves the last node into the hole. ZSCAN walks it
-   * downwards, so a member present for the whole scan is always seen (the moved node was already visited).
+   * Deleting moves the last slot into the hole. ZSCAN walks slots downwards, so a member present for the whole
+   * scan is always seen (a moved member comes from a slot already visited).
    */
-  private readonly slots: ZNode[] = [];
+  private slotMembers: string[] = [];
+  private slotScores: number[] = [];
+  private tree = new ZTree();
 
   constructor(private listpack = true) {}
 
   get size(): number {
-    return this.nodes.size;
+    return this.slotMembers.length;
   }
 
   get encoding(): 'listpack' | 'skiplist' {
@@ -42,83 +46,122 @@ export class RedisZset implements RedisObject {
   }
 
   score(member: string): number | undefined {
-    return this.nodes.get(member)?.score;
+    const slot = this.slotOf.get(member);
+    return slot === undefined ? undefined : this.slotScores[slot];
   }
 
   /** Adds the member or moves it to `score`; true when it was added. */
   set(member: string, score: number): boolean {
     // A listpack stores scores as text where -0 prints as 0; the skiplist keeps the double as is.
     if (this.listpack && score === 0) score = 0;
-    const old = this.nodes.get(member);
-    if (old === undefined) {
-      const node = this.list.insert(score, member);
-      node.slot = this.slots.length;
-      this.slots.push(node);
-      this.nodes.set(member, node);
+    const slot = this.slotOf.get(member);
+    if (slot === undefined) {
+      this.tree.insert(score, member);
+      this.slotOf.set(member, this.slotMembers.length);
+      this.slotMembers.push(member);
+      this.slotScores.push(score);
       return true;
     }
-    if (old.score !== score || Object.is(old.score, -0) !== Object.is(score, -0))
-      this.list.rescore(old, score);
+    const old = this.slotScores[slot];
+    if (old !== score || Object.is(old, -0) !== Object.is(score, -0)) {
+      this.tree.rescore(old, member, score);
+      this.slotScores[slot] = score;
+    }
     return false;
   }
 
   /** Removes the member; false when absent. */
   delete(member: string): boolean {
-    const node = this.nodes.get(member);
-    if (node === undefined) return false;
-    this.nodes.delete(member);
-    this.list.delete(node.score, member);
-    const last = this.slots.pop() as ZNode;
-    if (last !== node) {
-      this.slots[node.slot] = last;
-      last.slot = node.slot;
-    }
+    const slot = this.slotOf.get(member);
+    if (slot === undefined) return false;
+    this.tree.delete(this.slotScores[slot], member);
+    this.dropSlot(member, slot);
     return true;
+  }
+
+  /** Removes the entries of ascending ranks [from, to); returns how many went. */
+  deleteRange(from: number, to: number): number {
+    const n = Math.min(to, this.size) - from;
+    if (n <= 0) return 0;
+    const cursor = this.tree.at(from) as ZCursor;
+    for (let i = 0; i < n; i++) {
+      const member = cursor.member;
+      this.dropSlot(member, this.slotOf.get(member) as number);
+      cursor.next();
+    }
+    this.tree.deleteRange(from, from + n);
+    return n;
+  }
+
+  /** Forgets the member's slot, moving the last slot into the hole. */
+  private dropSlot(member: string, slot: number): void {
+    this.slotOf.delete(member);
+    const members = this.slotMembers;
+    const scores = this.slotScores;
+    const last = members.length - 1;
+    if (slot !== last) {
+      const moved = members[last];
+      members[slot] = moved;
+      scores[slot] = scores[last];
+      this.slotOf.set(moved, slot);
+    }
+    members.pop();
+    scores.pop();
   }
 
   /** 0-based ascending rank of the member, or -1. */
   rank(member: string): number {
-    const node = this.nodes.get(member);
-    return node === undefined ? -1 : this.list.rank(node.score, member);
+    const slot = this.slotOf.get(member);
+    return slot === undefined ? -1 : this.tree.rank(this.slotScores[slot], member);
   }
 
-  /** A uniformly random entry (the set must not be empty). */
-  random(): ZNode {
-    return this.slots[Math.floor(Math.random() * this.slots.length)];
+  /** A uniformly random slot (the set must not be empty); read it with slotMember / slotScore. */
+  randomSlot(): number {
+    return Math.floor(Math.random() * this.slotMembers.length);
+  }
+
+  slotMember(slot: number): string {
+    return this.slotMembers[slot];
+  }
+
+  slotScore(slot: number): number {
+    return this.slotScores[slot];
   }
 
   /**
    * One ZSCAN step over a skiplist-encoded set: visits slots downwards from the one `cursor` names (0 starts
-   * at the top), at most `count` of them, pushing their nodes into `out`; returns the next cursor (0 when
+   * at the top), at most `count` of them, pushing their numbers into `out`; returns the next cursor (0 when
    * done). Slots past the end (the set shrank) are skipped.
    */
-  scanSlots(cursor: number, count: number, out: ZNode[]): number {
-    let slot = cursor === 0 ? this.slots.length - 1 : Math.min(cursor - 1, this.slots.length - 1);
-    for (let i = 0; i < count && slot >= 0; i++, slot--) out.push(this.slots[slot]);
+  scanSlots(cursor: number, count: number, out: number[]): number {
+    let slot = cursor === 0 ? this.size - 1 : Math.min(cursor - 1, this.size - 1);
+    for (let i = 0; i < count && slot >= 0; i++, slot--) out.push(slot);
     return slot < 0 ? 0 : slot + 1;
   }
 
-  /** The entry at 0-based ascending rank (null out of range). Walk on with `.forward` / `.prev`. */
-  at(rank: number): ZNode | null {
-    return this.list.at(rank);
+  /** A cursor on the entry at 0-based ascending rank (null out of range); walk on with next() / prev(). */
+  at(rank: number): ZCursor | null {
+    return this.tree.at(rank);
   }
 
-  get first(): ZNode | null {
-    return this.list.first;
+  /** A cursor on the lowest entry (null when empty). */
+  get first(): ZCursor | null {
+    return this.tree.first();
   }
 
-  get last(): ZNode | null {
-    return this.list.tail;
+  /** A cursor on the highest entry (null when empty). */
+  get last(): ZCursor | null {
+    return this.tree.last();
   }
 
   /** Entries with a score below `score` (or at most, with `orEqual`): the rank where a score range starts. */
   countScoreBelow(score: number, orEqual: boolean): number {
-    return this.list.countScoreBelow(score, orEqual);
+    return this.tree.countScoreBelow(score, orEqual);
   }
 
-  /** See ZSkiplist.countLexBelow. */
+  /** See ZTree.countLexBelow. */
   countLexBelow(bound: LexBound, upper: boolean): number {
-    return this.list.countLexBelow(bound, upper);
+    return this.tree.countLexBelow(bound, upper);
   }
 
   /**
@@ -126,37 +169,44 @@ export class RedisZset implements RedisObject {
    * or the member is longer than `maxValue` (one way, like Redis's zsetConvert).
    */
   fitEncoding(maxEntries: number, maxValue: number, memberLength: number, extra = 1): void {
-    if (this.listpack && (this.nodes.size + extra > maxEntries || memberLength > maxValue))
-      this.listpack = false;
+    if (this.listpack && (this.size + extra > maxEntries || memberLength > maxValue)) this.listpack = false;
   }
 
   /** A freshly built set (store commands) goes back to listpack when it is small enough. */
   shrinkEncoding(maxEntries: number, maxValue: number): void {
-    if (this.listpack || this.nodes.size > maxEntries) return;
-    for (const member of this.nodes.keys()) if (member.length > maxValue) return;
+    if (this.listpack || this.size > maxEntries) return;
+    for (const member of this.slotMembers) if (member.length > maxValue) return;
     this.listpack = true;
-    for (let n = this.list.first; n !== null; n = n.forward)
-      if (Object.is(n.score, -0)) this.set(n.member, 0);
+    // The listpack has no -0 (set() turns it into 0 now that the set is a listpack again).
+    for (let slot = 0; slot < this.size; slot++)
+      if (Object.is(this.slotScores[slot], -0)) this.set(this.slotMembers[slot], 0);
   }
 
   /** Members and scores in ascending order. */
   *entries(): IterableIterator<[string, number]> {
-    for (let n = this.list.first; n !== null; n = n.forward) yield [n.member, n.score];
+    const c = this.tree.first();
+    if (c !== null)
+      do yield [c.member, c.score];
+      while (c.next());
   }
 
   clone(): RedisZset {
     const copy = new RedisZset(this.listpack);
-    for (let n = this.list.first; n !== null; n = n.forward) copy.set(n.member, n.score);
+    copy.slotOf = new Map(this.slotOf);
+    copy.slotMembers = this.slotMembers.slice();
+    copy.slotScores = this.slotScores.slice();
+    copy.tree = this.tree.clone();
     return copy;
   }
 
   /** DEBUG DIGEST: per member, SHA1-mix the member then its score as %.17g; xor those digests in. */
   mixContentInto(acc: Buffer): void {
+    // Xor is order-blind, so slot order will do.
     const element = Buffer.alloc(20);
-    for (let n = this.list.first; n !== null; n = n.forward) {
+    for (let slot = 0; slot < this.size; slot++) {
       element.fill(0);
-      mixSha1(element, n.member);
-      mixSha1(element, formatDouble(n.score));
+      mixSha1(element, this.slotMembers[slot]);
+      mixSha1(element, formatDouble(this.slotScores[slot]));
       xorSha1(acc, element);
     }
   }
