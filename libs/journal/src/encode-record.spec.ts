@@ -1,5 +1,5 @@
 import { ReplyWriter } from '@drake/resp';
-import { encodeRecord } from './encode-record';
+import { encodeRecord, encodeSnapshotCommand } from './encode-record';
 import type { JournalRecord } from './journal-record';
 
 function encode(...records: JournalRecord[]): string {
@@ -45,6 +45,29 @@ describe('encodeRecord', () => {
     expect(() => encodeRecord({ lsn: 1, kind: 'command', dbIndex: 0, txid: 0, argv: [] }, writer)).toThrow(
       RangeError,
     );
+    expect(writer.length).toBe(0);
+  });
+});
+
+describe('encodeSnapshotCommand', () => {
+  it('writes the frame encodeRecord writes for the same snapshot record', () => {
+    const cases: [number, string[]][] = [
+      [0, ['SET', 'k', 'v']],
+      [15, ['HSET', 'h', 'f\r\n', '\u0000\u00ff', 'g', '']],
+    ];
+    for (const [dbIndex, argv] of cases) {
+      const writer = new ReplyWriter();
+      encodeSnapshotCommand(dbIndex, argv, writer);
+      expect(writer.take()?.toString('latin1')).toBe(
+        encode({ lsn: 0, kind: 'snapshot', dbIndex, txid: 0, argv }),
+      );
+    }
+  });
+
+  it('refuses an empty command or a bad database index', () => {
+    const writer = new ReplyWriter();
+    expect(() => encodeSnapshotCommand(0, [], writer)).toThrow(RangeError);
+    expect(() => encodeSnapshotCommand(-1, ['SET', 'k', 'v'], writer)).toThrow(RangeError);
     expect(writer.length).toBe(0);
   });
 });

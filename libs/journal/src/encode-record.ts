@@ -42,3 +42,21 @@ export function encodeRecord(record: JournalRecord, out: RecordSink): void {
   out.integer(record.txid);
   for (let i = 0; i < argv.length; i++) out.bulk(argv[i]);
 }
+
+const SNAPSHOT_LINE = KIND_LINES.snapshot;
+
+/**
+ * Appends a snapshot record (LSN 0, no txid) for `argv` in database `dbIndex`: the same frame as encodeRecord
+ * writes for it, without a record object per key on the full-sync path.
+ */
+export function encodeSnapshotCommand(dbIndex: number, argv: readonly string[], out: RecordSink): void {
+  if (argv.length === 0 || !Number.isSafeInteger(dbIndex) || dbIndex < 0) {
+    throw new RangeError('journal record: a snapshot record has a command and a database index');
+  }
+  out.array(HEADER_ELEMENTS + argv.length);
+  out.raw(SNAPSHOT_LINE);
+  out.integer(0);
+  out.integer(dbIndex);
+  out.integer(0);
+  for (let i = 0; i < argv.length; i++) out.bulk(argv[i]);
+}

@@ -1,32 +1,34 @@
-import { encodeRecord, type JournalRecord, type JournalSubscriber, type ShardJournal } from '@drake/journal';
+import {
+  encodeRecord,
+  encodeSnapshotCommand,
+  type JournalRecord,
+  type JournalSubscriber,
+  type ShardJournal,
+} from '@drake/journal';
 import type { Client } from '@drake/commands';
 import type { Keyspace } from '@drake/storage';
 import { ShardSnapshot } from '../snapshot-streamer';
+import type { PacedSnapshot, SnapshotPacer } from './snapshot-pacer';
 
-/** Keys serialized between clock checks within one snapshot slice. */
+/** Keys serialized per snapshot step (the pacer checks the clock between steps). */
 const SNAPSHOT_STEP_KEYS = 16;
-/**
- * Longest slice of snapshot work per turn of the event loop (ms): clients of the master are served between
- * slices, so a request that arrives during one waits at most about this long. With V8's major GCs out of the
- * way (see ReplyWriter.recycle), the slice is what a GET's p99 during a full sync is made of: 0.1 ms measured
- * p99 at 1.3–1.9x idle where 2 ms gave 2–2.3x, for the same sync time (the replica sets the pace).
- */
-const SNAPSHOT_SLICE_MS = 0.1;
 /** The snapshot waits while this much output is still unsent to the replica, so a slow link bounds memory. */
 const SNAPSHOT_OUTPUT_HIGH_WATER = 512 * 1024;
+/** How long a snapshot whose output is backed up waits before it looks again (ms). */
+const OUTPUT_WAIT_MS = 2;
 
 /**
  * The master end of one flow: a replica's connection for one shard. It forwards the shard's journal records as
  * they are appended and, during a full sync, the shard's point-in-time snapshot interleaved with them, then the
  * syncEnd marker. Writes go into the connection's reply writer and are flushed on the next turn.
  */
-export class FlowSender implements JournalSubscriber {
+export class FlowSender implements JournalSubscriber, PacedSnapshot {
   /** Highest LSN the replica acknowledged on this flow (REPLCONF ACK). */
   ackedLsn = 0;
   lastAckMs = Date.now();
   private snapshot: ShardSnapshot | null = null;
-  private stepTimer: NodeJS.Timeout | null = null;
-  private stepQueued = false;
+  /** Set while the snapshot waits for the replica to take its output. */
+  private resumeTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(
@@ -36,6 +38,8 @@ export class FlowSender implements JournalSubscriber {
     /** Unsent bytes past which the replica is dropped (it reconnects and resyncs). */
     private readonly outputLimit: () => number,
     private readonly onOverflow: (flow: FlowSender) => void,
+    /** Runs the snapshot's steps, in turns shared with the master's other flows. */
+    private readonly pacer: SnapshotPacer,
   ) {
     // The flow keeps about SNAPSHOT_OUTPUT_HIGH_WATER in flight the whole sync: its writer alternates between two
     // such buffers instead of allocating new ones (old-space garbage that sets off V8's major GCs).
@@ -88,7 +92,7 @@ export class FlowSender implements JournalSubscriber {
     });
     this.snapshot = snapshot;
     snapshot.start();
-    this.scheduleStep(0);
+    this.pacer.add(this);
   }
 
   onRecord(_record: JournalRecord, encoded: Buffer): void {
@@ -102,45 +106,33 @@ export class FlowSender implements JournalSubscriber {
     if (this.closed) return;
     this.closed = true;
     this.shard.unsubscribe(this);
-    if (this.stepTimer !== null) clearTimeout(this.stepTimer);
-    this.stepTimer = null;
+    this.pacer.remove(this);
+    if (this.resumeTimer !== null) clearTimeout(this.resumeTimer);
+    this.resumeTimer = null;
     this.snapshot?.cancel();
     this.snapshot = null;
   }
 
   private readonly onSnapshotCommand = (dbIndex: number, argv: string[]): void => {
-    encodeRecord({ lsn: 0, kind: 'snapshot', dbIndex, txid: 0, argv }, this.client.reply);
+    encodeSnapshotCommand(dbIndex, argv, this.client.reply);
   };
 
-  private scheduleStep(delayMs: number): void {
-    if (delayMs > 0) this.stepTimer = setTimeout(this.step, delayMs);
-    else if (!this.stepQueued) {
-      this.stepQueued = true;
-      setImmediate(this.step);
+  /** One step of the snapshot (see SnapshotPacer); waits, off the pacer, while the replica has not taken the output. */
+  snapshotStep(): 'more' | 'blocked' | 'done' {
+    const snapshot = this.snapshot;
+    if (snapshot === null || this.closed) return 'done';
+    if (this.pendingBytes > SNAPSHOT_OUTPUT_HIGH_WATER) {
+      this.resumeTimer = setTimeout(this.resume, OUTPUT_WAIT_MS);
+      return 'blocked';
     }
+    const done = snapshot.step(SNAPSHOT_STEP_KEYS);
+    this.flush();
+    return done ? 'done' : 'more';
   }
 
-  /** One slice of the snapshot per turn, paused while the replica has not taken the previous output. */
-  private readonly step = (): void => {
-    this.stepTimer = null;
-    this.stepQueued = false;
-    const snapshot = this.snapshot;
-    if (snapshot === null || this.closed) return;
-    if (this.pendingBytes > SNAPSHOT_OUTPUT_HIGH_WATER) {
-      this.scheduleStep(2);
-      return;
-    }
-    const started = performance.now();
-    let done = snapshot.step(SNAPSHOT_STEP_KEYS);
-    while (
-      !done &&
-      performance.now() - started < SNAPSHOT_SLICE_MS &&
-      this.pendingBytes <= SNAPSHOT_OUTPUT_HIGH_WATER
-    ) {
-      done = snapshot.step(SNAPSHOT_STEP_KEYS);
-    }
-    this.flush();
-    if (!done && this.snapshot !== null) this.scheduleStep(0);
+  private readonly resume = (): void => {
+    this.resumeTimer = null;
+    if (this.snapshot !== null && !this.closed) this.pacer.add(this);
   };
 
   private flush(): void {

@@ -2,6 +2,7 @@ import { randomBytes } from 'crypto';
 import { Journal } from '@drake/journal';
 import type { Client, ServerContext } from '@drake/commands';
 import { FlowSender } from './flow-sender';
+import { SnapshotPacer } from './snapshot-pacer';
 import { SyncSession } from './sync-session';
 import { awaitCatchUp } from './takeover';
 
@@ -42,6 +43,8 @@ export class ReplicationMaster {
   /** Told after every ACK (WAIT checks its waiters). */
   onAck: (() => void) | null = null;
   private nextSessionId = 1;
+  /** Every full sync's snapshot steps share one time budget per event-loop turn. */
+  private readonly snapshotPacer = new SnapshotPacer();
   private watchdog: NodeJS.Timeout | null = null;
 
   constructor(
@@ -107,6 +110,7 @@ export class ReplicationMaster {
       this.server.keyspace,
       this.options.outputLimit,
       () => this.drop(session, 'replica output limit reached'),
+      this.snapshotPacer,
     );
     session.flows[flowId] = flow;
     client.onRelease = () => this.drop(session, 'flow connection closed');
