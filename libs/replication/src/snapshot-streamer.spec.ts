@@ -635,6 +635,28 @@ describe('ShardSnapshot', () => {
     snapshot.cancel();
   });
 
+  test('a big segment goes out a few keys per step; a write part-way through sends the rest first', () => {
+    const ks = filled(100, 256);
+    const { snapshot, records } = collect(ks);
+    snapshot.start();
+    snapshot.step(5);
+    snapshot.step(5);
+    // Part-way through db 0's only segment (50 keys): the walk has written some of them, not all.
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.length).toBeLessThan(50);
+    ks.db(0).set('key98', 'changed');
+    // The hook wrote out the rest of that segment, as it was, before the change.
+    expect(records.filter(([db]) => db === 0)).toHaveLength(50);
+    ks.db(0).delete('key96');
+    ks.db(0).set('new', 'x');
+    while (!snapshot.step(5));
+    expect(records).toHaveLength(100);
+    expect(new Set(records.map(([db, argv]) => `${db}:${argv[1]}`)).size).toBe(100);
+    expect(records.find(([, argv]) => argv[1] === 'key98')?.[1]).toEqual(['SET', 'key98', 'v98']);
+    expect(records.some(([, argv]) => argv[1] === 'new')).toBe(false);
+    expect(snapshot.segmentsSerialized).toBe(2);
+  });
+
   test('two snapshots of one shard, started at different times, each see their own point in time', () => {
     const ks = filled(60, 2);
     const first = collect(ks);

@@ -1,4 +1,4 @@
-import type { Keyspace, Segment } from '@drake/storage';
+import type { DashTable, Keyspace, Segment, Value } from '@drake/storage';
 import {
   attachFlushHook,
   attachSnapshot,
@@ -30,10 +30,26 @@ export interface ShardSnapshotOptions {
 
 type State = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
+/** Where the walk is inside a segment it writes out in several steps. */
+class PartialSegment {
+  readonly entries: IterableIterator<[string, Value]>;
+  done = false;
+
+  constructor(
+    /** The segment's table (null when the hooks write it out in one go). */
+    readonly table: DashTable | null,
+    readonly dbIndex: number,
+    readonly segment: Segment,
+  ) {
+    this.entries = segment.entries.entries();
+  }
+}
+
 /**
  * A point-in-time snapshot of one shard — every database's table of it — taken without fork (DESIGN §3).
  * start() takes version V and hooks every table of the shard; step() walks the segments in order and writes out
- * each one still stamped below V; the hook writes out a segment stamped below V before anything changes it.
+ * each one still stamped below V, a few keys per step; the hook writes out a segment stamped below V (or the rest
+ * of the one the walk is in) before anything changes it.
  * Either way the segment is then stamped V, so each key goes out exactly once, as it was at start(), and before
  * any journal record that changes it. Keys whose TTL has passed when they are written out are skipped (the
  * master journals their DEL). A split's new half inherits the stamp of the half that was just written out;
@@ -48,6 +64,8 @@ export class ShardSnapshot implements SegmentSerializer {
   private db = 0;
   private segmentIndex = 0;
   private currentDb = 0;
+  /** The segment the walk is writing out a few keys at a time, if any. */
+  private partial: PartialSegment | null = null;
   private readonly chunk: number;
   private readonly serializeFlushed: boolean;
   private readonly onDone: (() => void) | null;
@@ -94,9 +112,9 @@ export class ShardSnapshot implements SegmentSerializer {
   }
 
   /**
-   * Writes out segments until about `budget` keys went out (a segment is never split; each visited segment
-   * counts at least 1). Returns true when the snapshot is finished; the caller yields to the event loop
-   * (setImmediate) between steps.
+   * Writes out about `budget` keys (a segment may take several steps; each segment visited counts at least 1).
+   * Returns true when the snapshot is finished; the caller yields to the event loop (setImmediate) between
+   * steps, so a step is short whatever the segment size.
    */
   step(budget: number): boolean {
     if (this.state === 'idle') throw new Error('snapshot not started');
@@ -106,6 +124,16 @@ export class ShardSnapshot implements SegmentSerializer {
     let work = 0;
     try {
       while (work < limit && this.state === 'running') {
+        const partial = this.partial;
+        if (partial !== null) {
+          work += this.writeEntries(partial, limit - work);
+          if (partial.done) {
+            // Stamped through the hooks, so older snapshots write it out first; ours finds nothing left.
+            visitSegment(partial.table as DashTable, partial.segment);
+            this.partial = null;
+          }
+          continue;
+        }
         if (this.db >= tables.length) {
           this.finish('done');
           return true;
@@ -121,10 +149,7 @@ export class ShardSnapshot implements SegmentSerializer {
         }
         const segment = segments[this.segmentIndex++];
         work++;
-        if (segment.version < this.version) {
-          work += segment.entries.size;
-          visitSegment(table, segment);
-        }
+        if (segment.version < this.version) this.partial = new PartialSegment(table, this.db, segment);
       }
     } catch (error) {
       this.fail(error);
@@ -142,28 +167,48 @@ export class ShardSnapshot implements SegmentSerializer {
   /** Called by the table hooks (and the walk) while the segment still holds its data as of V. */
   serializeSegment(dbIndex: number, segment: Segment, flushing: boolean): void {
     if (this.state !== 'running') return;
+    // The walk may be part-way through this segment: what it has not written yet goes out now (or is dropped
+    // with the flushed keys), before the change.
+    let partial = this.partial;
+    if (partial !== null && partial.segment === segment) this.partial = null;
+    else partial = null;
     if (flushing && !this.serializeFlushed) return;
     try {
-      this.writeSegment(dbIndex, segment);
+      this.writeEntries(partial ?? new PartialSegment(null, dbIndex, segment), Infinity);
     } catch (error) {
       // Inside a master's write: never let the snapshot's failure break the command.
       this.fail(error);
     }
   }
 
-  private writeSegment(dbIndex: number, segment: Segment): void {
-    this.currentDb = dbIndex;
-    const expires = segment.expires;
+  /**
+   * Writes out up to `budget` more keys of a segment the walk is in (keys whose TTL has passed are skipped; the
+   * master journals their DEL). A segment is unchanged between two calls: any change first lets the hooks call
+   * serializeSegment, which finishes it. Returns how many keys it went through.
+   */
+  private writeEntries(partial: PartialSegment, budget: number): number {
+    this.currentDb = partial.dbIndex;
+    const expires = partial.segment.expires;
     const now = this.keyspace.now();
-    let keys = 0;
-    for (const [key, value] of segment.entries) {
+    const entries = partial.entries;
+    let seen = 0;
+    let written = 0;
+    while (seen < budget && !partial.done) {
+      const next = entries.next();
+      if (next.done === true) {
+        partial.done = true;
+        this.segmentsSerialized++;
+        break;
+      }
+      seen++;
+      const [key, value] = next.value;
       const at = expires.size === 0 ? undefined : expires.get(key);
       if (at !== undefined && at <= now) continue;
       rebuildCommands(key, value, at ?? 0, this.emit, this.chunk);
-      keys++;
+      written++;
     }
-    this.keysSerialized += keys;
-    this.segmentsSerialized++;
+    this.keysSerialized += written;
+    return Math.max(1, seen);
   }
 
   private fail(error: unknown): void {
@@ -175,6 +220,7 @@ export class ShardSnapshot implements SegmentSerializer {
 
   private finish(state: State): void {
     this.state = state;
+    this.partial = null;
     const tables = this.keyspace.tables[this.shard];
     for (const table of tables) detachSnapshot(table, this);
     detachFlushHook(this.keyspace);
