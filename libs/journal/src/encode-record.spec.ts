@@ -1,5 +1,5 @@
 import { ReplyWriter } from '@drake/resp';
-import { encodeRecord, encodeSnapshotCommand } from './encode-record';
+import { encodeRecord, encodeSnapshotCommand, encodeSnapshotSet } from './encode-record';
 import type { JournalRecord } from './journal-record';
 
 function encode(...records: JournalRecord[]): string {
@@ -62,6 +62,21 @@ describe('encodeSnapshotCommand', () => {
         encode({ lsn: 0, kind: 'snapshot', dbIndex, txid: 0, argv }),
       );
     }
+  });
+
+  it('writes a SET without an argv array, byte for byte as the generic encoder', () => {
+    for (const [dbIndex, key, value] of [
+      [0, 'k', 'v'],
+      [9, '', ''],
+      [3, 'a\r\nb', '\u0000\u00ff'.repeat(40)],
+    ] as const) {
+      const direct = new ReplyWriter();
+      encodeSnapshotSet(dbIndex, key, value, direct);
+      const generic = new ReplyWriter();
+      encodeSnapshotCommand(dbIndex, ['SET', key, value], generic);
+      expect(direct.take()?.toString('latin1')).toBe(generic.take()?.toString('latin1'));
+    }
+    expect(() => encodeSnapshotSet(-1, 'k', 'v', new ReplyWriter())).toThrow(RangeError);
   });
 
   it('refuses an empty command or a bad database index', () => {

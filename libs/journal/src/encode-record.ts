@@ -60,3 +60,24 @@ export function encodeSnapshotCommand(dbIndex: number, argv: readonly string[], 
   out.integer(0);
   for (let i = 0; i < argv.length; i++) out.bulk(argv[i]);
 }
+
+/** `$3\r\nSET\r\n`, the command name of every plain string key a snapshot sends. */
+const SET_NAME = '$3\r\nSET\r\n';
+
+/**
+ * Appends the snapshot record of `SET key value` in database `dbIndex`: the frame encodeSnapshotCommand writes
+ * for `['SET', key, value]`, for the most common key of a full sync without building that array.
+ */
+export function encodeSnapshotSet(dbIndex: number, key: string, value: string, out: RecordSink): void {
+  if (!Number.isSafeInteger(dbIndex) || dbIndex < 0) {
+    throw new RangeError('journal record: a snapshot record has a database index');
+  }
+  out.array(HEADER_ELEMENTS + 3);
+  out.raw(SNAPSHOT_LINE);
+  out.integer(0);
+  out.integer(dbIndex);
+  out.integer(0);
+  out.raw(SET_NAME);
+  out.bulk(key);
+  out.bulk(value);
+}

@@ -1,5 +1,5 @@
 export { BacklogRing } from './backlog-ring';
-export { encodeRecord, encodeSnapshotCommand, type RecordSink } from './encode-record';
+export { encodeRecord, encodeSnapshotCommand, encodeSnapshotSet, type RecordSink } from './encode-record';
 export { Journal, type JournalOptions } from './journal';
 export {
   JournalDecodeError,

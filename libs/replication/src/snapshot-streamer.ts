@@ -8,7 +8,7 @@ import {
   visitSegment,
   type SegmentSerializer,
 } from './snapshot-hooks';
-import { REBUILD_CHUNK, rebuildCommands } from './value-commands';
+import { REBUILD_CHUNK, REBUILD_CHUNK_BYTES, rebuildCommands } from './value-commands';
 
 /** Receives the snapshot as commands to run in database `dbIndex`; `argv` is the sink's to keep. */
 export type SnapshotSink = (dbIndex: number, argv: string[]) => void;
@@ -22,6 +22,11 @@ export interface ShardSnapshotOptions {
    * synchronously inside the flush.
    */
   serializeFlushed?: boolean;
+  /**
+   * Receives a string key without TTL (the most common key) as `SET key value` would, without an argv array
+   * per key; without it such keys go to the sink as that command.
+   */
+  stringSink?: (dbIndex: number, key: string, value: string) => void;
   /** Called once the walk is over and every key of the snapshot went to the sink. */
   onDone?: () => void;
   /** Called when the snapshot stops on an error (a value it cannot serialize, a throwing sink). */
@@ -30,18 +35,27 @@ export interface ShardSnapshotOptions {
 
 type State = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
-/** Where the walk is inside a segment it writes out in several steps. */
+/**
+ * Where the walk is inside a segment it writes out in several steps: the segment's keys, listed when it started
+ * (the segment cannot change before it is finished: the hooks finish it first), and the next one to write.
+ */
 class PartialSegment {
-  readonly entries: IterableIterator<[string, Value]>;
-  done = false;
+  next = 0;
+  /** Counted in segmentsSerialized. */
+  counted = false;
 
   constructor(
-    /** The segment's table (null when the hooks write it out in one go). */
-    readonly table: DashTable | null,
+    readonly table: DashTable,
     readonly dbIndex: number,
     readonly segment: Segment,
+    readonly keys: string[],
   ) {
-    this.entries = segment.entries.entries();
+    keys.length = 0;
+    for (const key of segment.entries.keys()) keys.push(key);
+  }
+
+  get done(): boolean {
+    return this.next >= this.keys.length;
   }
 }
 
@@ -66,6 +80,9 @@ export class ShardSnapshot implements SegmentSerializer {
   private currentDb = 0;
   /** The segment the walk is writing out a few keys at a time, if any. */
   private partial: PartialSegment | null = null;
+  /** The key list of `partial`, one array reused for every segment. */
+  private readonly keysScratch: string[] = [];
+  private readonly stringSink: ((dbIndex: number, key: string, value: string) => void) | null;
   private readonly chunk: number;
   private readonly serializeFlushed: boolean;
   private readonly onDone: (() => void) | null;
@@ -84,6 +101,7 @@ export class ShardSnapshot implements SegmentSerializer {
     }
     this.chunk = options.chunk ?? REBUILD_CHUNK;
     this.serializeFlushed = options.serializeFlushed ?? false;
+    this.stringSink = options.stringSink ?? null;
     this.onDone = options.onDone ?? null;
     this.onError = options.onError ?? null;
   }
@@ -126,10 +144,10 @@ export class ShardSnapshot implements SegmentSerializer {
       while (work < limit && this.state === 'running') {
         const partial = this.partial;
         if (partial !== null) {
-          work += this.writeEntries(partial, limit - work);
+          work += this.writePartial(partial, limit - work);
           if (partial.done) {
             // Stamped through the hooks, so older snapshots write it out first; ours finds nothing left.
-            visitSegment(partial.table as DashTable, partial.segment);
+            visitSegment(partial.table, partial.segment);
             this.partial = null;
           }
           continue;
@@ -149,7 +167,9 @@ export class ShardSnapshot implements SegmentSerializer {
         }
         const segment = segments[this.segmentIndex++];
         work++;
-        if (segment.version < this.version) this.partial = new PartialSegment(table, this.db, segment);
+        if (segment.version < this.version) {
+          this.partial = new PartialSegment(table, this.db, segment, this.keysScratch);
+        }
       }
     } catch (error) {
       this.fail(error);
@@ -169,46 +189,73 @@ export class ShardSnapshot implements SegmentSerializer {
     if (this.state !== 'running') return;
     // The walk may be part-way through this segment: what it has not written yet goes out now (or is dropped
     // with the flushed keys), before the change.
-    let partial = this.partial;
-    if (partial !== null && partial.segment === segment) this.partial = null;
-    else partial = null;
+    const partial = this.partial !== null && this.partial.segment === segment ? this.partial : null;
+    if (partial !== null) this.partial = null;
     if (flushing && !this.serializeFlushed) return;
     try {
-      this.writeEntries(partial ?? new PartialSegment(null, dbIndex, segment), Infinity);
+      if (partial !== null) this.writePartial(partial, Infinity);
+      else this.writeSegment(dbIndex, segment);
     } catch (error) {
       // Inside a master's write: never let the snapshot's failure break the command.
       this.fail(error);
     }
   }
 
-  /**
-   * Writes out up to `budget` more keys of a segment the walk is in (keys whose TTL has passed are skipped; the
-   * master journals their DEL). A segment is unchanged between two calls: any change first lets the hooks call
-   * serializeSegment, which finishes it. Returns how many keys it went through.
-   */
-  private writeEntries(partial: PartialSegment, budget: number): number {
-    this.currentDb = partial.dbIndex;
-    const expires = partial.segment.expires;
+  /** Writes out a whole segment at once (the hooks, before it changes). */
+  private writeSegment(dbIndex: number, segment: Segment): void {
+    this.currentDb = dbIndex;
+    const expires = segment.expires;
     const now = this.keyspace.now();
-    const entries = partial.entries;
-    let seen = 0;
     let written = 0;
-    while (seen < budget && !partial.done) {
-      const next = entries.next();
-      if (next.done === true) {
-        partial.done = true;
-        this.segmentsSerialized++;
-        break;
-      }
-      seen++;
-      const [key, value] = next.value;
+    for (const [key, value] of segment.entries) {
       const at = expires.size === 0 ? undefined : expires.get(key);
       if (at !== undefined && at <= now) continue;
-      rebuildCommands(key, value, at ?? 0, this.emit, this.chunk);
+      this.writeKey(key, value, at);
       written++;
     }
     this.keysSerialized += written;
+    this.segmentsSerialized++;
+  }
+
+  /**
+   * Writes out up to `budget` more keys of the segment the walk is in (keys whose TTL has passed are skipped;
+   * the master journals their DEL). Returns how many keys it went through (at least 1).
+   */
+  private writePartial(partial: PartialSegment, budget: number): number {
+    this.currentDb = partial.dbIndex;
+    const { entries, expires } = partial.segment;
+    const keys = partial.keys;
+    const now = this.keyspace.now();
+    const end = Math.min(keys.length, partial.next + budget);
+    let written = 0;
+    for (let i = partial.next; i < end; i++) {
+      const key = keys[i];
+      const at = expires.size === 0 ? undefined : expires.get(key);
+      if (at !== undefined && at <= now) continue;
+      this.writeKey(key, entries.get(key) as Value, at);
+      written++;
+    }
+    const seen = end - partial.next;
+    partial.next = end;
+    if (partial.done && !partial.counted) {
+      partial.counted = true;
+      this.segmentsSerialized++;
+    }
+    this.keysSerialized += written;
     return Math.max(1, seen);
+  }
+
+  private writeKey(key: string, value: Value, at: number | undefined): void {
+    if (
+      this.stringSink !== null &&
+      typeof value === 'string' &&
+      at === undefined &&
+      value.length <= REBUILD_CHUNK_BYTES
+    ) {
+      this.stringSink(this.currentDb, key, value);
+    } else {
+      rebuildCommands(key, value, at ?? 0, this.emit, this.chunk);
+    }
   }
 
   private fail(error: unknown): void {

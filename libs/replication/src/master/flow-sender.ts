@@ -1,6 +1,7 @@
 import {
   encodeRecord,
   encodeSnapshotCommand,
+  encodeSnapshotSet,
   type JournalRecord,
   type JournalSubscriber,
   type ShardJournal,
@@ -76,6 +77,7 @@ export class FlowSender implements JournalSubscriber, PacedSnapshot {
     encodeRecord(start, this.client.reply);
     this.shard.subscribe(this);
     const snapshot = new ShardSnapshot(this.keyspace, this.shard.shardId, this.onSnapshotCommand, {
+      stringSink: this.onSnapshotString,
       onDone: () => {
         this.snapshot = null;
         const end: JournalRecord = {
@@ -115,6 +117,10 @@ export class FlowSender implements JournalSubscriber, PacedSnapshot {
 
   private readonly onSnapshotCommand = (dbIndex: number, argv: string[]): void => {
     encodeSnapshotCommand(dbIndex, argv, this.client.reply);
+  };
+
+  private readonly onSnapshotString = (dbIndex: number, key: string, value: string): void => {
+    encodeSnapshotSet(dbIndex, key, value, this.client.reply);
   };
 
   /** One step of the snapshot (see SnapshotPacer); waits, off the pacer, while the replica has not taken the output. */
