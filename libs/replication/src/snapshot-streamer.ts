@@ -41,6 +41,8 @@ type State = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
  */
 class PartialSegment {
   next = 0;
+  /** How many keys `keys` lists (the reused array keeps its larger length: no new backing store per segment). */
+  readonly end: number;
   /** Counted in segmentsSerialized. */
   counted = false;
 
@@ -50,12 +52,13 @@ class PartialSegment {
     readonly segment: Segment,
     readonly keys: string[],
   ) {
-    keys.length = 0;
-    for (const key of segment.entries.keys()) keys.push(key);
+    let n = 0;
+    for (const key of segment.entries.keys()) keys[n++] = key;
+    this.end = n;
   }
 
   get done(): boolean {
-    return this.next >= this.keys.length;
+    return this.next >= this.end;
   }
 }
 
@@ -226,7 +229,7 @@ export class ShardSnapshot implements SegmentSerializer {
     const { entries, expires } = partial.segment;
     const keys = partial.keys;
     const now = this.keyspace.now();
-    const end = Math.min(keys.length, partial.next + budget);
+    const end = Math.min(partial.end, partial.next + budget);
     let written = 0;
     for (let i = partial.next; i < end; i++) {
       const key = keys[i];
