@@ -15,6 +15,11 @@ import type { PacedSnapshot, SnapshotPacer } from './snapshot-pacer';
 const SNAPSHOT_STEP_KEYS = 16;
 /** The snapshot waits while this much output is still unsent to the replica, so a slow link bounds memory. */
 const SNAPSHOT_OUTPUT_HIGH_WATER = 512 * 1024;
+/**
+ * Snapshot output goes to the socket once this much has collected (or the snapshot is done), not after every
+ * step: one write per 64 KB rather than per pacer turn, fewer system calls on both ends.
+ */
+const SNAPSHOT_FLUSH_BYTES = 64 * 1024;
 /** How long a snapshot whose output is backed up waits before it looks again (ms). */
 const OUTPUT_WAIT_MS = 2;
 
@@ -132,7 +137,7 @@ export class FlowSender implements JournalSubscriber, PacedSnapshot {
       return 'blocked';
     }
     const done = snapshot.step(SNAPSHOT_STEP_KEYS);
-    this.flush();
+    if (done || this.client.reply.length >= SNAPSHOT_FLUSH_BYTES) this.flush();
     return done ? 'done' : 'more';
   }
 
