@@ -51,6 +51,25 @@ test('commands pipelined after BLPOP wait until it is served, then run in order'
   await c.close();
 });
 
+test('thousands of commands pipelined behind BLPOP all run, in order, once it is served', async () => {
+  // Past 1,024 waiting commands the server stops reading the client; serving it must start reading again.
+  const count = 5000;
+  const c = await RawClient.connect(subject.port);
+  c.send('BLPOP', 'q', '0');
+  await waitBlocked(admin, 1);
+  let batch = '';
+  for (let i = 0; i < count; i++) batch += '*2\r\n$4\r\nINCR\r\n$1\r\nn\r\n';
+  c.sendRaw(batch);
+  c.send('GET', 'n');
+  await sleep(50);
+  expect(await admin.callText('GET', 'n')).toBe('$-1\r\n');
+  expect(await admin.callText('RPUSH', 'q', 'job')).toBe(':1\r\n');
+  expect((await c.readReply()).toString('latin1')).toBe('*2\r\n$1\r\nq\r\n$3\r\njob\r\n');
+  for (let i = 1; i <= count; i++) expect((await c.readReply()).toString('latin1')).toBe(`:${i}\r\n`);
+  expect((await c.readReply()).toString('latin1')).toBe(`$${String(count).length}\r\n${count}\r\n`);
+  await c.close();
+});
+
 test('a client gone while blocked takes no element: the next waiter gets it', async () => {
   const gone = await RawClient.connect(subject.port);
   gone.send('BLPOP', 'q', '0');

@@ -71,7 +71,7 @@ export class Connection implements ClientTransport, RequestHandler {
     if (this.closeRequested || this.closed) return;
     if (this.client.blocked !== null || this.waiting.length !== 0) {
       this.waiting.push(argv);
-      if (this.waiting.length === BLOCKED_QUEUE_HIGH_WATER) this.socket.pause();
+      if (this.waiting.length >= BLOCKED_QUEUE_HIGH_WATER) this.socket.pause();
       return;
     }
     dispatch(this.client, argv);
@@ -209,7 +209,8 @@ export class Connection implements ClientTransport, RequestHandler {
   private readonly onDrain = (): void => {
     this.awaitingDrain = false;
     this.flush();
-    if (!this.closeRequested) this.socket.resume();
+    // Reading stays stopped while a blocked client's queue is full (runWaiting resumes it).
+    if (!this.closeRequested && this.waiting.length < BLOCKED_QUEUE_HIGH_WATER) this.socket.resume();
   };
 
   private readonly onEnd = (): void => {
