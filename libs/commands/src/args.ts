@@ -40,7 +40,7 @@ export function parseInteger(s: string): number | null {
 export function parseDouble(s: string): number | null {
   if (s.length === 0 || s.length > 5120) return null;
   // Most scores are short decimal integers: exact as a double, no case folding or pattern needed.
-  if (s.length <= 15 && isDecimalDigits(s)) return Number(s);
+  if (s.length < 16 && isCanonicalInteger(s)) return Number(s);
   const c0 = s.charCodeAt(0);
   if (c0 === 32 || (c0 >= 9 && c0 <= 13)) return null;
   const lower = s.toLowerCase();
@@ -53,17 +53,6 @@ export function parseDouble(s: string): number | null {
     return null;
   const v = s.startsWith('0x') || s.startsWith('-0x') || s.startsWith('+0x') ? parseHexFloat(s) : Number(s);
   return Number.isNaN(v) ? null : v;
-}
-
-/** An optional '-' then one or more ASCII digits, nothing else. */
-function isDecimalDigits(s: string): boolean {
-  let i = s.charCodeAt(0) === 45 /* - */ ? 1 : 0;
-  if (i === s.length) return false;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
 }
 
 function parseHexFloat(s: string): number {

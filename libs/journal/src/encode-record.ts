@@ -45,19 +45,25 @@ export function encodeRecord(record: JournalRecord, out: RecordSink): void {
 
 const SNAPSHOT_LINE = KIND_LINES.snapshot;
 
-/**
- * Appends a snapshot record (LSN 0, no txid) for `argv` in database `dbIndex`: the same frame as encodeRecord
- * writes for it, without a record object per key on the full-sync path.
- */
-export function encodeSnapshotCommand(dbIndex: number, argv: readonly string[], out: RecordSink): void {
-  if (argv.length === 0 || !Number.isSafeInteger(dbIndex) || dbIndex < 0) {
-    throw new RangeError('journal record: a snapshot record has a command and a database index');
+/** The frame header of a snapshot record (LSN 0, no txid) with `argc` arguments to follow. */
+function snapshotHeader(dbIndex: number, argc: number, out: RecordSink): void {
+  if (!Number.isSafeInteger(dbIndex) || dbIndex < 0) {
+    throw new RangeError('journal record: a snapshot record needs a database index');
   }
-  out.array(HEADER_ELEMENTS + argv.length);
+  out.array(HEADER_ELEMENTS + argc);
   out.raw(SNAPSHOT_LINE);
   out.integer(0);
   out.integer(dbIndex);
   out.integer(0);
+}
+
+/**
+ * Appends a snapshot record for `argv` in database `dbIndex`: the same frame as encodeRecord writes for it,
+ * without a record object per key on the full-sync path.
+ */
+export function encodeSnapshotCommand(dbIndex: number, argv: readonly string[], out: RecordSink): void {
+  if (argv.length === 0) throw new RangeError('journal record: a snapshot record has a command');
+  snapshotHeader(dbIndex, argv.length, out);
   for (let i = 0; i < argv.length; i++) out.bulk(argv[i]);
 }
 
@@ -69,14 +75,7 @@ const SET_NAME = '$3\r\nSET\r\n';
  * for `['SET', key, value]`, for the most common key of a full sync without building that array.
  */
 export function encodeSnapshotSet(dbIndex: number, key: string, value: string, out: RecordSink): void {
-  if (!Number.isSafeInteger(dbIndex) || dbIndex < 0) {
-    throw new RangeError('journal record: a snapshot record has a database index');
-  }
-  out.array(HEADER_ELEMENTS + 3);
-  out.raw(SNAPSHOT_LINE);
-  out.integer(0);
-  out.integer(dbIndex);
-  out.integer(0);
+  snapshotHeader(dbIndex, 3, out);
   out.raw(SET_NAME);
   out.bulk(key);
   out.bulk(value);

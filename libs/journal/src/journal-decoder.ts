@@ -1,3 +1,4 @@
+import { latin1Equals } from '@drake/resp';
 import { HEADER_ELEMENTS } from './encode-record';
 import { kindOfCode, recordProblem, type JournalRecord, type JournalRecordKind } from './journal-record';
 
@@ -258,12 +259,7 @@ export class JournalDecoder {
   /** The command name in chunk[start, end): the previous record's again when the bytes match (they mostly do). */
   private commandName(chunk: Buffer, start: number, end: number): string {
     const last = this.lastName;
-    const len = end - start;
-    if (last.length === len) {
-      let k = 0;
-      while (k < len && chunk[start + k] === last.charCodeAt(k)) k++;
-      if (k === len) return last;
-    }
+    if (last.length === end - start && latin1Equals(chunk, start, last)) return last;
     return (this.lastName = chunk.toString('latin1', start, end));
   }
 

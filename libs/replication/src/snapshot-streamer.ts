@@ -43,8 +43,6 @@ class PartialSegment {
   next = 0;
   /** How many keys `keys` lists (the reused array keeps its larger length: no new backing store per segment). */
   readonly end: number;
-  /** Counted in segmentsSerialized. */
-  counted = false;
 
   constructor(
     readonly table: DashTable,
@@ -149,7 +147,8 @@ export class ShardSnapshot implements SegmentSerializer {
         if (partial !== null) {
           work += this.writePartial(partial, limit - work);
           if (partial.done) {
-            // Stamped through the hooks, so older snapshots write it out first; ours finds nothing left.
+            // Stamped through the hooks, so older snapshots write it out first; ours takes the partial back
+            // (serializeSegment), finds nothing left, and counts the segment.
             visitSegment(partial.table, partial.segment);
             this.partial = null;
           }
@@ -198,6 +197,7 @@ export class ShardSnapshot implements SegmentSerializer {
     try {
       if (partial !== null) this.writePartial(partial, Infinity);
       else this.writeSegment(dbIndex, segment);
+      this.segmentsSerialized++;
     } catch (error) {
       // Inside a master's write: never let the snapshot's failure break the command.
       this.fail(error);
@@ -209,15 +209,7 @@ export class ShardSnapshot implements SegmentSerializer {
     this.currentDb = dbIndex;
     const expires = segment.expires;
     const now = this.keyspace.now();
-    let written = 0;
-    for (const [key, value] of segment.entries) {
-      const at = expires.size === 0 ? undefined : expires.get(key);
-      if (at !== undefined && at <= now) continue;
-      this.writeKey(key, value, at);
-      written++;
-    }
-    this.keysSerialized += written;
-    this.segmentsSerialized++;
+    for (const [key, value] of segment.entries) this.writeIfLive(key, value, expires, now);
   }
 
   /**
@@ -230,22 +222,19 @@ export class ShardSnapshot implements SegmentSerializer {
     const keys = partial.keys;
     const now = this.keyspace.now();
     const end = Math.min(partial.end, partial.next + budget);
-    let written = 0;
-    for (let i = partial.next; i < end; i++) {
-      const key = keys[i];
-      const at = expires.size === 0 ? undefined : expires.get(key);
-      if (at !== undefined && at <= now) continue;
-      this.writeKey(key, entries.get(key) as Value, at);
-      written++;
-    }
+    for (let i = partial.next; i < end; i++)
+      this.writeIfLive(keys[i], entries.get(keys[i]) as Value, expires, now);
     const seen = end - partial.next;
     partial.next = end;
-    if (partial.done && !partial.counted) {
-      partial.counted = true;
-      this.segmentsSerialized++;
-    }
-    this.keysSerialized += written;
     return Math.max(1, seen);
+  }
+
+  /** Writes out one key unless its TTL has passed (the master journals the DEL of those). */
+  private writeIfLive(key: string, value: Value, expires: Map<string, number>, now: number): void {
+    const at = expires.size === 0 ? undefined : expires.get(key);
+    if (at !== undefined && at <= now) return;
+    this.writeKey(key, value, at);
+    this.keysSerialized++;
   }
 
   private writeKey(key: string, value: Value, at: number | undefined): void {

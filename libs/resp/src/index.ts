@@ -1,4 +1,5 @@
 export { formatDouble } from './format-double';
+export { latin1Equals } from './latin1-equals';
 export { ReplyWriter } from './reply-writer';
 export { RequestParser, type RequestHandler, type RequestParserOptions } from './request-parser';
 export { splitInlineArgs } from './split-args';

@@ -1,4 +1,5 @@
 import { asLatin1, type Latin1Buffer } from './latin1-buffer';
+import { latin1Equals } from './latin1-equals';
 import { splitInlineArgs } from './split-args';
 
 export interface RequestHandler {
@@ -234,13 +235,8 @@ export class RequestParser {
   /** The command name at `pos`: the previous one again when the bytes match (pipelines repeat names). */
   private commandName(pos: number, len: number): string {
     const last = this.lastName;
-    const buf = this.buf;
-    if (last.length === len) {
-      let i = 0;
-      while (i < len && buf[pos + i] === last.charCodeAt(i)) i++;
-      if (i === len) return last;
-    }
-    return (this.lastName = buf.latin1Slice(pos, pos + len));
+    if (last.length === len && latin1Equals(this.buf, pos, last)) return last;
+    return (this.lastName = this.buf.latin1Slice(pos, pos + len));
   }
 
   /** Adds a chunk to the big bulk being gathered; returns the bytes after the bulk, or null if it is still short. */
