@@ -4,6 +4,8 @@ describe('parseDouble', () => {
   test.each([
     ['1', 1],
     ['007', 7],
+    ['000000012345', 12345],
+    ['-007', -7],
     ['-42', -42],
     ['123456789012345', 123456789012345],
     ['1234567890123456789', 1234567890123456800],
@@ -22,9 +24,13 @@ describe('parseDouble', () => {
   test('keeps the sign of zero', () => {
     expect(Object.is(parseDouble('-0'), -0)).toBe(true);
     expect(Object.is(parseDouble('0'), 0)).toBe(true);
+    expect(Object.is(parseDouble('-000'), -0)).toBe(true);
   });
 
-  test.each(['', '-', '+', ' 1', '1 ', 'abc', '1a', 'nan', '--1', '1..2', 'e5'])('rejects %j', (text) => {
-    expect(parseDouble(text)).toBeNull();
-  });
+  test.each(['', '-', '+', ' 1', '1 ', 'abc', '1a', 'nan', '--1', '+-1', '1..2', 'e5', '00 1'])(
+    'rejects %j',
+    (text) => {
+      expect(parseDouble(text)).toBeNull();
+    },
+  );
 });

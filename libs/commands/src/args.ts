@@ -19,6 +19,19 @@ function isCanonicalInteger(s: string): boolean {
   return true;
 }
 
+/** True for an optional sign followed by decimal digits only, as strtod reads them (leading zeros allowed). */
+function isDecimalDigits(s: string): boolean {
+  const len = s.length;
+  const c0 = s.charCodeAt(0);
+  let i = c0 === 43 /* + */ || c0 === 45 /* - */ ? 1 : 0;
+  if (i === len) return false;
+  for (; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** A signed 64-bit integer as a bigint, or null when Redis would answer "not an integer or out of range". */
 export function parseI64(s: string): bigint | null {
   if (!isCanonicalInteger(s)) return null;
@@ -39,8 +52,9 @@ export function parseInteger(s: string): number | null {
 /** Like strtod as Redis uses it for scores and floats: no leading space, the whole string consumed, NaN rejected. */
 export function parseDouble(s: string): number | null {
   if (s.length === 0 || s.length > 5120) return null;
-  // Most scores are short decimal integers: exact as a double, no case folding or pattern needed.
-  if (s.length < 16 && isCanonicalInteger(s)) return Number(s);
+  // Most scores are short decimal integers (redis-benchmark's are zero-padded): exact as a double, no case
+  // folding or pattern needed.
+  if (s.length < 16 && isDecimalDigits(s)) return Number(s);
   const c0 = s.charCodeAt(0);
   if (c0 === 32 || (c0 >= 9 && c0 <= 13)) return null;
   const lower = s.toLowerCase();
