@@ -43,14 +43,16 @@ export class ReplicationMaster {
   /** Told after every ACK (WAIT checks its waiters). */
   onAck: (() => void) | null = null;
   private nextSessionId = 1;
-  /** Every full sync's snapshot steps share one time budget per event-loop turn. */
-  private readonly snapshotPacer = new SnapshotPacer();
+  /** Every full sync's snapshot steps share one time budget per event-loop turn, short while clients are served. */
+  private readonly snapshotPacer: SnapshotPacer;
   private watchdog: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly server: ServerContext,
     private readonly options: MasterOptions,
-  ) {}
+  ) {
+    this.snapshotPacer = new SnapshotPacer({ activity: () => server.stats.commandsProcessed });
+  }
 
   /** The journal, created on first use with one ring per shard. */
   journal(): Journal {

@@ -23,7 +23,7 @@ async function untilIdle(pacer: SnapshotPacer): Promise<void> {
 describe('SnapshotPacer', () => {
   test('runs every snapshot to the end, round-robin', async () => {
     const log: string[] = [];
-    const pacer = new SnapshotPacer(50);
+    const pacer = new SnapshotPacer({ idleTurnMs: 50 });
     pacer.add(countdown('a', 3, log));
     pacer.add(countdown('b', 1, log));
     pacer.add(countdown('c', 2, log));
@@ -34,7 +34,7 @@ describe('SnapshotPacer', () => {
 
   test('one turn stops at its budget, so other callbacks run between turns', async () => {
     const log: string[] = [];
-    const pacer = new SnapshotPacer(2);
+    const pacer = new SnapshotPacer({ idleTurnMs: 2 });
     pacer.add(countdown('s', 40, log, 0.5));
     const between: number[] = [];
     // An unrelated callback queued each turn, as client I/O would be: it must interleave with the steps.
@@ -49,9 +49,40 @@ describe('SnapshotPacer', () => {
     expect(Math.max(...gaps)).toBeLessThanOrEqual(10);
   });
 
+  test('turns are short while client commands run between them and shortly after, long once they stop', async () => {
+    const log: string[] = [];
+    let commands = 0;
+    const pacer = new SnapshotPacer({
+      activity: () => commands,
+      busyTurnMs: 1,
+      idleTurnMs: 20,
+      busyHoldMs: 20,
+    });
+    pacer.add(countdown('s', 1000, log, 0.25));
+    const stepsPerTurn: number[] = [];
+    let seen = 0;
+    // Counts the steps of each turn; a "client command" runs between the first 10 turns only.
+    const watch = (): void => {
+      stepsPerTurn.push(log.length - seen);
+      seen = log.length;
+      if (stepsPerTurn.length <= 10) commands++;
+      if (pacer.pending > 0) setImmediate(watch);
+    };
+    setImmediate(watch);
+    await untilIdle(pacer);
+    const busy = stepsPerTurn.slice(2, 10);
+    // Short turns go on for busyHoldMs after the last command (about 20 turns of 1 ms), then the long ones start.
+    const held = stepsPerTurn.slice(11, 14);
+    const idle = stepsPerTurn.slice(34).filter((n) => n > 0);
+    // 0.25 ms steps: a 1 ms turn takes about 4 of them, a 20 ms turn about 80.
+    expect(Math.max(...busy)).toBeLessThanOrEqual(8);
+    expect(Math.max(...held)).toBeLessThanOrEqual(8);
+    expect(Math.max(...idle)).toBeGreaterThanOrEqual(30);
+  });
+
   test('a blocked snapshot leaves the queue until it is added again; remove() drops one', async () => {
     const log: string[] = [];
-    const pacer = new SnapshotPacer(50);
+    const pacer = new SnapshotPacer({ idleTurnMs: 50 });
     let blockedOnce = false;
     const waiting: PacedSnapshot = {
       snapshotStep() {
