@@ -304,6 +304,17 @@ describe('FlowApplier', () => {
     expect(() => applier.push(1, record('syncEnd', 31))).toThrow(FlowProtocolError);
   });
 
+  test('snapshot records go to applySnapshot, in their flow order with the commands', () => {
+    const log: string[] = [];
+    const applier = new FlowApplier(1, (db, argv) => log.push(`cmd ${db}:${argv.join(' ')}`), {
+      applySnapshot: (db, argv) => log.push(`snap ${db}:${argv.join(' ')}`),
+    });
+    applier.push(0, { kind: 'snapshot', lsn: 0, txid: 0, dbIndex: 2, argv: ['SET', 'a', '1'] });
+    applier.push(0, record('command', 1, 0, ['DEL', 'a']));
+    applier.push(0, { kind: 'snapshot', lsn: 0, txid: 0, dbIndex: 2, argv: ['SET', 'b', '2'] });
+    expect(log).toEqual(['snap 2:SET a 1', 'cmd 0:DEL a', 'snap 2:SET b 2']);
+  });
+
   test('gaps, repeats and diverging barriers are protocol errors', () => {
     const a = recorder(1, { initialLsns: [10] }).applier;
     expect(() => a.push(0, record('command', 12))).toThrow(FlowProtocolError);

@@ -14,6 +14,8 @@ export interface FlowApplierOptions {
    */
   highWater?: number;
   onBackpressure?: (flowId: number, paused: boolean) => void;
+  /** Applies `snapshot` records (a full sync's keys); default: the same ApplyFn as commands. */
+  applySnapshot?: ApplyFn;
 }
 
 /** A stream that cannot come from a correct master (the replica drops the link and resyncs). */
@@ -92,6 +94,7 @@ export class FlowApplier {
   private readonly highWater: number;
   private readonly onBackpressure: ((flowId: number, paused: boolean) => void) | null;
   private readonly onSyncEnd: ((flowId: number, lsn: number) => void) | null;
+  private readonly applySnapshot: ApplyFn;
 
   constructor(
     readonly flowCount: number,
@@ -105,6 +108,7 @@ export class FlowApplier {
     this.highWater = options.highWater ?? Infinity;
     this.onBackpressure = options.onBackpressure ?? null;
     this.onSyncEnd = options.onSyncEnd ?? null;
+    this.applySnapshot = options.applySnapshot ?? apply;
   }
 
   /** One decoded journal record of flow `flowId`, in stream order. */
@@ -235,7 +239,7 @@ export class FlowApplier {
         }
         break;
       case 'snapshot':
-        this.apply(record.dbIndex, record.argv);
+        this.applySnapshot(record.dbIndex, record.argv);
         return;
       case 'exec':
         this.applyGroup(record.txid, flowId);

@@ -32,6 +32,8 @@ export interface ResumePoint {
 
 /** Records between ACKs when the interval has not elapsed (DESIGN §4). */
 const ACK_EVERY_RECORDS = 1024;
+/** The command name of a snapshot's plain string keys, as the master's encodeSnapshotSet writes it. */
+const SNAPSHOT_SET = 'SET';
 
 /** A client transport for the master link: replies to applied commands go nowhere. */
 class LinkTransport implements ClientTransport {
@@ -330,6 +332,7 @@ export class ReplicaLink {
     this.recordsSinceAck = new Array<number>(flowCount).fill(0);
     return new FlowApplier(flowCount, this.apply, {
       initialLsns,
+      applySnapshot: this.applySnapshot,
       onSyncEnd: this.onSyncEnd,
       highWater: 100_000,
       onBackpressure: (flowId, paused) => {
@@ -350,6 +353,19 @@ export class ReplicaLink {
     if (error !== null && argv[0].toLowerCase() !== 'del') {
       this.server.logger.warn({ command: argv[0], err: error }, 'replicated command failed');
     }
+  };
+
+  /**
+   * A full sync's keys. A plain string key (`SET key value`, the snapshot's most common record) goes straight into
+   * its database, as Redis loads an RDB: not as a client command, so without command stats, MONITOR or dispatch
+   * costs. Only while nothing propagates from here: a replica re-journalling what it applies takes the command path.
+   */
+  private readonly applySnapshot = (dbIndex: number, argv: readonly string[]): void => {
+    if (argv.length === 3 && argv[0] === SNAPSHOT_SET && !this.masterClient.propagates) {
+      this.server.keyspace.db(dbIndex).set(argv[1], argv[2]);
+      return;
+    }
+    this.apply(dbIndex, argv);
   };
 
   private attachDecoder(epoch: number, conn: MasterConnection, flowId: number): void {
