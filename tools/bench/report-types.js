@@ -2,8 +2,9 @@
 // The two printed forms of the collection-type benchmark (run-bench-types.js): a console table and a Markdown table.
 
 /**
- * @typedef {{ emptyRss: number; loadedRss: number; deltaRss: number; loadSeconds: number }} MemoryRow
- * @typedef {{ type: string; redis: MemoryRow; drake: MemoryRow; ratio: number; deltaRatio: number }} TypeMemory
+ * @typedef {{ emptyRss: number; loadedRss: number; settledRss: number; deltaRss: number; loadSeconds: number }} MemoryRow
+ * @typedef {{ type: string; redis: MemoryRow; drake: MemoryRow; ratio: number; deltaRatio: number; settledRatio: number }}
+ *   TypeMemory
  * @typedef {{ timestamp: string; node: string; subject: string; quick: boolean; repeats: number; clients: number;
  *   requests: Record<number, number>; randomRange: number; members: number; seconds: number;
  *   throughput: import('./report').ThroughputRow[]; skipped: Record<string, string>; memory: TypeMemory[];
@@ -34,13 +35,15 @@ function formatTypesTable(results) {
   for (const [test, reason] of Object.entries(results.skipped)) lines.push(`${test}: skipped (${reason})`);
   lines.push('');
   lines.push(
-    `RSS, ${count(results.members)} members  redis loaded (Δ empty)   ${subject} loaded (Δ empty)  ratio  Δ ratio`,
+    `RSS, ${count(results.members)} members  redis loaded (Δ empty)   ${subject} loaded (Δ empty)  ratio  Δ ratio` +
+      `  redis settled  ${subject} settled  ratio`,
   );
   for (const row of results.memory) {
     lines.push(
       `${row.type.padEnd(22)} ${`${mb(row.redis.loadedRss)} (${mb(row.redis.deltaRss)})`.padStart(23)}  ` +
         `${`${mb(row.drake.loadedRss)} (${mb(row.drake.deltaRss)})`.padStart(23)}  ${row.ratio.toFixed(2).padStart(5)}` +
-        `  ${row.deltaRatio.toFixed(2).padStart(7)}`,
+        `  ${row.deltaRatio.toFixed(2).padStart(7)}  ${mb(row.redis.settledRss).padStart(13)}  ` +
+        `${mb(row.drake.settledRss).padStart(13)}  ${row.settledRatio.toFixed(2).padStart(5)}`,
     );
   }
   lines.push('');
@@ -64,13 +67,14 @@ function markdownTypesTable(results) {
   lines.push('');
   lines.push(
     `| RSS, ${count(results.members)} members | Redis | ${subject} | ${subject}/Redis | Redis Δ over empty | ` +
-      `${subject} Δ over empty | Δ ratio |`,
+      `${subject} Δ over empty | Δ ratio | Redis settled | ${subject} settled | settled ratio |`,
   );
-  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of results.memory) {
     lines.push(
       `| ${row.type} | ${mb(row.redis.loadedRss)} | ${mb(row.drake.loadedRss)} | ${row.ratio.toFixed(2)} | ` +
-        `${mb(row.redis.deltaRss)} | ${mb(row.drake.deltaRss)} | ${row.deltaRatio.toFixed(2)} |`,
+        `${mb(row.redis.deltaRss)} | ${mb(row.drake.deltaRss)} | ${row.deltaRatio.toFixed(2)} | ` +
+        `${mb(row.redis.settledRss)} | ${mb(row.drake.settledRss)} | ${row.settledRatio.toFixed(2)} |`,
     );
   }
   lines.push('');
@@ -79,7 +83,8 @@ function markdownTypesTable(results) {
     `${goalLine(results)}. ${skipped.join('')}Median of ${results.repeats} interleaved runs, ${results.clients} ` +
       `clients, -r ${count(results.randomRange)}; ZRANGE reads 10 members by rank from the middle; CPU µs/req = ` +
       'server user+system CPU time per request (CPU ratio = Redis/Drake, 1.00 = as cheap as Redis); RSS on freshly ' +
-      `started servers, one type at a time; ${results.timestamp.slice(0, 10)}, Node ${results.node}.`,
+      'started servers, one type at a time, 1 s after the load and settled (after both sat idle for 20 s); ' +
+      `${results.timestamp.slice(0, 10)}, Node ${results.node}.`,
   );
   return lines.join('\n');
 }

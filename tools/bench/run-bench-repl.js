@@ -12,25 +12,14 @@ const path = require('path');
 const net = require('net');
 const { execFile } = require('child_process');
 const { startServer, stopServer, rss } = require('./servers');
-const { loadKeys } = require('./load-keys');
+const { loadKeys, command } = require('./load-keys');
+const { InfoClient, infoField } = require('./info-client');
 
 const KEYS = Number(process.env.BENCH_KEYS ?? 1_000_000);
 const VALUE_SIZE = 100;
 const LOAD_REQUESTS = Number(process.env.BENCH_LAG_REQUESTS ?? 500_000);
 const RESULTS_FILE = path.join(__dirname, 'results-repl.json');
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** @param {number} port @param {string[]} args @returns {Promise<string>} */
-function cli(port, ...args) {
-  return new Promise((resolve, reject) =>
-    execFile('redis-cli', ['-p', String(port), ...args], (err, out) => (err ? reject(err) : resolve(out))),
-  );
-}
-
-/** @param {string} info @param {string} field */
-function infoField(info, field) {
-  return new RegExp(`^${field}:(.*)$`, 'm').exec(info)?.[1]?.trim() ?? '';
-}
 
 /**
  * GET round trips on one connection until stop(): their latencies in µs.
@@ -85,16 +74,15 @@ function quantile(values, q) {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-/** @param {'redis' | 'drake'} kind @param {number} port */
-async function replicaSynced(kind, port) {
-  if (kind === 'drake') return (await cli(port, 'ROLE')).split('\n')[3]?.trim() === 'connected';
-  const info = await cli(port, 'INFO', 'replication');
+/** Stable sync reached: the link is up and no full sync runs (the same INFO fields on both). @param {InfoClient} replica */
+async function replicaSynced(replica) {
+  const info = await replica.info('replication');
   return infoField(info, 'master_link_status') === 'up' && infoField(info, 'master_sync_in_progress') === '0';
 }
 
-/** Replica lag: records (Drake, LSNs) or bytes (Redis, offsets). @param {number} master @param {number} replica */
+/** Replica lag: records (Drake, LSNs) or bytes (Redis, offsets). @param {InfoClient} master @param {InfoClient} replica */
 async function lag(master, replica) {
-  const [m, r] = await Promise.all([cli(master, 'INFO', 'replication'), cli(replica, 'INFO', 'replication')]);
+  const [m, r] = await Promise.all([master.info('replication'), replica.info('replication')]);
   return Number(infoField(m, 'master_repl_offset')) - Number(infoField(r, 'slave_repl_offset'));
 }
 
@@ -103,6 +91,8 @@ async function measure(kind) {
   const extra = kind === 'redis' ? ['--repl-diskless-sync-delay', '0'] : [];
   const master = await startServer(kind, extra);
   const replica = await startServer(kind);
+  const masterInfo = new InfoClient(master.port);
+  const replicaInfo = new InfoClient(replica.port);
   try {
     await loadKeys(master.port, KEYS, VALUE_SIZE);
     const idleProbe = latencyProbe(master.port);
@@ -112,14 +102,14 @@ async function measure(kind) {
     const probe = latencyProbe(master.port);
     let peakRss = rss(master.pid);
     const started = Date.now();
-    await cli(replica.port, 'REPLICAOF', '127.0.0.1', String(master.port));
-    while (!(await replicaSynced(kind, replica.port))) {
+    await command(replica.port, ['REPLICAOF', '127.0.0.1', String(master.port)]);
+    while (!(await replicaSynced(replicaInfo))) {
       peakRss = Math.max(peakRss, rss(master.pid));
       await sleep(20);
     }
     const syncMs = Date.now() - started;
     const during = await probe.stop();
-    const replicaKeys = Number((await cli(replica.port, 'DBSIZE')).trim());
+    const replicaKeys = Number((await command(replica.port, ['DBSIZE'])).slice(1));
     if (replicaKeys !== KEYS)
       throw new Error(`${kind} replica has ${replicaKeys} keys after sync, want ${KEYS}`);
 
@@ -151,12 +141,12 @@ async function measure(kind) {
     let loading = true;
     void load.finally(() => (loading = false));
     while (loading) {
-      maxLag = Math.max(maxLag, await lag(master.port, replica.port));
+      maxLag = Math.max(maxLag, await lag(masterInfo, replicaInfo));
       await sleep(50);
     }
     await load;
     const loadEnded = Date.now();
-    while ((await lag(master.port, replica.port)) > 0 && Date.now() - loadEnded < 60_000) await sleep(5);
+    while ((await lag(masterInfo, replicaInfo)) > 0 && Date.now() - loadEnded < 60_000) await sleep(5);
     const catchUpMs = Date.now() - loadEnded;
     return {
       syncMs,
@@ -169,6 +159,8 @@ async function measure(kind) {
       masterPeakRssMb: peakRss / 1048576,
     };
   } finally {
+    masterInfo.close();
+    replicaInfo.close();
     await Promise.all([stopServer(master), stopServer(replica)]);
   }
 }

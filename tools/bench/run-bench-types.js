@@ -12,7 +12,7 @@
 //   BENCH_SUBJECT=redis                                 a second redis-server in Drake's place (harness self-check)
 const fs = require('fs');
 const path = require('path');
-const { startServer, stopServer, rss, cpuSeconds } = require('./servers');
+const { startServer, stopServer, rss, cpuSeconds, SETTLE_MS } = require('./servers');
 const { runSingle } = require('./redis-benchmark');
 const { command } = require('./load-keys');
 const { loadMembers, cardinalityCommand } = require('./load-members');
@@ -202,7 +202,8 @@ async function runTest(server, test, pipeline, requests) {
 /**
  * RSS of one MEMBERS-member collection per type. Each type gets freshly started servers: a process that has freed a
  * big collection keeps part of that memory mapped (V8 heap, jemalloc), which would hide part of the next load.
- * FLUSHALL first anyway, then the empty RSS, the load, the member count check, and the loaded RSS.
+ * FLUSHALL first anyway, then the empty RSS, the load, the member count check, the loaded RSS, and the RSS once
+ * both have sat idle for SETTLE_MS.
  */
 async function measureMemory() {
   /** @type {Record<string, Record<Side, import('./report-types').MemoryRow>>} */
@@ -224,10 +225,15 @@ async function measureMemory() {
         await expectCardinality(server, type, key);
         await sleep(1000); // let lazy frees / GC settle a little before reading RSS
         const loadedRss = rss(server.pid);
-        rows[name] = { emptyRss, loadedRss, deltaRss: loadedRss - emptyRss, loadSeconds };
+        rows[name] = { emptyRss, loadedRss, settledRss: 0, deltaRss: loadedRss - emptyRss, loadSeconds };
+      }
+      await sleep(SETTLE_MS);
+      for (const name of /** @type {const} */ (['redis', 'drake'])) {
+        const row = rows[name];
+        row.settledRss = rss(servers[name].pid);
         console.log(
-          `  ${type.padEnd(4)} ${name.padEnd(5)}: ${MEMBERS} members loaded in ${loadSeconds.toFixed(1)} s; ` +
-            `RSS ${mb(emptyRss)} MB empty → ${mb(loadedRss)} MB`,
+          `  ${type.padEnd(4)} ${name.padEnd(5)}: ${MEMBERS} members loaded in ${row.loadSeconds.toFixed(1)} s; ` +
+            `RSS ${mb(row.emptyRss)} MB empty → ${mb(row.loadedRss)} MB 1 s after → ${mb(row.settledRss)} MB settled`,
         );
       }
       memory[type] = rows;
@@ -256,6 +262,7 @@ function summarise(measured, memory, skipped, seconds) {
     drake: memory[type].drake,
     ratio: memory[type].drake.loadedRss / memory[type].redis.loadedRss,
     deltaRatio: memory[type].drake.deltaRss / memory[type].redis.deltaRss,
+    settledRatio: memory[type].drake.settledRss / memory[type].redis.settledRss,
   }));
   return {
     timestamp: new Date().toISOString(),

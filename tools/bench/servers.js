@@ -100,6 +100,13 @@ async function stopServer(server) {
   clearTimeout(timer);
 }
 
+/**
+ * How long a server is left idle after a load before its settled RSS is read. Both hand freed memory back on their
+ * own after a while: Redis through jemalloc's purge, Drake through V8's memory reducer, which compacts the heap
+ * about 8 s after the last major GC of a load. Measured: both are flat from 10 s on.
+ */
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 20_000);
+
 /** Resident set size in bytes from /proc/<pid>/status. @param {number} pid */
 function rss(pid) {
   const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -121,4 +128,4 @@ function cpuSeconds(pid) {
 /** USER_HZ: 100 on every Linux this runs on. */
 const CLOCK_TICKS = 100;
 
-module.exports = { startServer, stopServer, rss, cpuSeconds, freePort };
+module.exports = { startServer, stopServer, rss, cpuSeconds, freePort, SETTLE_MS };
