@@ -1,4 +1,4 @@
-import { asLatin1, latin1Equals } from '@drake/resp';
+import { asLatin1, latin1Equals, shortLatin1 } from '@drake/resp';
 import { HEADER_ELEMENTS } from './encode-record';
 import { kindOfCode, recordProblem, type JournalRecord, type JournalRecordKind } from './journal-record';
 
@@ -238,7 +238,7 @@ export class JournalDecoder {
       this.argv.push(
         this.argv.length === 0 && need <= NAME_CACHE_MAX
           ? this.commandName(chunk, i, end)
-          : asLatin1(chunk).latin1Slice(i, end),
+          : shortLatin1(asLatin1(chunk), i, end - i),
       );
     } else {
       this.bodyParts.push(chunk.subarray(i, end));
@@ -260,7 +260,7 @@ export class JournalDecoder {
   private commandName(chunk: Buffer, start: number, end: number): string {
     const last = this.lastName;
     if (last.length === end - start && latin1Equals(chunk, start, last)) return last;
-    return (this.lastName = asLatin1(chunk).latin1Slice(start, end));
+    return (this.lastName = shortLatin1(asLatin1(chunk), start, end - start));
   }
 
   /** The CRLF after an argument body. */

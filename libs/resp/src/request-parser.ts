@@ -1,4 +1,5 @@
 import { asLatin1, type Latin1Buffer } from './latin1-buffer';
+import { shortLatin1 } from './short-latin1';
 import { latin1Equals } from './latin1-equals';
 import { splitInlineArgs } from './split-args';
 
@@ -229,14 +230,14 @@ export class RequestParser {
   /** The argument in buf[start, start + len): a reused string for a repeated command name, else a new slice. */
   private argAt(start: number, len: number): string {
     if (this.argv.length === 0 && len <= NAME_CACHE_MAX) return this.commandName(start, len);
-    return this.buf.latin1Slice(start, start + len);
+    return shortLatin1(this.buf, start, len);
   }
 
   /** The command name at `pos`: the previous one again when the bytes match (pipelines repeat names). */
   private commandName(pos: number, len: number): string {
     const last = this.lastName;
     if (last.length === len && latin1Equals(this.buf, pos, last)) return last;
-    return (this.lastName = this.buf.latin1Slice(pos, pos + len));
+    return (this.lastName = shortLatin1(this.buf, pos, len));
   }
 
   /** Adds a chunk to the big bulk being gathered; returns the bytes after the bulk, or null if it is still short. */
