@@ -51,6 +51,7 @@ class Harness {
     // As ReplicaLink applies the stream, so the replica may lag behind the master's clock.
     this.replica = new TestReplica({ now, shardCount: 2, dbCount: 4 });
     this.applier = new FlowApplier(SHARDS, this.replica.apply, {
+      applySnapshot: this.replica.applySnapshot,
       onSyncEnd: () => this.syncEnds++,
     });
     for (let s = 0; s < SHARDS; s++) {

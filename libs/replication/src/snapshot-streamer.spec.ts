@@ -241,7 +241,9 @@ class Master {
       const e = this.log[i];
       if (e.replica !== (snapshotOnly ? id : -1) && e.replica !== id) continue;
       clock.t = e.t;
-      target.apply(e.db, e.argv);
+      // Snapshot records belong to one replica; the journal's (replica -1) reach every replica as commands.
+      if (e.replica === id) target.applySnapshot(e.db, e.argv);
+      else target.apply(e.db, e.argv);
     }
     clock.t = snapshotOnly ? replica.startedAt : this.clock.t;
     return target.server;

@@ -284,7 +284,7 @@ function run(client: TestClient, argv: readonly string[]): string {
 
 function replay(streams: JournalRecord[][], filter: (r: JournalRecord) => boolean): TestServer {
   const replica = new TestReplica({ now: () => REPLICA_NOW, shardCount: 3, dbCount: 4 });
-  const applier = new FlowApplier(SHARDS, replica.apply);
+  const applier = new FlowApplier(SHARDS, replica.apply, { applySnapshot: replica.applySnapshot });
   // Flow by flow: the applier must still meet barriers and groups correctly.
   for (let s = SHARDS - 1; s >= 0; s--) for (const r of streams[s]) if (filter(r)) applier.push(s, r);
   return replica.server;

@@ -34,8 +34,8 @@ export interface PacedSnapshot {
 /**
  * Runs the steps of every running snapshot round-robin, one turn per event-loop turn (setImmediate, so pending
  * client I/O is handled between turns): SNAPSHOT_TURN_MS while clients are active, SNAPSHOT_IDLE_TURN_MS once
- * they have been quiet for SNAPSHOT_BUSY_HOLD_MS. One pacer per master: flows pacing themselves
- * would each take a full budget per turn, and a request would wait behind all of them.
+ * they have been quiet for SNAPSHOT_BUSY_HOLD_MS. One pacer per master: flows pacing themselves would each take
+ * a full budget per turn, and a request would wait behind all of them.
  */
 export class SnapshotPacer {
   private readonly queue: PacedSnapshot[] = [];

@@ -21,3 +21,21 @@ export function applyMasterCommand(client: Client, dbIndex: number, argv: string
   reply.truncate(0);
   return error;
 }
+
+/** The command name of a snapshot's plain string keys, as the master's encodeSnapshotSet writes it. */
+const SNAPSHOT_SET = 'SET';
+
+/**
+ * Applies one record of a full sync's snapshot. A plain string key (`SET key value`, the snapshot's most common
+ * record) goes straight into its database, as Redis loads an RDB: not as a client command, so without command
+ * stats, MONITOR or dispatch costs. Anything else, a database this node lacks (the command path logs that and goes
+ * on) and a link that re-journals what it applies take applyMasterCommand. Returns what applyMasterCommand does.
+ */
+export function applySnapshotRecord(client: Client, dbIndex: number, argv: string[]): string | null {
+  const keyspace = client.server.keyspace;
+  if (argv.length === 3 && argv[0] === SNAPSHOT_SET && dbIndex < keyspace.dbCount && !client.propagates) {
+    keyspace.db(dbIndex).set(argv[1], argv[2]);
+    return null;
+  }
+  return applyMasterCommand(client, dbIndex, argv);
+}

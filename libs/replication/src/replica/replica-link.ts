@@ -2,7 +2,7 @@ import { beginBatch, Client, endBatch, type ClientTransport, type ServerContext 
 import { Journal, JournalDecoder, type JournalRecord } from '@drake/journal';
 import { FlowApplier } from '../flow-applier';
 import type { RespReply } from '../resp-reply-reader';
-import { applyMasterCommand } from './apply-master-command';
+import { applyMasterCommand, applySnapshotRecord } from './apply-master-command';
 import { MasterConnection } from './master-connection';
 
 /** ROLE's replica states (Redis's names). */
@@ -32,8 +32,6 @@ export interface ResumePoint {
 
 /** Records between ACKs when the interval has not elapsed (DESIGN §4). */
 const ACK_EVERY_RECORDS = 1024;
-/** The command name of a snapshot's plain string keys, as the master's encodeSnapshotSet writes it. */
-const SNAPSHOT_SET = 'SET';
 
 /** A client transport for the master link: replies to applied commands go nowhere. */
 class LinkTransport implements ClientTransport {
@@ -349,24 +347,19 @@ export class ReplicaLink {
 
   /** Runs one replicated command as the master link: no READONLY, replies dropped, failures logged. */
   private readonly apply = (dbIndex: number, argv: readonly string[]): void => {
-    const error = applyMasterCommand(this.masterClient, dbIndex, argv as string[]);
+    this.reportFailure(argv, applyMasterCommand(this.masterClient, dbIndex, argv as string[]));
+  };
+
+  /** A full sync's record (string keys go straight into the database, see applySnapshotRecord). */
+  private readonly applySnapshot = (dbIndex: number, argv: readonly string[]): void => {
+    this.reportFailure(argv, applySnapshotRecord(this.masterClient, dbIndex, argv as string[]));
+  };
+
+  private reportFailure(argv: readonly string[], error: string | null): void {
     if (error !== null && argv[0].toLowerCase() !== 'del') {
       this.server.logger.warn({ command: argv[0], err: error }, 'replicated command failed');
     }
-  };
-
-  /**
-   * A full sync's keys. A plain string key (`SET key value`, the snapshot's most common record) goes straight into
-   * its database, as Redis loads an RDB: not as a client command, so without command stats, MONITOR or dispatch
-   * costs. Only while nothing propagates from here: a replica re-journalling what it applies takes the command path.
-   */
-  private readonly applySnapshot = (dbIndex: number, argv: readonly string[]): void => {
-    if (argv.length === 3 && argv[0] === SNAPSHOT_SET && !this.masterClient.propagates) {
-      this.server.keyspace.db(dbIndex).set(argv[1], argv[2]);
-      return;
-    }
-    this.apply(dbIndex, argv);
-  };
+  }
 
   private attachDecoder(epoch: number, conn: MasterConnection, flowId: number): void {
     const decoder = new JournalDecoder({
