@@ -231,6 +231,39 @@ test('replicating itself is refused', async () => {
   expect(await call(node.port, 'ROLE')).toMatch(/^\*3\r\n\$6\r\nmaster\r\n/);
 });
 
+test('a master with more databases than its replica: the shared ones replicate, the others are skipped, the link stays up', async () => {
+  const master = await drake('--dbnum', '16');
+  const m = await RawClient.connect(master.port);
+  const writeIn = async (db: string, key: string): Promise<void> => {
+    expect(await m.callText('SELECT', db)).toBe('+OK\r\n');
+    expect(await m.callText('SET', key, `v-${key}`)).toBe('+OK\r\n');
+  };
+  await writeIn('0', 'snap0');
+  await writeIn('9', 'snap9');
+  await writeIn('1', 'snap1');
+  const replica = await drake('--dbnum', '2', '--replicaof', `127.0.0.1:${master.port}`);
+  for (let i = 0; i < 200 && (await replicaState(replica.port)) !== 'connected'; i++) await sleep(25);
+  expect(await replicaState(replica.port)).toBe('connected');
+  // Stable sync: a record for database 9 between two that the replica can apply.
+  await writeIn('0', 'live0');
+  await writeIn('9', 'live9');
+  await writeIn('1', 'live1');
+  await m.close();
+  const r = await RawClient.connect(replica.port);
+  for (let i = 0; i < 200 && (await r.callText('EXISTS', 'live1')) !== ':1\r\n'; i++) {
+    await r.callText('SELECT', '1');
+    await sleep(25);
+  }
+  await r.callText('SELECT', '0');
+  expect(await r.callText('MGET', 'snap0', 'live0')).toBe('*2\r\n$7\r\nv-snap0\r\n$7\r\nv-live0\r\n');
+  await r.callText('SELECT', '1');
+  expect(await r.callText('MGET', 'snap1', 'live1')).toBe('*2\r\n$7\r\nv-snap1\r\n$7\r\nv-live1\r\n');
+  await r.close();
+  expect(await replicaState(replica.port)).toBe('connected');
+  // One full sync: the records for database 9 did not break the link into a resync loop.
+  expect(await statsCounter(master.port, 'sync_full')).toBe(1);
+});
+
 test('WAIT counts replicas that acknowledged the writes', async () => {
   const master = await drake('--replication_acks_interval', '50');
   const replica = await drake('--replicaof', `127.0.0.1:${master.port}`, '--replication_acks_interval', '50');
