@@ -51,14 +51,26 @@ describe('SnapshotPacer', () => {
 
   test('turns are short while client commands run between them and shortly after, long once they stop', async () => {
     const log: string[] = [];
-    let commands = 0;
+    // Starts at 1 so the first turn already sees a command (the pacer's count starts at 0).
+    let commands = 1;
+    // A virtual clock that only the steps advance (0.25 ms each): turn lengths are exact, however busy the machine.
+    let clock = 0;
+    const step: PacedSnapshot & { left: number } = {
+      left: 1000,
+      snapshotStep() {
+        clock += 0.25;
+        log.push('s');
+        return --this.left > 0 ? 'more' : 'done';
+      },
+    };
     const pacer = new SnapshotPacer({
       activity: () => commands,
       busyTurnMs: 1,
       idleTurnMs: 20,
       busyHoldMs: 20,
+      now: () => clock,
     });
-    pacer.add(countdown('s', 1000, log, 0.25));
+    pacer.add(step);
     const stepsPerTurn: number[] = [];
     let seen = 0;
     // Counts the steps of each turn; a "client command" runs between the first 10 turns only.
@@ -70,14 +82,15 @@ describe('SnapshotPacer', () => {
     };
     setImmediate(watch);
     await untilIdle(pacer);
-    const busy = stepsPerTurn.slice(2, 10);
-    // Short turns go on for busyHoldMs after the last command (about 20 turns of 1 ms), then the long ones start.
-    const held = stepsPerTurn.slice(11, 14);
-    const idle = stepsPerTurn.slice(34).filter((n) => n > 0);
-    // 0.25 ms steps: a 1 ms turn takes about 4 of them, a 20 ms turn about 80.
-    expect(Math.max(...busy)).toBeLessThanOrEqual(8);
-    expect(Math.max(...held)).toBeLessThanOrEqual(8);
-    expect(Math.max(...idle)).toBeGreaterThanOrEqual(30);
+    const turns = stepsPerTurn.filter((n) => n > 0);
+    // A 1 ms turn takes 4 steps; short turns go on for busyHoldMs (20 turns) after the last command; then 20 ms turns
+    // of 80 steps each use up the rest.
+    const shortTurns = turns.findIndex((n) => n !== 4);
+    expect(shortTurns).toBeGreaterThanOrEqual(10 + 20 - 1);
+    expect(shortTurns).toBeLessThanOrEqual(10 + 20 + 1);
+    const longTurns = turns.slice(shortTurns);
+    expect(longTurns.slice(0, -1).every((n) => n === 80)).toBe(true);
+    expect(turns.reduce((a, b) => a + b, 0)).toBe(1000);
   });
 
   test('a blocked snapshot leaves the queue until it is added again; remove() drops one', async () => {
