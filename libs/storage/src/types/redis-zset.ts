@@ -64,7 +64,9 @@ export class RedisZset implements RedisObject {
     }
     const old = this.slotScores[slot];
     if (old !== score || Object.is(old, -0) !== Object.is(score, -0)) {
-      this.tree.rescore(old, member, score);
+      // The stored string, not the request's: the tree would otherwise keep a second copy of the member, and
+      // its old-generation leaves would point at a young string the scavenger must then trace and promote.
+      this.tree.rescore(old, this.slotMembers[slot], score);
       this.slotScores[slot] = score;
     }
     return false;
