@@ -133,7 +133,7 @@ export class RedisStream implements RedisObject {
    * Appends an entry whose ID is above lastId (the caller checks): into the last node while it has room under
    * `limits`, else into a new node whose master fields are this entry's.
    */
-  append(id: StreamId, pairs: readonly string[], limits: StreamNodeLimits): void {
+  append(id: StreamId, pairs: string[], limits: StreamNodeLimits): void {
     let node = this.nodeTree.last();
     if (node !== undefined && this.nodeIsFull(node, pairs, limits)) node = undefined;
     let sameFields = true;
@@ -144,6 +144,9 @@ export class RedisStream implements RedisObject {
       this.addNode(node);
     } else {
       sameFields = node.hasMasterFields(pairs);
+      // The entry keeps the node's field strings, not equal copies: one string per field name per node, and
+      // fewer young objects for the scavenger to copy into the old generation.
+      if (sameFields) shareMasterFields(pairs, node.masterFields);
     }
     node.push(new StreamEntry(id.ms, id.seq, pairs, sameFields));
     this.length++;
@@ -448,4 +451,9 @@ export class RedisStream implements RedisObject {
       for (const s of entry.pairs) mixSha1(acc, s);
     }
   }
+}
+
+/** Points the field names of `pairs` (field, value, …) at the equal strings in `fields`. */
+function shareMasterFields(pairs: string[], fields: readonly string[]): void {
+  for (let i = 0; i < fields.length; i++) pairs[i * 2] = fields[i];
 }
