@@ -73,8 +73,8 @@ export function zaddGeneric(client: Client, argv: string[], baseFlags: number): 
   for (let p = 0; p < pairs; p++) {
     const member = argv[i + 2 * p + 1];
     let score = scores[p];
-    const current = zset.score(member);
-    if (current === undefined) {
+    const slot = zset.slotOf(member);
+    if (slot < 0) {
       if (flags & XX) continue;
       zsetPut(client, zset, member, score);
       newScore = score;
@@ -83,6 +83,7 @@ export function zaddGeneric(client: Client, argv: string[], baseFlags: number): 
       continue;
     }
     if (flags & NX) continue;
+    const current = zset.scoreAt(slot);
     if (incr) {
       score += current;
       if (Number.isNaN(score)) {
@@ -95,7 +96,7 @@ export function zaddGeneric(client: Client, argv: string[], baseFlags: number): 
     newScore = score;
     processed++;
     if (score !== current) {
-      zset.set(member, score);
+      zset.rescoreAt(slot, score);
       updated++;
     }
   }

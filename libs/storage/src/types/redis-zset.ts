@@ -22,7 +22,7 @@ const OBJ_ZSET = 3;
 export class RedisZset implements RedisObject {
   readonly type = 'zset' as const;
   readonly objectType = OBJ_ZSET;
-  private slotOf = new Map<string, number>();
+  private slots = new Map<string, number>();
   /**
    * Deleting moves the last slot into the hole. ZSCAN walks slots downwards, so a member present for the whole
    * scan is always seen (a moved member comes from a slot already visited).
@@ -46,22 +46,38 @@ export class RedisZset implements RedisObject {
   }
 
   score(member: string): number | undefined {
-    const slot = this.slotOf.get(member);
+    const slot = this.slots.get(member);
     return slot === undefined ? undefined : this.slotScores[slot];
+  }
+
+  /** The member's slot, or -1: with scoreAt() and rescoreAt(), a read-modify-write looks the member up once. */
+  slotOf(member: string): number {
+    return this.slots.get(member) ?? -1;
+  }
+
+  scoreAt(slot: number): number {
+    return this.slotScores[slot];
   }
 
   /** Adds the member or moves it to `score`; true when it was added. */
   set(member: string, score: number): boolean {
-    // A listpack stores scores as text where -0 prints as 0; the skiplist keeps the double as is.
-    if (this.listpack && score === 0) score = 0;
-    const slot = this.slotOf.get(member);
+    const slot = this.slots.get(member);
     if (slot === undefined) {
+      // A listpack stores scores as text where -0 prints as 0; the skiplist keeps the double as is.
+      if (this.listpack && score === 0) score = 0;
       this.tree.insert(score, member);
-      this.slotOf.set(member, this.slotMembers.length);
+      this.slots.set(member, this.slotMembers.length);
       this.slotMembers.push(member);
       this.slotScores.push(score);
       return true;
     }
+    this.rescoreAt(slot, score);
+    return false;
+  }
+
+  /** Moves the member in `slot` (from slotOf()) to `score`. */
+  rescoreAt(slot: number, score: number): void {
+    if (this.listpack && score === 0) score = 0;
     const old = this.slotScores[slot];
     if (old !== score || Object.is(old, -0) !== Object.is(score, -0)) {
       // The stored string, not the request's: the tree would otherwise keep a second copy of the member, and
@@ -69,12 +85,11 @@ export class RedisZset implements RedisObject {
       this.tree.rescore(old, this.slotMembers[slot], score);
       this.slotScores[slot] = score;
     }
-    return false;
   }
 
   /** Removes the member; false when absent. */
   delete(member: string): boolean {
-    const slot = this.slotOf.get(member);
+    const slot = this.slots.get(member);
     if (slot === undefined) return false;
     this.tree.delete(this.slotScores[slot], member);
     this.dropSlot(member, slot);
@@ -88,7 +103,7 @@ export class RedisZset implements RedisObject {
     const cursor = this.tree.at(from) as ZCursor;
     for (let i = 0; i < n; i++) {
       const member = cursor.member;
-      this.dropSlot(member, this.slotOf.get(member) as number);
+      this.dropSlot(member, this.slots.get(member) as number);
       cursor.next();
     }
     this.tree.deleteRange(from, from + n);
@@ -97,7 +112,7 @@ export class RedisZset implements RedisObject {
 
   /** Forgets the member's slot, moving the last slot into the hole. */
   private dropSlot(member: string, slot: number): void {
-    this.slotOf.delete(member);
+    this.slots.delete(member);
     const members = this.slotMembers;
     const scores = this.slotScores;
     const last = members.length - 1;
@@ -105,7 +120,7 @@ export class RedisZset implements RedisObject {
       const moved = members[last];
       members[slot] = moved;
       scores[slot] = scores[last];
-      this.slotOf.set(moved, slot);
+      this.slots.set(moved, slot);
     }
     members.pop();
     scores.pop();
@@ -113,7 +128,7 @@ export class RedisZset implements RedisObject {
 
   /** 0-based ascending rank of the member, or -1. */
   rank(member: string): number {
-    const slot = this.slotOf.get(member);
+    const slot = this.slots.get(member);
     return slot === undefined ? -1 : this.tree.rank(this.slotScores[slot], member);
   }
 
@@ -194,7 +209,7 @@ export class RedisZset implements RedisObject {
 
   clone(): RedisZset {
     const copy = new RedisZset(this.listpack);
-    copy.slotOf = new Map(this.slotOf);
+    copy.slots = new Map(this.slots);
     copy.slotMembers = this.slotMembers.slice();
     copy.slotScores = this.slotScores.slice();
     copy.tree = this.tree.clone();
