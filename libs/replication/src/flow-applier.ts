@@ -200,6 +200,13 @@ export class FlowApplier {
   }
 
   private enqueue(flowId: number, flow: FlowQueue, record: JournalRecord): void {
+    // The usual case, a flow with nothing queued (so neither parked, which keeps its barrier at its head, nor
+    // paused) and a record that is no barrier: it is processed at once, and no barrier can be released by it.
+    // Queueing it first would allocate the queue's array afresh for every record, a full sync's million included.
+    if (flow.length === 0 && record.kind !== 'barrier') {
+      this.process(flowId, flow, record);
+      return;
+    }
     flow.items.push(record);
     if (flow.parkedAt !== 0) {
       if (!flow.paused && flow.length >= this.highWater) {
