@@ -83,7 +83,7 @@ export function zaddGeneric(client: Client, argv: string[], baseFlags: number): 
       continue;
     }
     if (flags & NX) continue;
-    const current = zset.scoreAt(slot);
+    const current = zset.slotScore(slot);
     if (incr) {
       score += current;
       if (Number.isNaN(score)) {

@@ -12,6 +12,12 @@ describe('RedisZset order statistics', () => {
     const op = fc.oneof(
       fc.tuple(fc.constant('set' as const), fc.string({ maxLength: 3 }), fc.integer({ min: -20, max: 20 })),
       fc.tuple(fc.constant('del' as const), fc.string({ maxLength: 3 }), fc.constant(0)),
+      // Moves a present member through its slot, as ZADD does.
+      fc.tuple(
+        fc.constant('rescore' as const),
+        fc.string({ maxLength: 3 }),
+        fc.integer({ min: -20, max: 20 }),
+      ),
     );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 200 }), fc.integer({ min: -25, max: 25 }), (ops, probe) => {
@@ -21,6 +27,15 @@ describe('RedisZset order statistics', () => {
           if (kind === 'set') {
             expect(z.set(member, score)).toBe(!map.has(member));
             map.set(member, score);
+          } else if (kind === 'rescore') {
+            const slot = z.slotOf(member);
+            expect(slot >= 0).toBe(map.has(member));
+            if (slot >= 0) {
+              expect(z.slotMember(slot)).toBe(member);
+              expect(z.slotScore(slot)).toBe(map.get(member));
+              z.rescoreAt(slot, score);
+              map.set(member, score);
+            }
           } else {
             expect(z.delete(member)).toBe(map.delete(member));
           }

@@ -50,13 +50,9 @@ export class RedisZset implements RedisObject {
     return slot === undefined ? undefined : this.slotScores[slot];
   }
 
-  /** The member's slot, or -1: with scoreAt() and rescoreAt(), a read-modify-write looks the member up once. */
+  /** The member's slot, or -1: with slotScore() and rescoreAt(), a read-modify-write looks the member up once. */
   slotOf(member: string): number {
     return this.slots.get(member) ?? -1;
-  }
-
-  scoreAt(slot: number): number {
-    return this.slotScores[slot];
   }
 
   /** Adds the member or moves it to `score`; true when it was added. */
