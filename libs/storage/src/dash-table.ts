@@ -173,24 +173,30 @@ export class DashTable {
     const sibling = new Segment(seg.localDepth);
     sibling.version = seg.version;
     sibling.lastWriteMs = seg.lastWriteMs;
-    for (const [key, value] of seg.entries) {
-      if ((segmentHash(hashKey(key)) & bit) === 0) continue;
-      sibling.entries.set(key, value);
-      seg.entries.delete(key);
-      const at = seg.expires.get(key);
-      if (at !== undefined) {
-        sibling.expires.set(key, at);
-        seg.expires.delete(key);
-      }
-      const encoding = seg.encodings?.get(key);
-      if (encoding !== undefined) {
-        (sibling.encodings ??= new Map()).set(key, encoding);
-        seg.encodings!.delete(key);
-      }
+    // Both halves get Maps sized to what they hold. Deleting the moved half in place would leave the old Map's
+    // table full size with half of it deleted slots, and V8 doubles a table on the next insert when fewer than
+    // half of its slots are deleted: about every other split left a table twice the size it needed (1M keys:
+    // 66 tables of 229 KB, 15 MB, where 115 KB ones would do).
+    seg.entries = partition(seg.entries, bit, sibling.entries);
+    if (seg.expires.size !== 0) seg.expires = partition(seg.expires, bit, sibling.expires);
+    if (seg.encodings !== null) {
+      const moved = new Map<string, StringEncoding>();
+      seg.encodings = partition(seg.encodings, bit, moved);
+      if (moved.size !== 0) sibling.encodings = moved;
     }
     for (let i = 0; i < this.dir.length; i++) {
       if (this.dir[i] === seg && (i & bit) !== 0) this.dir[i] = sibling;
     }
     this.segmentList.push(sibling);
   }
+}
+
+/** Moves the keys whose segment hash has `bit` set into `moved`; returns a new Map of the others. */
+function partition<V>(map: Map<string, V>, bit: number, moved: Map<string, V>): Map<string, V> {
+  const kept = new Map<string, V>();
+  for (const [key, value] of map) {
+    if ((segmentHash(hashKey(key)) & bit) === 0) kept.set(key, value);
+    else moved.set(key, value);
+  }
+  return kept;
 }

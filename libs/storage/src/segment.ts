@@ -6,8 +6,9 @@ import type { StringEncoding, Value } from './value';
  * point-in-time serializer compares against (DESIGN §3).
  */
 export class Segment {
-  readonly entries = new Map<string, Value>();
-  readonly expires = new Map<string, number>();
+  /** Replaced, not edited, when the segment splits (see DashTable.split). */
+  entries = new Map<string, Value>();
+  expires = new Map<string, number>();
   version = 0;
   /** ms of the last write (OBJECT IDLETIME approximates a key's idle time by its segment's). */
   lastWriteMs = 0;
