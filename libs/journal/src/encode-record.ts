@@ -67,8 +67,10 @@ export function encodeSnapshotCommand(dbIndex: number, argv: readonly string[], 
   for (let i = 0; i < argv.length; i++) out.bulk(argv[i]);
 }
 
-/** `$3\r\nSET\r\n`, the command name of every plain string key a snapshot sends. */
-const SET_NAME = '$3\r\nSET\r\n';
+/** The command of every plain string key a snapshot sends (a replica loads those records directly). */
+export const SNAPSHOT_SET_COMMAND = 'SET';
+/** SNAPSHOT_SET_COMMAND as a bulk string. */
+const SET_NAME = `$${SNAPSHOT_SET_COMMAND.length}\r\n${SNAPSHOT_SET_COMMAND}\r\n`;
 
 /**
  * Appends the snapshot record of `SET key value` in database `dbIndex`: the frame encodeSnapshotCommand writes

@@ -1,5 +1,11 @@
 export { BacklogRing } from './backlog-ring';
-export { encodeRecord, encodeSnapshotCommand, encodeSnapshotSet, type RecordSink } from './encode-record';
+export {
+  encodeRecord,
+  encodeSnapshotCommand,
+  encodeSnapshotSet,
+  SNAPSHOT_SET_COMMAND,
+  type RecordSink,
+} from './encode-record';
 export { Journal, type JournalOptions } from './journal';
 export {
   JournalDecodeError,

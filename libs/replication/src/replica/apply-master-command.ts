@@ -1,4 +1,5 @@
 import { dispatch, type Client } from '@drake/commands';
+import { SNAPSHOT_SET_COMMAND } from '@drake/journal';
 
 /**
  * Runs one command of the master's stream (snapshot or journal) in database `dbIndex`, as the master link
@@ -22,9 +23,6 @@ export function applyMasterCommand(client: Client, dbIndex: number, argv: string
   return error;
 }
 
-/** The command name of a snapshot's plain string keys, as the master's encodeSnapshotSet writes it. */
-const SNAPSHOT_SET = 'SET';
-
 /**
  * Applies one record of a full sync's snapshot. A plain string key (`SET key value`, the snapshot's most common
  * record) goes straight into its database, as Redis loads an RDB: not as a client command, so without command
@@ -33,7 +31,12 @@ const SNAPSHOT_SET = 'SET';
  */
 export function applySnapshotRecord(client: Client, dbIndex: number, argv: string[]): string | null {
   const keyspace = client.server.keyspace;
-  if (argv.length === 3 && argv[0] === SNAPSHOT_SET && dbIndex < keyspace.dbCount && !client.propagates) {
+  if (
+    argv.length === 3 &&
+    argv[0] === SNAPSHOT_SET_COMMAND &&
+    dbIndex < keyspace.dbCount &&
+    !client.propagates
+  ) {
     keyspace.db(dbIndex).set(argv[1], argv[2]);
     return null;
   }
