@@ -59,8 +59,7 @@ export class RedisZset implements RedisObject {
   set(member: string, score: number): boolean {
     const slot = this.slots.get(member);
     if (slot === undefined) {
-      // A listpack stores scores as text where -0 prints as 0; the skiplist keeps the double as is.
-      if (this.listpack && score === 0) score = 0;
+      score = this.storedScore(score);
       this.tree.insert(score, member);
       this.slots.set(member, this.slotMembers.length);
       this.slotMembers.push(member);
@@ -73,7 +72,7 @@ export class RedisZset implements RedisObject {
 
   /** Moves the member in `slot` (from slotOf()) to `score`. */
   rescoreAt(slot: number, score: number): void {
-    if (this.listpack && score === 0) score = 0;
+    score = this.storedScore(score);
     const old = this.slotScores[slot];
     if (old !== score || Object.is(old, -0) !== Object.is(score, -0)) {
       // The stored string, not the request's: the tree would otherwise keep a second copy of the member, and
@@ -81,6 +80,11 @@ export class RedisZset implements RedisObject {
       this.tree.rescore(old, this.slotMembers[slot], score);
       this.slotScores[slot] = score;
     }
+  }
+
+  /** A listpack stores scores as text where -0 prints as 0; the skiplist keeps the double as is. */
+  private storedScore(score: number): number {
+    return this.listpack && score === 0 ? 0 : score;
   }
 
   /** Removes the member; false when absent. */
