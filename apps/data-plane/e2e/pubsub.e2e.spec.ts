@@ -215,10 +215,19 @@ describe('redis-cli', () => {
 });
 
 describe('subscribers that go away', () => {
+  /** Subscribers still connected (CLIENT LIST TYPE pubsub). */
+  async function subscriberCount(admin: RawClient): Promise<number> {
+    return (await admin.callText('CLIENT', 'LIST', 'TYPE', 'pubsub'))
+      .split('\n')
+      .filter((l) => l.includes('id=')).length;
+  }
+
   test('a subscriber that disconnects is removed: NUMSUB and PUBLISH drop', async () => {
     const pub = await RawClient.connect(subject.port);
     const stat = async (name: string): Promise<number> =>
       Number(new RegExp(`${name}:(\\d+)`).exec(await pub.callText('INFO', 'stats'))?.[1]);
+    // Earlier tests' redis-cli subscribers are gone once their disconnects have been seen.
+    expect(await eventually(() => subscriberCount(pub), 0)).toBe(0);
     const before = [await stat('pubsub_channels'), await stat('pubsub_patterns')];
     const sub = await RawClient.connect(subject.port);
     expect(await sub.callText('SUBSCRIBE', 'gone.ch')).toBe(
@@ -236,7 +245,7 @@ describe('subscribers that go away', () => {
       expect(await pub.callText('PUBLISH', 'gone.ch', 'x')).toBe(':0\r\n');
       expect([await stat('pubsub_channels'), await stat('pubsub_patterns')]).toEqual(before);
     } finally {
-      await pub.close();
+      await Promise.all([pub.close(), sub.close()]);
     }
   });
 
@@ -245,12 +254,8 @@ describe('subscribers that go away', () => {
     const bystander = await RawClient.connect(subject.port);
     const admin = await RawClient.connect(subject.port);
     try {
-      const subscribers = async (): Promise<number> =>
-        (await admin.callText('CLIENT', 'LIST', 'TYPE', 'pubsub'))
-          .split('\n')
-          .filter((l) => l.includes('id=')).length;
       // Earlier tests' subscribers are gone once their disconnects have been seen.
-      expect(await eventually(subscribers, 0)).toBe(0);
+      expect(await eventually(() => subscriberCount(admin), 0)).toBe(0);
       await sub.callText('SUBSCRIBE', 'kill.ch');
       expect(await admin.callText('CLIENT', 'LIST', 'TYPE', 'pubsub')).toMatch(
         / flags=P db=0 sub=1 psub=0 ssub=0 /,

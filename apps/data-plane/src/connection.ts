@@ -1,9 +1,17 @@
 import type { Socket } from 'net';
 import { RequestParser, type RequestHandler } from '@drake/resp';
-import { beginBatch, Client, dispatch, endBatch, type ClientTransport } from '@drake/commands';
+import * as commands from '@drake/commands';
+import { Client, type ClientTransport } from '@drake/commands';
 import type { DrakeServer } from './server';
 import { OutputLimitWatch } from './output-buffer-limits';
 import { adoptWithSharedReadBuffer } from './shared-read-buffer';
+import { HandleWriter } from './handle-writer';
+
+/**
+ * Read once: a package's exports are getters on its index module, which V8 keeps in dictionary mode, so
+ * `commands.dispatch(...)` per request would pay a generic property lookup and a getter call (~10 ns each).
+ */
+const { beginBatch, dispatch, endBatch } = commands;
 
 /** Stop reading from a client whose unsent replies pile up past this, until the socket drains. */
 const OUTPUT_HIGH_WATER = 64 * 1024 * 1024;
@@ -20,6 +28,7 @@ const BLOCKED_QUEUE_HIGH_WATER = 1024;
 export class Connection implements ClientTransport, RequestHandler {
   readonly client: Client;
   private readonly socket: Socket;
+  private readonly writer: HandleWriter;
   readonly remoteAddress: string;
   readonly localAddress: string;
   private readonly parser: RequestParser;
@@ -32,7 +41,7 @@ export class Connection implements ClientTransport, RequestHandler {
   private readonly outputWatch = new OutputLimitWatch();
   /** The biggest buffer the reply writer handed to the socket that the socket may not have sent yet. */
   private inFlight: Buffer | null = null;
-  /** socket.write() said to wait for 'drain'. */
+  /** The writer said to wait until it has sent what it holds. */
   private awaitingDrain = false;
 
   /** `accepted` comes from a server listening with `pauseOnConnect`; its handle moves to this connection's socket. */
@@ -43,6 +52,7 @@ export class Connection implements ClientTransport, RequestHandler {
   ) {
     const socket = adoptWithSharedReadBuffer(accepted, this.onData);
     this.socket = socket;
+    this.writer = new HandleWriter(socket, this.onDrain);
     this.remoteAddress = `${socket.remoteAddress}:${socket.remotePort}`;
     this.localAddress = `${socket.localAddress}:${socket.localPort}`;
     this.client = new Client(id, server, this);
@@ -64,7 +74,7 @@ export class Connection implements ClientTransport, RequestHandler {
   }
 
   get outputBufferBytes(): number {
-    return this.socket.writableLength;
+    return this.writer.queuedBytes;
   }
 
   onCommand(argv: string[]): void {
@@ -112,8 +122,7 @@ export class Connection implements ClientTransport, RequestHandler {
 
   private readonly onData = (chunk: Buffer): void => {
     this.server.stats.netInputBytes += chunk.length;
-    this.client.lastInteractionMs = Date.now();
-    beginBatch();
+    this.client.lastInteractionMs = beginBatch();
     const wasAuthenticated = this.client.authenticated;
     this.parser.feed(chunk);
     endBatch();
@@ -157,16 +166,16 @@ export class Connection implements ClientTransport, RequestHandler {
     if (this.closed) return;
     const reply = this.client.reply;
     if (this.awaitingDrain) {
-      this.checkOutput(reply.length + this.socket.writableLength);
+      this.checkOutput(reply.length + this.writer.queuedBytes);
       return;
     }
     this.recycleSent();
     const out = reply.pending();
     if (out !== null) {
       this.server.stats.netOutputBytes += out.length;
-      this.awaitingDrain = !this.socket.write(out);
+      this.awaitingDrain = !this.writer.write(out);
       // A write the kernel took whole leaves nothing queued: the writer may reuse its buffer (no copy per flush).
-      const queued = this.socket.writableLength;
+      const queued = this.writer.queuedBytes;
       const handedOver = reply.consumed(queued > 0);
       if (handedOver !== null && (this.inFlight === null || handedOver.length > this.inFlight.length))
         this.inFlight = handedOver;
@@ -200,7 +209,7 @@ export class Connection implements ClientTransport, RequestHandler {
 
   /** Once the socket has sent everything, the writer gets back the buffer it handed over (see recycle()). */
   private recycleSent(): void {
-    if (this.inFlight !== null && this.socket.writableLength === 0) {
+    if (this.inFlight !== null && this.writer.queuedBytes === 0) {
       this.client.reply.recycle(this.inFlight);
       this.inFlight = null;
     }

@@ -2,6 +2,20 @@ import { Socket } from 'net';
 
 /** Every client socket reads into this one buffer: each read is handled to the end before the next can happen. */
 const SHARED_READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
+/** Reads up to this long get a cached view of the buffer (a request or a short pipeline). */
+const CACHED_VIEW_MAX = 4096;
+/**
+ * Views of SHARED_READ_BUFFER by length, made on first use: Buffer#subarray costs ~60 ns per read (a native call
+ * for `.buffer` included), a measurable share of a ~7 µs request at pipeline depth 1. At most ~300 KB in all.
+ */
+const readViews: (Buffer | undefined)[] = new Array<Buffer | undefined>(CACHED_VIEW_MAX + 1).fill(undefined);
+
+function viewOfRead(length: number): Buffer {
+  if (length > CACHED_VIEW_MAX) return SHARED_READ_BUFFER.subarray(0, length);
+  let view = readViews[length];
+  if (view === undefined) readViews[length] = view = SHARED_READ_BUFFER.subarray(0, length);
+  return view;
+}
 
 interface WithHandle {
   _handle: unknown;
@@ -26,8 +40,8 @@ export function adoptWithSharedReadBuffer(accepted: Socket, onRead: (bytes: Buff
     allowHalfOpen: false,
     onread: {
       buffer: SHARED_READ_BUFFER,
-      callback: (length: number, buffer: Uint8Array) => {
-        onRead((buffer as Buffer).subarray(0, length));
+      callback: (length: number) => {
+        onRead(viewOfRead(length));
       },
     },
   } as ConstructorParameters<typeof Socket>[0]);

@@ -89,6 +89,23 @@ describe('ReplyWriter', () => {
       expect(w.take()?.toString('latin1')).toBe('$6\r\nsecond\r\n');
     });
 
+    it('views the current buffer and bytes when batches repeat a length, across a grow', () => {
+      const w = new ReplyWriter();
+      w.bulk('x');
+      const first = w.pending() as Buffer;
+      w.consumed(false);
+      w.bulk('y');
+      expect(w.pending()).toBe(first);
+      expect(first.toString('latin1')).toBe('$1\r\ny\r\n');
+      w.consumed(false);
+      w.raw('g'.repeat(40_000));
+      w.consumed(false);
+      w.bulk('z');
+      const afterGrow = w.pending() as Buffer;
+      expect(afterGrow.buffer).not.toBe(first.buffer);
+      expect(afterGrow.toString('latin1')).toBe('$1\r\nz\r\n');
+    });
+
     it('keeps writing in its own buffer when the socket took everything', () => {
       const w = new ReplyWriter();
       w.bulk('x');

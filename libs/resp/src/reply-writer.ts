@@ -19,6 +19,13 @@ export class ReplyWriter {
   private buf = allocLatin1(INITIAL_SIZE);
   private pos = 0;
   private spare: Latin1Buffer | null = null;
+  /**
+   * The last view pending() made and the buffer it views. A client whose batches have the same length (one
+   * command type at pipeline depth 1) gets the same view back: Buffer#subarray costs ~60 ns, a native call for
+   * `.buffer` included, which shows at ~7 µs per request.
+   */
+  private lastView: Buffer | null = null;
+  private lastViewOf: Buffer | null = null;
   /** Biggest buffer recycle() keeps; a connection that always has a big output in flight raises it. */
   maxSpare = MAX_SPARE;
 
@@ -185,7 +192,11 @@ export class ReplyWriter {
 
   /** A view of everything written so far, for a socket write made right away; follow it with consumed(). */
   pending(): Buffer | null {
-    return this.pos === 0 ? null : this.buf.subarray(0, this.pos);
+    if (this.pos === 0) return null;
+    const last = this.lastView;
+    if (last !== null && last.length === this.pos && this.lastViewOf === this.buf) return last;
+    this.lastViewOf = this.buf;
+    return (this.lastView = this.buf.subarray(0, this.pos));
   }
 
   /**
@@ -197,6 +208,8 @@ export class ReplyWriter {
     this.pos = 0;
     if (!retained) return null;
     const handedOver = this.buf;
+    // The cached view would keep the handed-over buffer alive after the socket is done with it.
+    this.lastView = this.lastViewOf = null;
     this.buf = this.spare ?? allocLatin1(INITIAL_SIZE);
     this.spare = null;
     return handedOver;
