@@ -3,10 +3,10 @@ import { Socket } from 'net';
 /** Every client socket reads into this one buffer: each read is handled to the end before the next can happen. */
 const SHARED_READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
 /** Reads up to this long get a cached view of the buffer (a request or a short pipeline). */
-const CACHED_VIEW_MAX = 4096;
+const CACHED_VIEW_MAX = 1024;
 /**
  * Views of SHARED_READ_BUFFER by length, made on first use: Buffer#subarray costs ~60 ns per read (a native call
- * for `.buffer` included), a measurable share of a ~7 µs request at pipeline depth 1. At most ~300 KB in all.
+ * for `.buffer` included), a measurable share of a ~7 µs request at pipeline depth 1. At most ~100 KB in all.
  */
 const readViews: (Buffer | undefined)[] = new Array<Buffer | undefined>(CACHED_VIEW_MAX + 1).fill(undefined);
 

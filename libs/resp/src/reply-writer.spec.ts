@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { ReplyWriter } from './reply-writer';
 
 function written(fn: (w: ReplyWriter) => void, protocol: 2 | 3 = 2): string {
@@ -8,6 +9,17 @@ function written(fn: (w: ReplyWriter) => void, protocol: 2 | 3 = 2): string {
 }
 
 describe('ReplyWriter', () => {
+  it('writes every safe integer as its decimal text, around the int32 edges too', () => {
+    const edges = [0, 9, 10, 2 ** 31 - 1, 2 ** 31, 2 ** 32 + 7, Number.MAX_SAFE_INTEGER];
+    for (const n of [...edges, ...edges.map((e) => -e)])
+      expect(written((w) => w.integer(n))).toBe(`:${n}\r\n`);
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), (n) => written((w) => w.integer(n)) === `:${n}\r\n`),
+      { numRuns: 2000 },
+    );
+    fc.assert(fc.property(fc.nat(), (n) => written((w) => w.array(n)) === `*${n}\r\n`));
+  });
+
   it('writes the RESP2 types', () => {
     expect(written((w) => w.ok())).toBe('+OK\r\n');
     expect(written((w) => w.simple('PONG'))).toBe('+PONG\r\n');

@@ -68,9 +68,16 @@ export class ReplyWriter {
       buf[pos++] = 48 + n;
     } else {
       const start = pos;
-      while (n > 0) {
+      // Int32 arithmetic while it fits (counts, lengths, most counters); doubles above.
+      while (n > 0x7fffffff) {
         buf[pos++] = 48 + (n % 10);
         n = Math.floor(n / 10);
+      }
+      let m = n | 0;
+      while (m > 0) {
+        const q = (m / 10) | 0;
+        buf[pos++] = 48 + m - q * 10;
+        m = q;
       }
       // Digits went in least significant first.
       for (let i = start, j = pos - 1; i < j; i++, j--) {
