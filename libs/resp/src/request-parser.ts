@@ -2,6 +2,7 @@ import { asLatin1, type Latin1Buffer } from './latin1-buffer';
 import { shortLatin1 } from './short-latin1';
 import { latin1Equals } from './latin1-equals';
 import { splitInlineArgs } from './split-args';
+import { newArgv, NO_ARGS } from './new-argv';
 
 export interface RequestHandler {
   /** One complete command; argv holds latin1 strings (binary-safe). */
@@ -42,7 +43,9 @@ export class RequestParser {
   private pos = 0;
   /** Arguments still expected by the current multibulk frame; 0 between frames. */
   private argsLeft = 0;
-  private argv: string[] = [];
+  private argv: string[] = NO_ARGS as string[];
+  /** Arguments of the current frame received so far. */
+  private argIndex = 0;
   /** Length of the bulk whose body is awaited, or -1 when its `$` header is next. */
   private bulkLen = -1;
   /** Chunks of a big bulk body being gathered, and how many bytes (body + CRLF) they hold. */
@@ -164,7 +167,8 @@ export class RequestParser {
     this.pos = cr + 2;
     if (count > 0) {
       this.argsLeft = count;
-      this.argv = [];
+      this.argv = newArgv(count);
+      this.argIndex = 0;
       this.bulkLen = -1;
     }
     return true;
@@ -229,7 +233,7 @@ export class RequestParser {
 
   /** The argument in buf[start, start + len): a reused string for a repeated command name, else a new slice. */
   private argAt(start: number, len: number): string {
-    if (this.argv.length === 0 && len <= NAME_CACHE_MAX) return this.commandName(start, len);
+    if (this.argIndex === 0 && len <= NAME_CACHE_MAX) return this.commandName(start, len);
     return shortLatin1(this.buf, start, len);
   }
 
@@ -258,11 +262,11 @@ export class RequestParser {
   }
 
   private pushArg(arg: string): void {
-    this.argv.push(arg);
+    this.argv[this.argIndex++] = arg;
     this.bulkLen = -1;
     if (--this.argsLeft === 0) {
       const argv = this.argv;
-      this.argv = [];
+      this.argv = NO_ARGS as string[];
       this.argvBytes = 0;
       this.handler.onCommand(argv);
     } else {

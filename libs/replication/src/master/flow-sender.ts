@@ -1,15 +1,12 @@
-import {
-  encodeRecord,
-  encodeSnapshotCommand,
-  encodeSnapshotSet,
-  type JournalRecord,
-  type JournalSubscriber,
-  type ShardJournal,
-} from '@drake/journal';
+import * as journal from '@drake/journal';
+import type { JournalRecord, JournalSubscriber, ShardJournal } from '@drake/journal';
 import type { Client } from '@drake/commands';
 import type { Keyspace } from '@drake/storage';
 import { ShardSnapshot } from '../snapshot-streamer';
 import type { PacedSnapshot, SnapshotPacer } from './snapshot-pacer';
+
+/** Bound once, not looked up per key: see journal-decoder.ts in @drake/journal (README, "Hot paths"). */
+const { encodeRecord, encodeSnapshotCommand, encodeSnapshotSet } = journal;
 
 /** Keys serialized per snapshot step (the pacer checks the clock between steps). */
 const SNAPSHOT_STEP_KEYS = 16;
