@@ -232,8 +232,7 @@ export class ShardSnapshot implements SegmentSerializer {
     const { keys, values } = partial;
     const now = this.keyspace.now();
     const end = Math.min(partial.end, partial.next + budget);
-    for (let i = partial.next; i < end; i++)
-      this.writeIfLive(keys[i], values[i], expires, now);
+    for (let i = partial.next; i < end; i++) this.writeIfLive(keys[i], values[i], expires, now);
     const seen = end - partial.next;
     partial.next = end;
     return Math.max(1, seen);
