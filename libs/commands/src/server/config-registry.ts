@@ -34,7 +34,8 @@ export class ConfigRegistry implements ConfigStore {
   }
 
   lookup(name: string): RegistryParameter | undefined {
-    return this.byName.get(name.toLowerCase());
+    // Internal callers pass lower-case names: no toLowerCase() per call on their paths (XADD reads two per entry).
+    return this.byName.get(name) ?? this.byName.get(name.toLowerCase());
   }
 
   all(): Iterable<RegistryParameter> {

@@ -1,14 +1,4 @@
-import {
-  RedisStream,
-  STREAM_LISTPACK_MAX_SIZE,
-  compareIds,
-  isMaxId,
-  isMinId,
-  streamId,
-  u64Inc,
-  U64_MAX,
-  formatId,
-} from '@drake/storage';
+import * as storage from '@drake/storage';
 import type { StreamId } from '@drake/storage';
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
@@ -18,6 +8,23 @@ import { clearErrno, errnoIsEdom, setEdom } from './stream-errno';
 import { nodeLimits, writeStream } from './stream-lookup';
 import { markStreamReady } from './stream-signals';
 import { parseAddTrimArgs } from './trim-args';
+
+/**
+ * Bound once, not read per entry through @drake/storage's index getters (a generic lookup each: README, "Hot
+ * paths").
+ */
+const {
+  RedisStream,
+  STREAM_LISTPACK_MAX_SIZE,
+  compareIds,
+  isMaxId,
+  isMinId,
+  streamId,
+  u64Inc,
+  U64_MAX,
+  formatId,
+} = storage;
+type RedisStream = storage.RedisStream;
 
 export const xaddCommand = defineCommand({
   name: 'xadd',
