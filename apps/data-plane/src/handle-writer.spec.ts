@@ -91,6 +91,34 @@ describe('HandleWriter', () => {
     await expectReceived(got, sent);
   });
 
+  it('queues writes made while one is pending in order, and reports them sent once all are', async () => {
+    pair.peer.pause();
+    let sentCalls = 0;
+    let queuedAtSent = -1;
+    const writer = new HandleWriter(pair.local, () => {
+      sentCalls++;
+      queuedAtSent = writer.queuedBytes;
+    });
+    const sent: Buffer[] = [];
+    let offset = 0;
+    const next = (): Buffer => {
+      const chunk = pattern(offset, 1 << 20);
+      offset += chunk.length;
+      sent.push(chunk);
+      return chunk;
+    };
+    while (writer.write(next()));
+    // Written anyway while the first is pending (as a connection's final flush does).
+    expect(writer.write(next())).toBe(false);
+    expect(writer.write(next())).toBe(false);
+    const got = collect(pair.peer);
+    pair.peer.resume();
+    await expectReceived(got, sent);
+    await waitFor(() => sentCalls > 0);
+    expect(sentCalls).toBe(1);
+    expect(queuedAtSent).toBe(0);
+  });
+
   it('keeps order behind bytes the stream itself still holds', async () => {
     pair.peer.pause();
     const writer = new HandleWriter(pair.local, () => undefined);
