@@ -60,9 +60,9 @@ export class HandleWriter {
   /** Direct writes libuv still holds. */
   private pendingWrites = 0;
   /**
-   * The socket's handle, read once: `socket._handle` is a getter whose symbol lookup is megamorphic (~0.3 µs per
-   * request). After a close the handle refuses writes with an error code, and the write below then destroys the
-   * socket, a no-op by then.
+   * The socket's handle, read once: `socket._handle` is a getter whose symbol lookup is megamorphic (0.7% of
+   * GET's profile, read twice per request). After a close the handle refuses writes with an error code, and the
+   * write below then destroys the socket, a no-op by then.
    */
   private readonly handle: StreamHandle | null;
 

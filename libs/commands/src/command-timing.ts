@@ -6,15 +6,16 @@ export type CallStats = { calls: number; usec: number; failed: number; rejected:
 /** Commands charged at once when a batch grows this long (bounds the list and keeps figures current). */
 const MAX_BATCH = 256;
 
+/** Node's global `performance` is a getter on globalThis: read it once, not per clock reading. */
+const clock = performance;
+/** clock.now()'s zero as epoch ms. */
+const TIME_ORIGIN = clock.timeOrigin;
+
 /**
  * Command durations for INFO commandstats without two clock reads per command: the connection opens a batch for
  * each read, and the batch's elapsed time is shared evenly by the commands it ran. Outside a batch (tests, internal
  * callers) each command is timed on its own.
  */
-/** Node's global `performance` is a getter on globalThis: read it once, not per clock reading. */
-const clock = performance;
-/** clock.now()'s zero as epoch ms. */
-const TIME_ORIGIN = clock.timeOrigin;
 let batchOpen = false;
 /**
  * batchStart, kept in a typed array: a double in a module-level `let` is a boxed number, and every clock reading
