@@ -8,7 +8,7 @@ import {
   type JournalDecoderOptions,
 } from './journal-decoder';
 import { recordProblem, type JournalRecord } from './journal-record';
-import { anyRecord, splitBy } from './testing/arbitraries';
+import { anyRecord, latin1String, splitBy } from './testing/arbitraries';
 
 function encodeAll(records: readonly JournalRecord[]): Buffer {
   const writer = new ReplyWriter();
@@ -191,6 +191,68 @@ describe('JournalDecoder', () => {
         },
       ),
     );
+  });
+});
+
+describe('JournalDecoder with onSnapshotSet', () => {
+  type Entry = JournalRecord | { set: [number, string, string] };
+
+  function decodeWithSets(pieces: readonly Buffer[]): { log: Entry[]; errors: JournalDecodeError[] } {
+    const log: Entry[] = [];
+    const errors: JournalDecodeError[] = [];
+    const decoder = new JournalDecoder({
+      onRecord: (r) => log.push(r),
+      onSnapshotSet: (dbIndex, key, value) => log.push({ set: [dbIndex, key, value] }),
+      onError: (e) => errors.push(e),
+    });
+    for (const p of pieces) decoder.feed(p);
+    return { log, errors };
+  }
+
+  const snapshotRecord: fc.Arbitrary<JournalRecord> = fc.record({
+    lsn: fc.constant(0),
+    kind: fc.constant('snapshot' as const),
+    dbIndex: fc.nat(15),
+    txid: fc.constant(0),
+    argv: fc.oneof(
+      fc.tuple(fc.constant('SET'), latin1String(), latin1String()),
+      fc.tuple(fc.constantFrom('SEt', 'SADD', 'ZADD'), latin1String(), latin1String()),
+      fc.array(latin1String(), { minLength: 1, maxLength: 5 }),
+    ),
+  });
+
+  const expected = (records: readonly JournalRecord[]): Entry[] =>
+    records.map((r) =>
+      r.kind === 'snapshot' && r.argv.length === 3 && r.argv[0] === 'SET'
+        ? { set: [r.dbIndex, r.argv[1], r.argv[2]] as [number, string, string] }
+        : r,
+    );
+
+  it('hands snapshot SETs over as their parts and the rest as records, in stream order, however split', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(snapshotRecord, anyRecord), { maxLength: 12 }),
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }),
+        (records, sizes) => {
+          const out = decodeWithSets(splitBy(encodeAll(records), sizes));
+          expect(out.errors).toEqual([]);
+          expect(out.log).toEqual(expected(records));
+        },
+      ),
+    );
+  });
+
+  it('still rejects a snapshot SET that carries an LSN or a txid', () => {
+    const frame = (lsn: number, txid: number): Buffer =>
+      latin1(`*7\r\n+S\r\n:${lsn}\r\n:0\r\n:${txid}\r\n$3\r\nSET\r\n$1\r\nk\r\n$1\r\nv\r\n`);
+    for (const bytes of [frame(5, 0), frame(0, 2)]) {
+      const out = decodeWithSets([bytes]);
+      expect(out.log).toEqual([]);
+      expect(out.errors.map((e) => e.message)).toEqual([
+        expect.stringContaining('a snapshot record has LSN 0, no txid and a command'),
+      ]);
+    }
+    expect(decodeWithSets([frame(0, 0)]).log).toEqual([{ set: [0, 'k', 'v'] }]);
   });
 });
 

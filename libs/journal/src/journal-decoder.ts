@@ -1,5 +1,5 @@
 import * as resp from '@drake/resp';
-import { HEADER_ELEMENTS } from './encode-record';
+import { HEADER_ELEMENTS, SNAPSHOT_SET_COMMAND } from './encode-record';
 import { kindOfCode, recordProblem, type JournalRecord, type JournalRecordKind } from './journal-record';
 
 /**
@@ -13,6 +13,12 @@ const NO_ARGS = resp.NO_ARGS as string[];
 export interface JournalDecoderHandler {
   /** One complete record, in stream order. */
   onRecord(record: JournalRecord): void;
+  /**
+   * Optional: a snapshot record `SET key value` in database `dbIndex` (most of a full sync), handed over as its
+   * parts, in stream order, without the record and argument array onRecord would get (~100 bytes of garbage per
+   * key). Without it these records come to onRecord like the others.
+   */
+  onSnapshotSet?(dbIndex: number, key: string, value: string): void;
   /** The stream is broken; nothing more is decoded after this. */
   onError(error: JournalDecodeError): void;
 }
@@ -83,6 +89,8 @@ export class JournalDecoder {
   private txid = 0;
   private argsLeft = 0;
   private argv: string[] = NO_ARGS;
+  /** Reused for every 3-argument snapshot record when the handler takes onSnapshotSet: no array per key. */
+  private readonly snapshotArgv: string[] | null;
   /** Arguments of the current record received so far. */
   private argIndex = 0;
   /** Body bytes still awaited for the current argument, and the pieces received so far when it spans chunks. */
@@ -101,6 +109,7 @@ export class JournalDecoder {
   ) {
     this.maxBulkLen = options.maxBulkLen ?? 512 * 1024 * 1024;
     this.maxArgs = options.maxArgs ?? 2147483647;
+    this.snapshotArgv = handler.onSnapshotSet === undefined ? null : newArgv(3);
   }
 
   /** True between frames: the stream can end here without losing part of a record. */
@@ -205,8 +214,6 @@ export class JournalDecoder {
         if (value - HEADER_ELEMENTS > this.maxArgs)
           return this.fail(`frame of ${value} elements, too many`, i);
         this.argsLeft = value - HEADER_ELEMENTS;
-        this.argv = newArgv(this.argsLeft);
-        this.argIndex = 0;
         this.stage = Stage.Kind;
         return true;
       case Stage.Kind: {
@@ -226,6 +233,12 @@ export class JournalDecoder {
         return true;
       case Stage.Txid:
         this.txid = value;
+        // The array is sized once the kind is known: a snapshot record of three arguments may reuse one.
+        this.argv =
+          this.argsLeft === 3 && this.kind === 'snapshot' && this.snapshotArgv !== null
+            ? this.snapshotArgv
+            : newArgv(this.argsLeft);
+        this.argIndex = 0;
         return this.nextArg(i);
       default:
         if (value > this.maxBulkLen) return this.fail(`argument of ${value} bytes, over the limit`, i);
@@ -297,15 +310,26 @@ export class JournalDecoder {
       this.stage = Stage.ArgHeader;
       return true;
     }
+    this.stage = Stage.Count;
+    let argv = this.argv;
+    this.argv = NO_ARGS;
+    if (argv === this.snapshotArgv) {
+      if (argv[0] === SNAPSHOT_SET_COMMAND && this.lsn === 0 && this.txid === 0) {
+        const key = argv[1];
+        const value = argv[2];
+        argv[1] = argv[2] = '';
+        this.handler.onSnapshotSet?.(this.db, key, value);
+        return true;
+      }
+      argv = [argv[0], argv[1], argv[2]];
+    }
     const record: JournalRecord = {
       lsn: this.lsn,
       kind: this.kind,
       dbIndex: this.db,
       txid: this.txid,
-      argv: this.argv,
+      argv,
     };
-    this.argv = NO_ARGS;
-    this.stage = Stage.Count;
     const problem = recordProblem(record);
     if (problem !== null) return this.fail(problem, i);
     this.handler.onRecord(record);

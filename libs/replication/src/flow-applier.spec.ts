@@ -315,6 +315,30 @@ describe('FlowApplier', () => {
     expect(log).toEqual(['snap 2:SET a 1', 'cmd 0:DEL a', 'snap 2:SET b 2']);
   });
 
+  test('pushSnapshotSet applies at once on an idle flow and waits its turn behind a barrier', () => {
+    const log: string[] = [];
+    const applier = new FlowApplier(2, (db, argv) => log.push(`cmd ${db}:${argv.join(' ')}`), {
+      applySnapshot: (db, argv) => log.push(`snap ${db}:${argv.join(' ')}`),
+      applySnapshotSet: (db, key, value) => log.push(`set ${db}:${key}=${value}`),
+    });
+    applier.pushSnapshotSet(0, 3, 'a', '1');
+    expect(log).toEqual(['set 3:a=1']);
+    applier.push(0, record('barrier', 1, 7, ['FLUSHALL']));
+    applier.pushSnapshotSet(0, 3, 'b', '2');
+    expect(applier.queuedOf(0)).toBe(2);
+    applier.push(1, record('barrier', 1, 7, ['FLUSHALL']));
+    // Queued, it went through applySnapshot as a record; the barrier came first, in flow order.
+    expect(log).toEqual(['set 3:a=1', 'cmd 0:FLUSHALL', 'snap 3:SET b 2']);
+    expect(applier.queuedOf(0)).toBe(0);
+
+    const plain: string[] = [];
+    const defaults = new FlowApplier(1, () => undefined, {
+      applySnapshot: (db, argv) => plain.push(`snap ${db}:${argv.join(' ')}`),
+    });
+    defaults.pushSnapshotSet(0, 1, 'k', 'v');
+    expect(plain).toEqual(['snap 1:SET k v']);
+  });
+
   test('gaps, repeats and diverging barriers are protocol errors', () => {
     const a = recorder(1, { initialLsns: [10] }).applier;
     expect(() => a.push(0, record('command', 12))).toThrow(FlowProtocolError);

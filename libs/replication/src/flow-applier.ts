@@ -1,7 +1,10 @@
-import type { JournalRecord } from '@drake/journal';
+import { SNAPSHOT_SET_COMMAND, type JournalRecord } from '@drake/journal';
 
 /** Runs one effect command in database `dbIndex` on the replica's dataset. */
 export type ApplyFn = (dbIndex: number, argv: readonly string[]) => void;
+
+/** Runs a snapshot's `SET key value` in database `dbIndex` (see pushSnapshotSet). */
+export type ApplySetFn = (dbIndex: number, key: string, value: string) => void;
 
 export interface FlowApplierOptions {
   /** Each flow's LSN to start from (a partial sync's position); 0 = not known yet. */
@@ -16,6 +19,8 @@ export interface FlowApplierOptions {
   onBackpressure?: (flowId: number, paused: boolean) => void;
   /** Applies `snapshot` records (a full sync's keys); default: the same ApplyFn as commands. */
   applySnapshot?: ApplyFn;
+  /** Applies the snapshot `SET`s given to pushSnapshotSet; default: applySnapshot with their argv. */
+  applySnapshotSet?: ApplySetFn;
 }
 
 /** A stream that cannot come from a correct master (the replica drops the link and resyncs). */
@@ -95,6 +100,7 @@ export class FlowApplier {
   private readonly onBackpressure: ((flowId: number, paused: boolean) => void) | null;
   private readonly onSyncEnd: ((flowId: number, lsn: number) => void) | null;
   private readonly applySnapshot: ApplyFn;
+  private readonly applySnapshotSet: ApplySetFn;
 
   constructor(
     readonly flowCount: number,
@@ -109,6 +115,9 @@ export class FlowApplier {
     this.onBackpressure = options.onBackpressure ?? null;
     this.onSyncEnd = options.onSyncEnd ?? null;
     this.applySnapshot = options.applySnapshot ?? apply;
+    this.applySnapshotSet =
+      options.applySnapshotSet ??
+      ((dbIndex, key, value) => this.applySnapshot(dbIndex, [SNAPSHOT_SET_COMMAND, key, value]));
   }
 
   /** One decoded journal record of flow `flowId`, in stream order. */
@@ -116,6 +125,20 @@ export class FlowApplier {
     const flow = this.flow(flowId);
     this.checkLsn(flowId, flow, record);
     this.enqueue(flowId, flow, record);
+  }
+
+  /**
+   * The snapshot record `SET key value` of flow `flowId` (JournalDecoderHandler.onSnapshotSet): as push() of that
+   * record, but a flow with nothing queued (nearly always, during a full sync) applies it without building it.
+   */
+  pushSnapshotSet(flowId: number, dbIndex: number, key: string, value: string): void {
+    const flow = this.flow(flowId);
+    if (flow.length === 0) {
+      this.applySnapshotSet(dbIndex, key, value);
+      return;
+    }
+    const argv = [SNAPSHOT_SET_COMMAND, key, value];
+    this.enqueue(flowId, flow, { lsn: 0, kind: 'snapshot', dbIndex, txid: 0, argv });
   }
 
   /** LSN up to which every record of the flow took effect (REPLCONF ACK, DFLY FLOW … <lsn>, DEBUG REPLICA OFFSET). */

@@ -24,21 +24,26 @@ export function applyMasterCommand(client: Client, dbIndex: number, argv: string
 }
 
 /**
- * Applies one record of a full sync's snapshot. A plain string key (`SET key value`, the snapshot's most common
- * record) goes straight into its database, as Redis loads an RDB: not as a client command, so without command
- * stats, MONITOR or dispatch costs. Anything else, a database this node lacks (the command path logs that and goes
- * on) and a link that re-journals what it applies take applyMasterCommand. Returns what applyMasterCommand does.
+ * Applies one record of a full sync's snapshot: a `SET key value` as applySnapshotSet does, anything else as a
+ * command (applyMasterCommand). Returns what applyMasterCommand does.
  */
 export function applySnapshotRecord(client: Client, dbIndex: number, argv: string[]): string | null {
+  if (argv.length === 3 && argv[0] === SNAPSHOT_SET_COMMAND)
+    return applySnapshotSet(client, dbIndex, argv[1], argv[2]);
+  return applyMasterCommand(client, dbIndex, argv);
+}
+
+/**
+ * Applies a snapshot's `SET key value` (a full sync's most common record). The key goes straight into its
+ * database, as Redis loads an RDB: not as a client command, so without command stats, MONITOR or dispatch costs.
+ * A database this node lacks (the command path logs that and goes on) and a link that re-journals what it applies
+ * take applyMasterCommand. Returns what applyMasterCommand does.
+ */
+export function applySnapshotSet(client: Client, dbIndex: number, key: string, value: string): string | null {
   const keyspace = client.server.keyspace;
-  if (
-    argv.length === 3 &&
-    argv[0] === SNAPSHOT_SET_COMMAND &&
-    dbIndex < keyspace.dbCount &&
-    !client.propagates
-  ) {
-    keyspace.db(dbIndex).set(argv[1], argv[2]);
+  if (dbIndex < keyspace.dbCount && !client.propagates) {
+    keyspace.db(dbIndex).set(key, value);
     return null;
   }
-  return applyMasterCommand(client, dbIndex, argv);
+  return applyMasterCommand(client, dbIndex, [SNAPSHOT_SET_COMMAND, key, value]);
 }

@@ -1,8 +1,8 @@
 import { beginBatch, Client, endBatch, type ClientTransport, type ServerContext } from '@drake/commands';
-import { Journal, JournalDecoder, type JournalRecord } from '@drake/journal';
+import { Journal, JournalDecoder, SNAPSHOT_SET_COMMAND, type JournalRecord } from '@drake/journal';
 import { FlowApplier } from '../flow-applier';
 import type { RespReply } from '../resp-reply-reader';
-import { applyMasterCommand, applySnapshotRecord } from './apply-master-command';
+import { applyMasterCommand, applySnapshotRecord, applySnapshotSet } from './apply-master-command';
 import { MasterConnection } from './master-connection';
 
 /** ROLE's replica states (Redis's names). */
@@ -331,6 +331,7 @@ export class ReplicaLink {
     return new FlowApplier(flowCount, this.apply, {
       initialLsns,
       applySnapshot: this.applySnapshot,
+      applySnapshotSet: this.applySnapshotSet,
       onSyncEnd: this.onSyncEnd,
       highWater: 100_000,
       onBackpressure: (flowId, paused) => {
@@ -355,6 +356,12 @@ export class ReplicaLink {
     this.reportFailure(argv, applySnapshotRecord(this.masterClient, dbIndex, argv as string[]));
   };
 
+  /** A full sync's `SET key value` (see applySnapshotSet). */
+  private readonly applySnapshotSet = (dbIndex: number, key: string, value: string): void => {
+    const error = applySnapshotSet(this.masterClient, dbIndex, key, value);
+    if (error !== null) this.reportFailure([SNAPSHOT_SET_COMMAND, key, value], error);
+  };
+
   private reportFailure(argv: readonly string[], error: string | null): void {
     if (error !== null && argv[0].toLowerCase() !== 'del') {
       this.server.logger.warn({ command: argv[0], err: error }, 'replicated command failed');
@@ -366,6 +373,10 @@ export class ReplicaLink {
       onRecord: (record: JournalRecord) => {
         if (epoch !== this.epoch) return;
         this.onRecord(flowId, record);
+      },
+      // Not journalled on this node (see mirrorRecord) and not counted towards ACKs, as any snapshot record.
+      onSnapshotSet: (dbIndex: number, key: string, value: string) => {
+        if (epoch === this.epoch) this.applier?.pushSnapshotSet(flowId, dbIndex, key, value);
       },
       onError: (err: Error) => {
         this.server.logger.error({ flow: flowId, err: err.message }, 'bad journal stream from master');
