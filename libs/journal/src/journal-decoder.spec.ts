@@ -234,9 +234,13 @@ describe('JournalDecoder with onSnapshotSet', () => {
         fc.array(fc.oneof(snapshotRecord, anyRecord), { maxLength: 12 }),
         fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }),
         (records, sizes) => {
-          const out = decodeWithSets(splitBy(encodeAll(records), sizes));
-          expect(out.errors).toEqual([]);
-          expect(out.log).toEqual(expected(records));
+          const bytes = encodeAll(records);
+          // Whole (every frame in one chunk: the one-pass path) and cut into small pieces (the general path).
+          for (const pieces of [[bytes], splitBy(bytes, sizes)]) {
+            const out = decodeWithSets(pieces);
+            expect(out.errors).toEqual([]);
+            expect(out.log).toEqual(expected(records));
+          }
         },
       ),
     );
@@ -253,6 +257,34 @@ describe('JournalDecoder with onSnapshotSet', () => {
       ]);
     }
     expect(decodeWithSets([frame(0, 0)]).log).toEqual([{ set: [0, 'k', 'v'] }]);
+  });
+
+  it('reports a malformed SET frame as it would without onSnapshotSet', () => {
+    const good = `*7\r\n+S\r\n:0\r\n:3\r\n:0\r\n$3\r\nSET\r\n$1\r\nk\r\n$2\r\nvv\r\n`;
+    const broken = [
+      good.replace(':3', ':03'),
+      good.replace('$1\r\nk', '$01\r\nk'),
+      good.replace('$2\r\nvv', '$2\r\nvvv'),
+      good.replace('k\r\n$2', 'k\n\n$2'),
+      good.replace('vv\r\n', 'vv\r\r'),
+      good.replace('$2\r\n', '$99999999999999999\r\n'),
+    ];
+    for (const text of broken) {
+      const withSets = decodeWithSets([latin1(text)]);
+      const plain = decodePieces([latin1(text)]);
+      expect(plain.errors).toHaveLength(1);
+      expect(withSets.errors.map((e) => e.message)).toEqual(plain.errors.map((e) => e.message));
+      expect(withSets.log).toEqual([]);
+    }
+    const limited = new JournalDecoder(
+      { onRecord: () => undefined, onSnapshotSet: () => undefined, onError: (e) => errors.push(e) },
+      { maxBulkLen: 3 },
+    );
+    const errors: JournalDecodeError[] = [];
+    limited.feed(latin1(good.replace('$2\r\nvv', '$4\r\nvvvv')));
+    expect(errors.map((e) => e.message)).toEqual([
+      expect.stringContaining('argument of 4 bytes, over the limit'),
+    ]);
   });
 });
 

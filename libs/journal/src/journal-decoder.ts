@@ -69,6 +69,11 @@ const enum LinePart {
 
 const PREFIXES = [42 /* * */, 43 /* + */, 58 /* : */, 58, 58, 36 /* $ */];
 
+/** A snapshot `SET` frame (encodeSnapshotSet) up to its database index. */
+const SET_FRAME_HEAD = Buffer.from(`*${HEADER_ELEMENTS + 3}\r\n+S\r\n:0\r\n:`, 'latin1');
+/** The same frame from the end of its database index to its key's length. */
+const SET_FRAME_MID = Buffer.from(`\r\n:0\r\n$3\r\n${SNAPSHOT_SET_COMMAND}\r\n$`, 'latin1');
+
 /**
  * Streaming decoder of journal frames (layout in encode-record.ts), fed with chunks split at any byte. Header lines
  * are parsed byte by byte as they arrive, so nothing is joined or re-scanned; an argument split across chunks is
@@ -130,11 +135,62 @@ export class JournalDecoder {
     const n = chunk.length;
     let i = 0;
     while (i < n && !this.failed) {
+      if (this.stage === Stage.Count && this.snapshotArgv !== null && this.part === LinePart.Prefix) {
+        const next = this.wholeSnapshotSet(chunk, i);
+        if (next >= 0) {
+          i = next;
+          continue;
+        }
+      }
       if (this.stage === Stage.ArgBody) i = this.body(chunk, i);
       else if (this.stage === Stage.ArgEnd) i = this.argEnd(chunk, i);
       else i = this.line(chunk, i);
     }
     this.base += n;
+  }
+
+  /**
+   * Fast path of a full sync: a whole snapshot `SET` frame at chunk[i…], in the exact form encodeSnapshotSet
+   * writes, goes to onSnapshotSet in one pass; returns the index after it. Anything else, a frame cut by the
+   * chunk's end included, returns -1 and is read by the general path, which also reports every error.
+   */
+  private wholeSnapshotSet(chunk: Buffer, i: number): number {
+    const end = chunk.length;
+    if (!bytesAt(chunk, i, SET_FRAME_HEAD)) return -1;
+    let p = this.numberAt(chunk, i + SET_FRAME_HEAD.length, Number.MAX_SAFE_INTEGER);
+    if (p < 0) return -1;
+    const db = this.acc;
+    if (!bytesAt(chunk, p, SET_FRAME_MID)) return -1;
+    p = this.numberAt(chunk, p + SET_FRAME_MID.length, this.maxBulkLen);
+    const keyLen = this.acc;
+    if (p < 0 || p + 2 + keyLen + 3 > end || chunk[p] !== CR || chunk[p + 1] !== LF) return -1;
+    const keyAt = p + 2;
+    p = keyAt + keyLen;
+    if (chunk[p] !== CR || chunk[p + 1] !== LF || chunk[p + 2] !== 36 /* $ */) return -1;
+    p = this.numberAt(chunk, p + 3, this.maxBulkLen);
+    const valueLen = this.acc;
+    if (p < 0 || p + 2 + valueLen + 2 > end || chunk[p] !== CR || chunk[p + 1] !== LF) return -1;
+    const valueAt = p + 2;
+    p = valueAt + valueLen;
+    if (chunk[p] !== CR || chunk[p + 1] !== LF) return -1;
+    const bytes = asLatin1(chunk);
+    const key = shortLatin1(bytes, keyAt, keyLen);
+    this.handler.onSnapshotSet?.(db, key, shortLatin1(bytes, valueAt, valueLen));
+    return p + 2;
+  }
+
+  /**
+   * The decimal number at chunk[p…] (no sign, no leading zero, at most `max`) into this.acc; returns the index
+   * after its digits, or -1 when there is none such.
+   */
+  private numberAt(chunk: Buffer, p: number, max: number): number {
+    const first = p;
+    const end = Math.min(chunk.length, p + MAX_DIGITS);
+    let value = 0;
+    for (let c = chunk[p]; p < end && c >= 48 && c <= 57; c = chunk[++p]) value = value * 10 + (c - 48);
+    if (p === first || (p - first > 1 && chunk[first] === 48) || value > max) return -1;
+    this.acc = value;
+    return p;
   }
 
   /** Reads header-line bytes at chunk[i…]; returns the next index. */
@@ -343,6 +399,13 @@ export class JournalDecoder {
     this.handler.onError(new JournalDecodeError(message, this.base + i));
     return false;
   }
+}
+
+/** True when `bytes` occur in `chunk` at `at`. */
+function bytesAt(chunk: Buffer, at: number, bytes: Buffer): boolean {
+  if (at + bytes.length > chunk.length) return false;
+  for (let k = 0; k < bytes.length; k++) if (chunk[at + k] !== bytes[k]) return false;
+  return true;
 }
 
 function describe(c: number): string {
