@@ -69,6 +69,10 @@ describe('encodeSnapshotCommand', () => {
       [0, 'k', 'v'],
       [9, '', ''],
       [3, 'a\r\nb', '\u0000\u00ff'.repeat(40)],
+      [0, 'k2', 'v2'],
+      [63, 'k', 'v'],
+      [64, 'k', 'v'],
+      [1000, 'k', 'v'],
     ] as const) {
       const direct = new ReplyWriter();
       encodeSnapshotSet(dbIndex, key, value, direct);
