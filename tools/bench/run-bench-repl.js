@@ -5,8 +5,11 @@
 // Drake, bytes for Redis) and how long after the load the replica is back at 0, and master RSS during the sync.
 // Writes tools/bench/results-repl.json. Only same-run ratios mean anything on a shared machine.
 //
+// Each system is measured BENCH_REPEATS times (default 3, alternating, fresh servers each time) and the table shows
+// medians: one full sync moves with whatever else the shared machine runs at that moment.
+//
 //   npm run bench:repl                 full run
-//   BENCH_KEYS=200000 npm run bench:repl
+//   BENCH_KEYS=200000 BENCH_REPEATS=1 npm run bench:repl
 const fs = require('fs');
 const path = require('path');
 const net = require('net');
@@ -18,6 +21,7 @@ const { InfoClient, infoField } = require('./info-client');
 const KEYS = Number(process.env.BENCH_KEYS ?? 1_000_000);
 const VALUE_SIZE = 100;
 const LOAD_REQUESTS = Number(process.env.BENCH_LAG_REQUESTS ?? 500_000);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const RESULTS_FILE = path.join(__dirname, 'results-repl.json');
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -165,29 +169,70 @@ async function measure(kind) {
   }
 }
 
+/** @param {number[]} values */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** @typedef {Awaited<ReturnType<typeof measure>>} Measured */
+
+/** Field by field median of several runs. @param {Measured[]} runs @returns {Measured} */
+function medianRun(runs) {
+  const out = /** @type {Record<string, unknown>} */ ({ ...runs[0] });
+  for (const [field, value] of Object.entries(runs[0])) {
+    if (typeof value === 'number') out[field] = median(runs.map((r) => /** @type {any} */ (r)[field]));
+  }
+  return /** @type {Measured} */ (out);
+}
+
+/** @param {Measured} redis @param {Measured} drake */
+function ratiosOf(redis, drake) {
+  return {
+    fullSyncTime: drake.syncMs / redis.syncMs,
+    drakeP99DuringSyncVsIdle: drake.syncP99us / drake.idleP99us,
+    redisP99DuringSyncVsIdle: redis.syncP99us / redis.idleP99us,
+    masterRss: drake.masterPeakRssMb / redis.masterPeakRssMb,
+  };
+}
+
 async function main() {
   console.log(
-    `${KEYS.toLocaleString('en-US')} keys × ${VALUE_SIZE} B; lag under ${LOAD_REQUESTS} SETs at -P 16`,
+    `${KEYS.toLocaleString('en-US')} keys × ${VALUE_SIZE} B; lag under ${LOAD_REQUESTS} SETs at -P 16; ` +
+      `${REPEATS} run(s) each, medians`,
   );
-  const redis = await measure('redis');
-  const drake = await measure('drake');
+  /** @type {{ redis: Measured; drake: Measured; ratios: ReturnType<typeof ratiosOf> }[]} */
+  const runs = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const redis = await measure('redis');
+    const drake = await measure('drake');
+    const ratios = ratiosOf(redis, drake);
+    runs.push({ redis, drake, ratios });
+    console.log(`run ${i + 1}: ${JSON.stringify(ratios)}`);
+  }
+  const redis = medianRun(runs.map((r) => r.redis));
+  const drake = medianRun(runs.map((r) => r.drake));
   const results = {
     date: new Date().toISOString(),
     keys: KEYS,
+    repeats: REPEATS,
     redis,
     drake,
+    /** Medians of the per-run ratios (each run's Redis and Drake measured back to back). */
     ratios: {
-      fullSyncTime: drake.syncMs / redis.syncMs,
-      drakeP99DuringSyncVsIdle: drake.syncP99us / drake.idleP99us,
-      redisP99DuringSyncVsIdle: redis.syncP99us / redis.idleP99us,
-      masterRss: drake.masterPeakRssMb / redis.masterPeakRssMb,
+      fullSyncTime: median(runs.map((r) => r.ratios.fullSyncTime)),
+      drakeP99DuringSyncVsIdle: median(runs.map((r) => r.ratios.drakeP99DuringSyncVsIdle)),
+      redisP99DuringSyncVsIdle: median(runs.map((r) => r.ratios.redisP99DuringSyncVsIdle)),
+      masterRss: median(runs.map((r) => r.ratios.masterRss)),
     },
     goals: { fullSyncTime: 1.0, p99DuringSyncVsIdle: 2, catchUpMs: 1000 },
+    runs,
   };
   fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
-  const row = (/** @type {string} */ name, /** @type {(s: typeof drake) => string} */ f) =>
+  const row = (/** @type {string} */ name, /** @type {(s: Measured) => string} */ f) =>
     `| ${name} | ${f(redis)} | ${f(drake)} |`;
-  console.log('\n| measure | Redis 7.0 | Drake |\n| --- | ---: | ---: |');
+  console.log('\n| measure (median) | Redis 7.0 | Drake |\n| --- | ---: | ---: |');
   console.log(row('full sync time', (s) => `${(s.syncMs / 1000).toFixed(2)} s`));
   console.log(row('master GET p99 idle', (s) => `${s.idleP99us.toFixed(0)} µs`));
   console.log(row('master GET p99 during full sync', (s) => `${s.syncP99us.toFixed(0)} µs`));
@@ -195,7 +240,8 @@ async function main() {
   console.log(row('back to lag 0 after the load', (s) => `${s.catchUpMs} ms`));
   console.log(row('master peak RSS during sync', (s) => `${s.masterPeakRssMb.toFixed(0)} MB`));
   console.log(
-    `\nratios: ${JSON.stringify(results.ratios)}\nwrote ${path.relative(process.cwd(), RESULTS_FILE)}`,
+    `\nratios (medians of the runs'): ${JSON.stringify(results.ratios)}\n` +
+      `wrote ${path.relative(process.cwd(), RESULTS_FILE)}`,
   );
 }
 
