@@ -1,6 +1,12 @@
 import * as resp from '@drake/resp';
 import { HEADER_ELEMENTS, SNAPSHOT_SET_COMMAND } from './encode-record';
-import { kindOfCode, recordProblem, type JournalRecord, type JournalRecordKind } from './journal-record';
+import {
+  KIND_CODES,
+  kindOfCode,
+  recordProblem,
+  type JournalRecord,
+  type JournalRecordKind,
+} from './journal-record';
 
 /**
  * Bound once, not looked up per argument: a package's index exports are getters on an object V8 keeps in dictionary
@@ -70,7 +76,7 @@ const enum LinePart {
 const PREFIXES = [42 /* * */, 43 /* + */, 58 /* : */, 58, 58, 36 /* $ */];
 
 /** A snapshot `SET` frame (encodeSnapshotSet) up to its database index. */
-const SET_FRAME_HEAD = Buffer.from(`*${HEADER_ELEMENTS + 3}\r\n+S\r\n:0\r\n:`, 'latin1');
+const SET_FRAME_HEAD = Buffer.from(`*${HEADER_ELEMENTS + 3}\r\n+${KIND_CODES.snapshot}\r\n:0\r\n:`, 'latin1');
 /** The same frame from the end of its database index to its key's length. */
 const SET_FRAME_MID = Buffer.from(`\r\n:0\r\n$3\r\n${SNAPSHOT_SET_COMMAND}\r\n$`, 'latin1');
 
