@@ -100,8 +100,8 @@ export class JournalDecoder {
   private txid = 0;
   private argsLeft = 0;
   private argv: string[] = NO_ARGS;
-  /** Reused for every 3-argument snapshot record when the handler takes onSnapshotSet: no array per key. */
-  private readonly snapshotArgv: string[] | null;
+  /** The handler takes onSnapshotSet. */
+  private readonly takesSets: boolean;
   /** Arguments of the current record received so far. */
   private argIndex = 0;
   /** Body bytes still awaited for the current argument, and the pieces received so far when it spans chunks. */
@@ -120,7 +120,7 @@ export class JournalDecoder {
   ) {
     this.maxBulkLen = options.maxBulkLen ?? 512 * 1024 * 1024;
     this.maxArgs = options.maxArgs ?? 2147483647;
-    this.snapshotArgv = handler.onSnapshotSet === undefined ? null : newArgv(3);
+    this.takesSets = handler.onSnapshotSet !== undefined;
   }
 
   /** True between frames: the stream can end here without losing part of a record. */
@@ -141,7 +141,7 @@ export class JournalDecoder {
     const n = chunk.length;
     let i = 0;
     while (i < n && !this.failed) {
-      if (this.stage === Stage.Count && this.snapshotArgv !== null && this.part === LinePart.Prefix) {
+      if (this.stage === Stage.Count && this.takesSets && this.part === LinePart.Prefix) {
         const next = this.wholeSnapshotSet(chunk, i);
         if (next >= 0) {
           i = next;
@@ -217,18 +217,13 @@ export class JournalDecoder {
     const end = chunk.length;
     if (chunk[i] !== PREFIXES[this.stage]) return -1;
     let p = i + 1;
-    let value = 0;
     if (this.stage === Stage.Kind) {
-      value = chunk[p++];
+      this.acc = chunk[p++];
     } else {
-      const first = p;
-      for (let c = chunk[p]; p < end && c >= 48 && c <= 57 && p - first < MAX_DIGITS; c = chunk[++p]) {
-        value = value * 10 + (c - 48);
-      }
-      if (p === first || (p - first > 1 && chunk[first] === 48) || value > Number.MAX_SAFE_INTEGER) return -1;
+      p = this.numberAt(chunk, p, Number.MAX_SAFE_INTEGER);
+      if (p < 0) return -1;
     }
     if (p + 1 >= end || chunk[p] !== CR || chunk[p + 1] !== LF) return -1;
-    this.acc = value;
     this.lineDone(p + 1);
     return p + 2;
   }
@@ -276,6 +271,8 @@ export class JournalDecoder {
         if (value - HEADER_ELEMENTS > this.maxArgs)
           return this.fail(`frame of ${value} elements, too many`, i);
         this.argsLeft = value - HEADER_ELEMENTS;
+        this.argv = newArgv(this.argsLeft);
+        this.argIndex = 0;
         this.stage = Stage.Kind;
         return true;
       case Stage.Kind: {
@@ -295,12 +292,6 @@ export class JournalDecoder {
         return true;
       case Stage.Txid:
         this.txid = value;
-        // The array is sized once the kind is known: a snapshot record of three arguments may reuse one.
-        this.argv =
-          this.argsLeft === 3 && this.kind === 'snapshot' && this.snapshotArgv !== null
-            ? this.snapshotArgv
-            : newArgv(this.argsLeft);
-        this.argIndex = 0;
         return this.nextArg(i);
       default:
         if (value > this.maxBulkLen) return this.fail(`argument of ${value} bytes, over the limit`, i);
@@ -373,17 +364,12 @@ export class JournalDecoder {
       return true;
     }
     this.stage = Stage.Count;
-    let argv = this.argv;
+    const argv = this.argv;
     this.argv = NO_ARGS;
-    if (argv === this.snapshotArgv) {
-      if (argv[0] === SNAPSHOT_SET_COMMAND && this.lsn === 0 && this.txid === 0) {
-        const key = argv[1];
-        const value = argv[2];
-        argv[1] = argv[2] = '';
-        this.handler.onSnapshotSet?.(this.db, key, value);
-        return true;
-      }
-      argv = [argv[0], argv[1], argv[2]];
+    // A snapshot SET frame the one-pass path could not take (it was split across reads) goes the same way.
+    if (this.takesSets && this.isSnapshotSet(argv)) {
+      this.handler.onSnapshotSet?.(this.db, argv[1], argv[2]);
+      return true;
     }
     const record: JournalRecord = {
       lsn: this.lsn,
@@ -396,6 +382,17 @@ export class JournalDecoder {
     if (problem !== null) return this.fail(problem, i);
     this.handler.onRecord(record);
     return true;
+  }
+
+  /** The record just read is a well-formed snapshot `SET key value`. */
+  private isSnapshotSet(argv: readonly string[]): boolean {
+    return (
+      this.kind === 'snapshot' &&
+      argv.length === 3 &&
+      argv[0] === SNAPSHOT_SET_COMMAND &&
+      this.lsn === 0 &&
+      this.txid === 0
+    );
   }
 
   private fail(message: string, i: number): false {
