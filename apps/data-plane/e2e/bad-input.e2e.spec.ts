@@ -335,3 +335,43 @@ describe('client-query-buffer-limit', () => {
     await expectAlive(subject);
   });
 });
+
+describe('replies sized by a count the client chose', () => {
+  // Redis 7.0 builds such a reply until memory runs out unless a normal-class hard limit is set; then it closes the
+  // client. Drake checks the limit while the reply is written (and applies 1 GB when none is set).
+  test.each([
+    ['SRANDMEMBER', ['SADD', 'rand:s', 'a', 'b'], ['SRANDMEMBER', 'rand:s', '-9223372036854775807']],
+    [
+      'HRANDFIELD',
+      ['HSET', 'rand:h', 'f', 'v'],
+      ['HRANDFIELD', 'rand:h', '-4611686018427387903', 'WITHVALUES'],
+    ],
+    ['ZRANDMEMBER', ['ZADD', 'rand:z', '1', 'm'], ['ZRANDMEMBER', 'rand:z', '-9223372036854775807']],
+  ])(
+    '%s with a huge negative count closes the client at the output limit; RSS stays bounded',
+    async (_n, make, call) => {
+      const admin = await RawClient.connect(subject.port);
+      expect(await admin.callText(...make)).toMatch(/^:[12]\r\n$/);
+      expect(await admin.callText('CONFIG', 'SET', 'client-output-buffer-limit', 'normal 16mb 0 0')).toBe(
+        '+OK\r\n',
+      );
+      try {
+        const baseline = subject.rss();
+        const client = await RawClient.connect(subject.port);
+        client.send(...call);
+        client.send('SET', 'rand:after', 'not run');
+        const { data, closed } = await client.readUntilClose(20_000);
+        await client.close();
+        // Nothing of the cut reply is sent, and the command after it never ran.
+        expect({ bytes: data.length, closed }).toEqual({ bytes: 0, closed: true });
+        expect(await admin.callText('EXISTS', 'rand:after')).toBe(':0\r\n');
+        expect(subject.rss() - baseline).toBeLessThan(128 * 1024 * 1024);
+      } finally {
+        await admin.callText('CONFIG', 'SET', 'client-output-buffer-limit', 'normal 0 0 0');
+        await admin.callText('DEL', make[1]);
+        await admin.close();
+      }
+      await expectAlive(subject);
+    },
+  );
+});

@@ -3,7 +3,7 @@ import { RequestParser, type RequestHandler } from '@drake/resp';
 import * as commands from '@drake/commands';
 import { Client, type ClientTransport } from '@drake/commands';
 import type { DrakeServer } from './server';
-import { OutputLimitWatch } from './output-buffer-limits';
+import { OutputLimitWatch, replyBatchLimit, type OutputLimit } from './output-buffer-limits';
 import { adoptWithSharedReadBuffer } from './shared-read-buffer';
 import { HandleWriter } from './handle-writer';
 
@@ -56,6 +56,7 @@ export class Connection implements ClientTransport, RequestHandler {
     this.remoteAddress = `${socket.remoteAddress}:${socket.remotePort}`;
     this.localAddress = `${socket.localAddress}:${socket.localPort}`;
     this.client = new Client(id, server, this);
+    this.client.reply.limit = this.replyLimit;
     this.parser = new RequestParser(this, { maxBulkLen: server.maxBulkLen() });
     this.parser.setAuthRequired(!this.client.authenticated);
     socket.setNoDelay(true);
@@ -78,7 +79,8 @@ export class Connection implements ClientTransport, RequestHandler {
   }
 
   onCommand(argv: string[]): void {
-    if (this.closeRequested || this.closed) return;
+    // A client past its output limit runs nothing more (Redis stops reading a client it closes ASAP).
+    if (this.closeRequested || this.closed || this.client.reply.overflowed) return;
     if (this.client.blocked !== null || this.waiting.length !== 0) {
       this.waiting.push(argv);
       if (this.waiting.length >= BLOCKED_QUEUE_HIGH_WATER) this.socket.pause();
@@ -165,6 +167,11 @@ export class Connection implements ClientTransport, RequestHandler {
   private flush(): void {
     if (this.closed) return;
     const reply = this.client.reply;
+    if (reply.overflowed) {
+      // The batch was discarded when it passed the limit: the client cannot get its replies, so it goes.
+      this.dropForOutput(this.replyLimit());
+      return;
+    }
     if (this.awaitingDrain) {
       this.checkOutput(reply.length + this.writer.queuedBytes);
       return;
@@ -196,15 +203,25 @@ export class Connection implements ClientTransport, RequestHandler {
    * so its unsent messages cannot grow without bound while publishers go on.
    */
   private overOutputLimit(queued: number): boolean {
+    if (!this.outputWatch.exceeded(this.outputLimit(), queued)) return false;
+    this.dropForOutput(queued);
+    return true;
+  }
+
+  private outputLimit(): OutputLimit {
     const limits = this.server.outputLimits;
-    const limit = this.client.subscriptions !== null ? limits.pubsub : limits.normal;
-    if (!this.outputWatch.exceeded(limit, queued)) return false;
+    return this.client.subscriptions !== null ? limits.pubsub : limits.normal;
+  }
+
+  /** What one batch of replies may reach (the reply writer asks only when its buffer must grow). */
+  private readonly replyLimit = (): number => replyBatchLimit(this.outputLimit());
+
+  private dropForOutput(bytes: number): void {
     this.server.logger.warn(
-      { peer: this.remoteAddress, bytes: queued },
+      { peer: this.remoteAddress, bytes },
       'closing client that overcame its output buffer limit',
     );
     this.kill();
-    return true;
   }
 
   /** Once the socket has sent everything, the writer gets back the buffer it handed over (see recycle()). */

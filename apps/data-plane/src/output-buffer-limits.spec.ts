@@ -1,4 +1,10 @@
-import { NO_OUTPUT_LIMIT, OutputLimitWatch, parseOutputLimits } from './output-buffer-limits';
+import {
+  MAX_REPLY_BATCH_BYTES,
+  NO_OUTPUT_LIMIT,
+  OutputLimitWatch,
+  parseOutputLimits,
+  replyBatchLimit,
+} from './output-buffer-limits';
 
 describe('parseOutputLimits', () => {
   it('reads the normal, replica and pubsub classes of the normalized value', () => {
@@ -52,5 +58,14 @@ describe('OutputLimitWatch', () => {
     expect(watch.exceeded(limit, 20)).toBe(false);
     jest.advanceTimersByTime(1000);
     expect(watch.exceeded(limit, 20)).toBe(true);
+  });
+});
+
+describe('replyBatchLimit', () => {
+  it('is the hard limit when one is set, and 1 GB at most', () => {
+    expect(replyBatchLimit({ hard: 16 * 1024 * 1024, soft: 0, softSeconds: 0 })).toBe(16 * 1024 * 1024);
+    expect(replyBatchLimit(NO_OUTPUT_LIMIT)).toBe(MAX_REPLY_BATCH_BYTES);
+    expect(replyBatchLimit({ hard: 8 * 1024 ** 3, soft: 0, softSeconds: 0 })).toBe(MAX_REPLY_BATCH_BYTES);
+    expect(MAX_REPLY_BATCH_BYTES).toBe(1024 ** 3);
   });
 });

@@ -15,6 +15,18 @@ export interface OutputLimits {
 }
 
 /**
+ * The most one batch of a client's replies may reach before the client is dropped, limit or not: a reply sized by a
+ * count the client chose (SRANDMEMBER key -9223372036854775807) must not take all the memory there is. A
+ * single value (512 MB at most) fits with room to spare.
+ */
+export const MAX_REPLY_BATCH_BYTES = 1024 * 1024 * 1024;
+
+/** The bytes a batch of replies may reach under `limit` (its hard limit, checked as the replies are written). */
+export function replyBatchLimit(limit: OutputLimit): number {
+  return limit.hard > 0 ? Math.min(limit.hard, MAX_REPLY_BATCH_BYTES) : MAX_REPLY_BATCH_BYTES;
+}
+
+/**
  * Reads the normal and pubsub classes from the config's normalized value
  * ("normal <hard> <soft> <secs> slave … pubsub …", bytes already resolved by CONFIG SET's parser).
  */

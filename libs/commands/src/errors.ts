@@ -44,7 +44,10 @@ export function cString(s: string): string {
   return nul === -1 ? s : s.slice(0, nul);
 }
 
-/** Redis turns CR/LF inside an error into spaces so user text cannot break the protocol. */
+/**
+ * Redis's formatted errors: CR/LF at either end are trimmed (the reply adds its own CRLF) and those left inside
+ * become spaces, so user text cannot break the protocol.
+ */
 export function noNewlines(message: string): string {
-  return message.replace(/[\r\n]/g, ' ');
+  return message.replace(/^[\r\n]+|[\r\n]+$/g, '').replace(/[\r\n]/g, ' ');
 }

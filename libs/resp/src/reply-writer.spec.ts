@@ -150,6 +150,18 @@ describe('ReplyWriter', () => {
       expect(w.take()?.toString('latin1')).toBe('z'.repeat(150_000));
     });
 
+    it('gives up a buffer bigger than maxSpare once the socket took it all', () => {
+      const w = new ReplyWriter();
+      w.raw('a'.repeat(4 * 1024 * 1024));
+      const big = w.pending() as Buffer;
+      w.consumed(false);
+      w.bulk('x');
+      const next = w.pending() as Buffer;
+      expect(next.buffer).not.toBe(big.buffer);
+      expect(next.buffer.byteLength).toBeLessThanOrEqual(w.maxSpare);
+      expect(next.toString('latin1')).toBe('$1\r\nx\r\n');
+    });
+
     it('keeps no spare bigger than maxSpare', () => {
       const w = new ReplyWriter();
       w.maxSpare = 64 * 1024;
@@ -160,6 +172,61 @@ describe('ReplyWriter', () => {
       expect(w.consumed(true)?.buffer).not.toBe(big.buffer);
       w.raw('c');
       expect(w.pending()?.buffer).not.toBe(big.buffer);
+    });
+  });
+
+  describe('limit', () => {
+    it('lets a batch grow without bound by default', () => {
+      const w = new ReplyWriter();
+      for (let i = 0; i < 100_000; i++) w.bulk('0123456789');
+      expect(w.overflowed).toBe(false);
+      expect(w.length).toBe(100_000 * 17);
+    });
+
+    it('discards the batch and grows no further once a write would pass it', () => {
+      const w = new ReplyWriter();
+      w.limit = () => 64 * 1024;
+      let writes = 0;
+      while (!w.overflowed && writes < 1_000_000) {
+        w.bulk('0123456789');
+        writes++;
+      }
+      expect(w.overflowed).toBe(true);
+      // The buffer reached the limit, not a doubling past it; the batch was dropped.
+      expect(writes).toBeGreaterThan(3000);
+      expect(writes).toBeLessThan(4000);
+      for (let i = 0; i < 10_000; i++) w.bulk('more replies go to scratch');
+      const scratch = w.pending() as Buffer;
+      expect(scratch.buffer.byteLength).toBeLessThanOrEqual(64 * 1024);
+    });
+
+    it('drops a single value bigger than the limit', () => {
+      const w = new ReplyWriter();
+      w.limit = () => 20_000;
+      w.bulk('x'.repeat(50_000));
+      expect(w.overflowed).toBe(true);
+      expect(w.length).toBeLessThan(20_000);
+    });
+
+    it('applies only past the first buffer (16 KB), as Redis counts only output past its static buffer', () => {
+      const w = new ReplyWriter();
+      w.limit = () => 1000;
+      w.bulk('x'.repeat(5000));
+      expect(w.overflowed).toBe(false);
+      expect(w.length).toBe(5000 + 9);
+    });
+
+    it('is asked only when the buffer must grow', () => {
+      const w = new ReplyWriter();
+      let asked = 0;
+      w.limit = () => {
+        asked++;
+        return Infinity;
+      };
+      w.bulk('small');
+      expect(asked).toBe(0);
+      w.raw('y'.repeat(20_000));
+      expect(asked).toBe(1);
     });
   });
 });

@@ -8,6 +8,8 @@ const COPY_LIMIT = 8 * 1024;
 const SHORT_STRING = 32;
 /** Default biggest buffer kept for reuse: an idle client holds at most this much beyond its current buffer. */
 const MAX_SPARE = 1024 * 1024;
+/** The writer's limit when its owner sets none (see `limit`). */
+const NO_LIMIT = (): number => Infinity;
 const CRLF = '\r\n';
 
 /**
@@ -28,6 +30,18 @@ export class ReplyWriter {
   private lastViewOf: Buffer | null = null;
   /** Biggest buffer recycle() keeps; a connection that always has a big output in flight raises it. */
   maxSpare = MAX_SPARE;
+  /**
+   * The most bytes one batch may hold, read only when the buffer must grow. A write past it sets `overflowed`
+   * instead of growing (a command whose reply is bounded only by a count it was given, such as SRANDMEMBER with
+   * -9223372036854775807, would otherwise take all the memory there is).
+   */
+  limit: () => number = NO_LIMIT;
+  /**
+   * A write went past `limit`: the batch was discarded, what follows is scratch, and none of it may be sent.
+   * The owner drops the client (Redis closes a client past its output buffer limit); loops that write a reply
+   * sized by a count stop when they see it, as Redis's stop on CLIENT_CLOSE_ASAP.
+   */
+  overflowed = false;
 
   /** Bytes written since the last take(). */
   get length(): number {
@@ -42,7 +56,7 @@ export class ReplyWriter {
   /** Appends already-encoded RESP text (latin1). */
   raw(s: string): void {
     const need = s.length;
-    if (this.pos + need > this.buf.length) this.grow(need);
+    if (this.pos + need > this.buf.length && !this.grow(need)) return;
     if (need > SHORT_STRING) {
       this.pos += this.buf.latin1Write(s, this.pos, need);
       return;
@@ -56,7 +70,7 @@ export class ReplyWriter {
 
   /** Writes `<type><n>\r\n` (an aggregate or bulk header, or an integer reply) without building a string. */
   private header(type: number, n: number): void {
-    if (this.pos + 24 > this.buf.length) this.grow(24);
+    if (this.pos + 24 > this.buf.length && !this.grow(24)) return;
     const buf = this.buf;
     let pos = this.pos;
     buf[pos++] = type;
@@ -92,7 +106,7 @@ export class ReplyWriter {
   }
 
   rawBuffer(b: Buffer): void {
-    if (this.pos + b.length > this.buf.length) this.grow(b.length);
+    if (this.pos + b.length > this.buf.length && !this.grow(b.length)) return;
     b.copy(this.buf, this.pos);
     this.pos += b.length;
   }
@@ -213,7 +227,11 @@ export class ReplyWriter {
    */
   consumed(retained: boolean): Buffer | null {
     this.pos = 0;
-    if (!retained) return null;
+    if (!retained) {
+      // A big reply's buffer is not kept for the small ones that usually follow.
+      if (this.buf.length > this.maxSpare) this.release();
+      return null;
+    }
     const handedOver = this.buf;
     // The cached view would keep the handed-over buffer alive after the socket is done with it.
     this.lastView = this.lastViewOf = null;
@@ -239,23 +257,40 @@ export class ReplyWriter {
   }
 
   private crlf(): void {
-    if (this.pos + 2 > this.buf.length) this.grow(2);
+    if (this.pos + 2 > this.buf.length && !this.grow(2)) return;
     this.buf[this.pos++] = 13;
     this.buf[this.pos++] = 10;
   }
 
-  private grow(need: number): void {
+  /** Makes room for `need` more bytes; false when the write must be dropped (past the limit). */
+  private grow(need: number): boolean {
+    const limit = this.limit();
+    if (this.pos + need > limit) return this.overflow(need);
     const spare = this.spare;
     if (spare !== null && spare.length >= this.pos + need) {
       this.buf.copy(spare, 0, 0, this.pos);
       this.buf = spare;
       this.spare = null;
-      return;
+      return true;
     }
     let size = this.buf.length * 2;
     while (size < this.pos + need) size *= 2;
-    const next = allocLatin1(size);
+    const next = allocLatin1(Math.min(size, limit));
     this.buf.copy(next, 0, 0, this.pos);
     this.buf = next;
+    return true;
+  }
+
+  /** Past the limit: the batch is discarded (it will not be sent) and later writes go to scratch at the start. */
+  private overflow(need: number): boolean {
+    this.overflowed = true;
+    this.pos = 0;
+    return need <= this.buf.length;
+  }
+
+  /** Drops a big buffer for a fresh small one. */
+  private release(): void {
+    this.buf = allocLatin1(INITIAL_SIZE);
+    this.lastView = this.lastViewOf = null;
   }
 }

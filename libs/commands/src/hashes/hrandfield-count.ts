@@ -23,7 +23,9 @@ export function replyRandomFields(client: Client, hash: RedisHash, count: number
   if (count < 0 || count === 1) {
     const picks = Math.abs(count);
     replyHeader(client, picks, withValues);
-    for (let i = 0; i < picks; i++) replyPick(client, hash, randomIndex(size), withValues);
+    // Sized by the count alone: stop once the reply is past the client's limit (see ReplyWriter.overflowed).
+    for (let i = 0; i < picks && !client.reply.overflowed; i++)
+      replyPick(client, hash, randomIndex(size), withValues);
     return;
   }
   if (count >= size) {

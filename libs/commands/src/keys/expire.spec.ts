@@ -84,6 +84,9 @@ describe('EXPIRE family, TTL family, PERSIST', () => {
     );
     expect(c.run('EXPIRE', 'k', '1', 'gt', 'lt', 'zz')).toBe('-ERR Unsupported option zz\r\n');
     expect(c.run('EXPIRE', 'k', '1', 'x\r\ny')).toBe('-ERR Unsupported option x  y\r\n');
+    // CR/LF that end the message go (Redis trims its formatted errors at both ends); inner ones become spaces.
+    expect(c.run('EXPIRE', 'k', '1', 'a\r\nb\r\n')).toBe('-ERR Unsupported option a  b\r\n');
+    expect(c.run('EXPIRE', 'k', '1', '\n')).toBe('-ERR Unsupported option \r\n');
     expect(c.run('EXPIRE', 'k', '1', 'x\0y')).toBe('-ERR Unsupported option x\r\n');
     expect(c.run('EXPIRE', 'k', '1', '')).toBe('-ERR Unsupported option \r\n');
     expect(c.db.getExpire('k')).toBe(-1);

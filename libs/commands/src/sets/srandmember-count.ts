@@ -31,7 +31,8 @@ export function randomMembers(client: Client, argv: string[]): void {
   if (count < 0 || count === 1) {
     const picks = Math.abs(count);
     reply.array(picks);
-    for (let i = 0; i < picks; i++) reply.bulk(members[randomIndex(members.length)]);
+    // Sized by the count alone: stop once the reply is past the client's limit (see ReplyWriter.overflowed).
+    for (let i = 0; i < picks && !reply.overflowed; i++) reply.bulk(members[randomIndex(members.length)]);
     return;
   }
   if (count >= members.length) {

@@ -105,7 +105,8 @@ function randomWithCount(client: Client, zset: RedisZset, count: number, withSco
   if (count < 0) {
     const n = -count;
     replyRangeHeader(client, n, withScores);
-    for (let i = 0; i < n; i++) {
+    // Sized by the count alone: stop once the reply is past the client's limit (see ReplyWriter.overflowed).
+    for (let i = 0; i < n && !client.reply.overflowed; i++) {
       const slot = zset.randomSlot();
       replyMember(client, zset.slotMember(slot), zset.slotScore(slot), withScores);
     }

@@ -47,6 +47,8 @@ export class FlowSender implements JournalSubscriber, PacedSnapshot {
     // The flow keeps about SNAPSHOT_OUTPUT_HIGH_WATER in flight the whole sync: its writer alternates between two
     // such buffers instead of allocating new ones (old-space garbage that sets off V8's major GCs).
     client.reply.maxSpare = Math.max(client.reply.maxSpare, 4 * SNAPSHOT_OUTPUT_HIGH_WATER);
+    // A flow is bounded by the replica class (checked here too), not by the normal class its connection began in.
+    client.reply.limit = outputLimit;
   }
 
   get syncing(): boolean {
