@@ -1,9 +1,10 @@
 import { startRedis, startSubject, SUBJECT_KIND, type ServerHandle } from './support/processes';
 import { RawClient } from './support/raw-client';
 import {
-  commandShapes,
-  DATASET,
+  commonCommands,
+  comparable,
   randomCall,
+  resetDataset,
   seededRandom,
   type CommandShape,
 } from './support/random-commands';
@@ -19,23 +20,6 @@ jest.setTimeout(120_000);
 
 const SEED = Number(process.env.E2E_SEED ?? Date.now() % 2 ** 31);
 const CALLS = Number(process.env.E2E_RANDOM_CALLS ?? 4000);
-
-/**
- * Left out, with the reason: they change the connection (or the server) for every later call, wait, or answer
- * with the server's own state rather than the dataset's.
- */
-const LEFT_OUT = new Set([
-  // connection state or mode
-  ...['hello', 'auth', 'select', 'reset', 'quit', 'client', 'multi', 'exec', 'discard', 'watch', 'unwatch'],
-  ...['subscribe', 'psubscribe', 'ssubscribe', 'unsubscribe', 'punsubscribe', 'sunsubscribe', 'monitor'],
-  // server state, other databases, or the process itself
-  ...['shutdown', 'replicaof', 'slaveof', 'replconf', 'psync', 'sync', 'failover', 'config', 'debug', 'save'],
-  ...['bgsave', 'flushall', 'flushdb', 'move', 'swapdb'],
-  // blocking
-  ...['blpop', 'brpop', 'brpoplpush', 'blmove', 'blmpop', 'bzpopmin', 'bzpopmax', 'bzmpop', 'wait'],
-  // replies about the server, not the data (the command table differs: Drake has fewer commands)
-  ...['command', 'info', 'time', 'lastsave', 'memory'],
-]);
 
 /** Replies that may differ between two correct servers (random picks, orders, idle times): only errors must match. */
 const VARYING = new Set([
@@ -64,61 +48,13 @@ beforeAll(async () => {
   oracle = [await RawClient.connect(redis.port), await RawClient.connect(redis.port)];
   tested = [await RawClient.connect(subject.port), await RawClient.connect(subject.port)];
   for (const client of [oracle[1], tested[1]]) await client.call('HELLO', '3');
-  shapes = await commonCommands();
+  shapes = await commonCommands(oracle[0], tested[0]);
 }, 60_000);
 
 afterAll(async () => {
   for (const client of [...(oracle ?? []), ...(tested ?? [])]) await client.close();
   await Promise.all([redis?.stop(), subject?.stop()]);
 });
-
-async function commandList(client: RawClient): Promise<string[]> {
-  const list = parseFrame(await client.call('COMMAND', 'LIST')).node;
-  return (list.items ?? []).map((item) => item.text as string);
-}
-
-/** The commands (and subcommands) both servers have, minus LEFT_OUT, with the oracle's description of each. */
-async function commonCommands(): Promise<CommandShape[]> {
-  const ours = new Set(await commandList(tested[0]));
-  const shared = (await commandList(oracle[0])).filter((name) => ours.has(name)).sort();
-  const subcommands = new Map<string, string[]>();
-  for (const name of shared.filter((n) => n.includes('|'))) {
-    const [container, sub] = name.split('|');
-    subcommands.set(container, [...(subcommands.get(container) ?? []), sub]);
-  }
-  const names = shared.filter((name) => !name.includes('|') && !LEFT_OUT.has(name));
-  return commandShapes(oracle[0], names, subcommands);
-}
-
-/** FLUSHALL and the dataset, pipelined. */
-async function resetDataset(client: RawClient): Promise<void> {
-  client.send('FLUSHALL');
-  for (const argv of DATASET) client.send(...argv);
-  for (let i = 0; i <= DATASET.length; i++) {
-    const reply = await client.readReply();
-    if (reply[0] === 0x2d) throw new Error(`dataset command failed: ${show(reply)}`);
-  }
-}
-
-/**
- * What cannot be compared is taken out of a call: XREAD's BLOCK (it would wait), XADD's `*` (an ID from each
- * server's clock: a fixed `9-*` instead), TTLs of a few ms, and RAND counts in the millions and more (Redis builds such a reply
- * until memory runs out; Drake's limit is tested in bad-input.e2e.spec.ts).
- */
-function comparable(argv: string[]): string[] {
-  const name = argv[0];
-  if (name === 'xread' || name === 'xreadgroup') {
-    const at = argv.findIndex((arg, i) => i > 0 && arg.toUpperCase() === 'BLOCK');
-    return at < 0 ? argv : [...argv.slice(0, at), ...argv.slice(at + 2)];
-  }
-  if (name === 'xadd') return argv.map((arg) => (arg === '*' ? '9-*' : arg));
-  // A TTL of a few ms would run out between the call and the digest on one server and not on the other.
-  if (name === 'psetex' || name === 'pexpire' || argv.some((arg) => arg.toUpperCase() === 'PX'))
-    return argv.map((arg) => (/^[1-9]\d{0,3}$/.test(arg) ? '100000' : arg));
-  if (name === 'srandmember' || name === 'hrandfield' || name === 'zrandmember')
-    return argv.map((arg) => (Math.abs(Number(arg)) > 1_000_000 ? '-3' : arg));
-  return argv;
-}
 
 /** Two aggregate replies with the same elements in any order. */
 function sameInAnyOrder(a: Buffer, b: Buffer): boolean {

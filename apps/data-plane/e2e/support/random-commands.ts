@@ -1,4 +1,4 @@
-import { parseFrame, type RespNode } from './resp-frames';
+import { parseFrame, show, type RespNode } from './resp-frames';
 import type { RawClient } from './raw-client';
 
 /**
@@ -6,6 +6,23 @@ import type { RawClient } from './raw-client';
  * (one key per type, plus missing ones), the command's own keywords (the `token`s of Redis's COMMAND DOCS) and
  * values that sit on parsing edges (signs, 64-bit bounds, inf/nan, range and stream-id syntax, odd bytes).
  */
+
+/**
+ * Left out, with the reason: they change the connection (or the server) for every later call, wait, or answer
+ * with the server's own state rather than the dataset's.
+ */
+export const LEFT_OUT = new Set([
+  // connection state or mode
+  ...['hello', 'auth', 'select', 'reset', 'quit', 'client', 'multi', 'exec', 'discard', 'watch', 'unwatch'],
+  ...['subscribe', 'psubscribe', 'ssubscribe', 'unsubscribe', 'punsubscribe', 'sunsubscribe', 'monitor'],
+  // server state, other databases, or the process itself
+  ...['shutdown', 'replicaof', 'slaveof', 'replconf', 'psync', 'sync', 'failover', 'config', 'debug', 'save'],
+  ...['bgsave', 'flushall', 'flushdb', 'move', 'swapdb'],
+  // blocking
+  ...['blpop', 'brpop', 'brpoplpush', 'blmove', 'blmpop', 'bzpopmin', 'bzpopmax', 'bzmpop', 'wait'],
+  // replies about the server, not the data (the command table differs: Drake has fewer commands)
+  ...['command', 'info', 'time', 'lastsave', 'memory'],
+]);
 
 /** The keys the dataset holds (see DATASET), plus two that it does not. */
 export const KEYS = ['str', 'num', 'fnum', 'list', 'hash', 'set', 'iset', 'zset', 'stream', 'hll', 'bits'];
@@ -28,6 +45,16 @@ export const DATASET: readonly string[][] = [
   ['PFADD', 'hll', 'a', 'b', 'c'],
   ['SET', 'bits', '\xff\x00\x0f'],
 ];
+
+/** FLUSHALL and the dataset, pipelined. */
+export async function resetDataset(client: RawClient): Promise<void> {
+  client.send('FLUSHALL');
+  for (const argv of DATASET) client.send(...argv);
+  for (let i = 0; i <= DATASET.length; i++) {
+    const reply = await client.readReply();
+    if (reply[0] === 0x2d) throw new Error(`dataset command failed: ${show(reply)}`);
+  }
+}
 
 const VALUES = [
   ...[
@@ -136,4 +163,42 @@ function collectTokens(node: RespNode, into: Set<string>): Set<string> {
   }
   for (const item of items) collectTokens(item, into);
   return into;
+}
+
+async function commandList(client: RawClient): Promise<string[]> {
+  const list = parseFrame(await client.call('COMMAND', 'LIST')).node;
+  return (list.items ?? []).map((item) => item.text as string);
+}
+
+/** The commands (and subcommands) both servers have, minus LEFT_OUT, with the oracle's description of each. */
+export async function commonCommands(oracle: RawClient, subject: RawClient): Promise<CommandShape[]> {
+  const ours = new Set(await commandList(subject));
+  const shared = (await commandList(oracle)).filter((name) => ours.has(name)).sort();
+  const subcommands = new Map<string, string[]>();
+  for (const name of shared.filter((n) => n.includes('|'))) {
+    const [container, sub] = name.split('|');
+    subcommands.set(container, [...(subcommands.get(container) ?? []), sub]);
+  }
+  const names = shared.filter((name) => !name.includes('|') && !LEFT_OUT.has(name));
+  return commandShapes(oracle, names, subcommands);
+}
+
+/**
+ * What cannot be compared is taken out of a call: XREAD's BLOCK (it would wait), XADD's `*` (an ID from each
+ * server's clock: a fixed `9-*` instead), TTLs of a few ms, and RAND counts in the millions and more (Redis builds such a reply
+ * until memory runs out; Drake's limit is tested in bad-input.e2e.spec.ts).
+ */
+export function comparable(argv: string[]): string[] {
+  const name = argv[0];
+  if (name === 'xread' || name === 'xreadgroup') {
+    const at = argv.findIndex((arg, i) => i > 0 && arg.toUpperCase() === 'BLOCK');
+    return at < 0 ? argv : [...argv.slice(0, at), ...argv.slice(at + 2)];
+  }
+  if (name === 'xadd') return argv.map((arg) => (arg === '*' ? '9-*' : arg));
+  // A TTL of a few ms would run out between the call and the digest on one server and not on the other.
+  if (name === 'psetex' || name === 'pexpire' || argv.some((arg) => arg.toUpperCase() === 'PX'))
+    return argv.map((arg) => (/^[1-9]\d{0,3}$/.test(arg) ? '100000' : arg));
+  if (name === 'srandmember' || name === 'hrandfield' || name === 'zrandmember')
+    return argv.map((arg) => (Math.abs(Number(arg)) > 1_000_000 ? '-3' : arg));
+  return argv;
 }

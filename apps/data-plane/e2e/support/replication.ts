@@ -84,6 +84,23 @@ export async function waitConverged(
   throw new Error(`replica did not converge: ${last}`);
 }
 
+/**
+ * Waits until the replica has applied every record the master journalled (`DFLY REPLICAOFFSET` on the master equal
+ * to `DEBUG REPLICA OFFSET` on the replica): sooner than WAIT, which hears the replica's periodic ACKs.
+ */
+export async function waitApplied(master: RawClient, replica: RawClient, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [m, r] = await Promise.all([
+      master.callText('DFLY', 'REPLICAOFFSET'),
+      replica.callText('DEBUG', 'REPLICA', 'OFFSET'),
+    ]);
+    if (m === r) return;
+    if (Date.now() > deadline) throw new Error(`replica offsets ${r.trim()} never reached ${m.trim()}`);
+    await sleep(1);
+  }
+}
+
 /** Master INFO stats counter (sync_full, sync_partial_ok…). */
 export async function statsCounter(port: number, name: string): Promise<number> {
   const info = await call(port, 'INFO', 'stats');

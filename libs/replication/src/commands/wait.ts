@@ -55,7 +55,8 @@ function serveWaiters(): void {
 
 /**
  * WAIT numreplicas timeout (ms): blocks until that many replicas acknowledged this node's writes so far, or the
- * timeout passes; answers how many did. Replicas ACK every --replication_acks_interval ms.
+ * timeout passes; answers how many did. Replicas ACK every --replication_acks_interval ms, and at once when a
+ * WAIT asks them to.
  */
 export const waitCommand = defineCommand({
   name: 'wait',
@@ -90,6 +91,7 @@ export const waitCommand = defineCommand({
       return;
     }
     master.onAck = serveWaiters;
+    master.requestAcks();
     const request = new WaitRequest(deadline, lsns, wanted, master);
     waiting.set(client, request);
     client.onRelease = () => waiting.delete(client);

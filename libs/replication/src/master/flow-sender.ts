@@ -108,6 +108,17 @@ export class FlowSender implements JournalSubscriber, PacedSnapshot {
     if (this.pendingBytes > this.outputLimit()) this.onOverflow(this);
   }
 
+  /**
+   * Asks the replica for an ACK now (Redis's REPLCONF GETACK): a ping record, which a replica in stable sync
+   * answers at once. Not during the snapshot, whose start ping sets the replica's position.
+   */
+  requestAck(): void {
+    if (this.closed || this.snapshot !== null) return;
+    const ping: JournalRecord = { lsn: this.shard.currentLsn, kind: 'ping', dbIndex: 0, txid: 0, argv: [] };
+    encodeRecord(ping, this.client.reply);
+    this.flush();
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;

@@ -42,6 +42,7 @@ export class ReplicationMaster {
   readonly sessions = new Map<string, SyncSession>();
   /** Told after every ACK (WAIT checks its waiters). */
   onAck: (() => void) | null = null;
+  private acksRequested = false;
   private nextSessionId = 1;
   /** Every full sync's snapshot steps share one time budget per event-loop turn, short while clients are served. */
   private readonly snapshotPacer: SnapshotPacer;
@@ -255,6 +256,21 @@ export class ReplicationMaster {
     }
     return n;
   }
+
+  /** Every replica in stable sync ACKs at once instead of at its next interval (WAIT); one request per loop turn. */
+  requestAcks(): void {
+    if (this.acksRequested) return;
+    this.acksRequested = true;
+    setImmediate(this.sendAckRequests);
+  }
+
+  private readonly sendAckRequests = (): void => {
+    this.acksRequested = false;
+    for (const session of this.sessions.values()) {
+      if (session.state !== 'stable_sync') continue;
+      for (const flow of session.flows) flow?.requestAck();
+    }
+  };
 
   /** Drops every replica (REPLICAOF turns this node into a replica). */
   dropAll(reason: string): void {

@@ -405,7 +405,9 @@ export class ReplicaLink {
     if (applier === null) return;
     this.mirrorRecord(flowId, record);
     applier.push(flowId, record);
-    if (record.kind !== 'snapshot' && ++this.recordsSinceAck[flowId] >= ACK_EVERY_RECORDS)
+    // A ping in stable sync is the master asking for an ACK (a WAIT is waiting): answer now.
+    if (record.kind === 'ping' && this.state === 'connected') this.ackFlow(flowId);
+    else if (record.kind !== 'snapshot' && ++this.recordsSinceAck[flowId] >= ACK_EVERY_RECORDS)
       this.ackFlow(flowId);
   }
 
