@@ -265,7 +265,8 @@ export class ReplyWriter {
   /** Makes room for `need` more bytes; false when the write must be dropped (past the limit). */
   private grow(need: number): boolean {
     const limit = this.limit();
-    if (this.pos + need > limit) return this.overflow(need);
+    // Once over, the batch is scratch that is never sent: no reason to grow it again.
+    if (this.overflowed || this.pos + need > limit) return this.overflow(need);
     const spare = this.spare;
     if (spare !== null && spare.length >= this.pos + need) {
       this.buf.copy(spare, 0, 0, this.pos);
