@@ -25,7 +25,7 @@ export const LEFT_OUT = new Set([
 ]);
 
 /** The keys the dataset holds (see DATASET), plus two that it does not. */
-export const KEYS = ['str', 'num', 'fnum', 'list', 'hash', 'set', 'iset', 'zset', 'stream', 'hll', 'bits'];
+const KEYS = ['str', 'num', 'fnum', 'list', 'hash', 'set', 'iset', 'zset', 'stream', 'hll', 'bits'];
 const ABSENT_KEYS = ['missing', 'dst'];
 
 /** One key of every type, a consumer group with a pending entry: what each call starts from. */
@@ -185,8 +185,8 @@ export async function commonCommands(oracle: RawClient, subject: RawClient): Pro
 
 /**
  * What cannot be compared is taken out of a call: XREAD's BLOCK (it would wait), XADD's `*` (an ID from each
- * server's clock: a fixed `9-*` instead), TTLs of a few ms, and RAND counts in the millions and more (Redis builds such a reply
- * until memory runs out; Drake's limit is tested in bad-input.e2e.spec.ts).
+ * server's clock: a fixed `9-*` instead), TTLs of a few ms, and RAND counts in the millions and more (Redis builds
+ * such a reply until memory runs out; Drake's limit is tested in bad-input.e2e.spec.ts).
  */
 export function comparable(argv: string[]): string[] {
   const name = argv[0];
