@@ -1,4 +1,4 @@
-import { parseDouble } from './args';
+import { parseDouble, parseDoubleUnchecked } from './args';
 
 describe('parseDouble', () => {
   test.each([
@@ -17,6 +17,19 @@ describe('parseDouble', () => {
     ['inf', Infinity],
     ['-Infinity', -Infinity],
     ['0x10', 16],
+    ['-0X.8P1', -1],
+    ['0x1.8p-1075', 2 ** -1074],
+    ['0x1p-1074', 2 ** -1074],
+    ['0x0.0001p1039', 2 ** 1023],
+    ['0x1.fffffffffffff7p1023', Number.MAX_VALUE],
+    ['0x1.fffffffffffffp1023', Number.MAX_VALUE],
+    ['0x20000000000001', 2 ** 53], // ties to even
+    ['0x20000000000003', 2 ** 53 + 4],
+    ['1.7976931348623158e308', Number.MAX_VALUE],
+    ['4e-324', 2 ** -1074],
+    ['0e999999', 0],
+    ['0x0p99999999999', 0],
+    ['0'.repeat(6000) + '1', 1],
   ])('%s is %d', (text, value) => {
     expect(parseDouble(text)).toBe(value);
   });
@@ -27,10 +40,41 @@ describe('parseDouble', () => {
     expect(Object.is(parseDouble('-000'), -0)).toBe(true);
   });
 
-  test.each(['', '-', '+', ' 1', '1 ', 'abc', '1a', 'nan', '--1', '+-1', '1..2', 'e5', '00 1'])(
-    'rejects %j',
-    (text) => {
-      expect(parseDouble(text)).toBeNull();
-    },
-  );
+  test.each([
+    '',
+    '-',
+    '+',
+    ' 1',
+    '1 ',
+    'abc',
+    '1a',
+    'nan',
+    '--1',
+    '+-1',
+    '1..2',
+    'e5',
+    '00 1',
+    '0x',
+    '0x1p',
+    '0xg',
+  ])('rejects %j', (text) => {
+    expect(parseDouble(text)).toBeNull();
+  });
+
+  // strtod's ERANGE: Redis's string2d refuses an overflow to infinity and an underflow to zero.
+  test.each([
+    ['0x1p1024', Infinity],
+    ['-0x0.0001p1040', -Infinity],
+    ['0x1.fffffffffffff8p1023', Infinity],
+    ['1.7976931348623159e308', Infinity],
+    ['1e400', Infinity],
+    ['-1e99999999999999999999', -Infinity],
+    ['0x1p-1075', 0],
+    ['-0x1p-1080', -0],
+    ['2e-324', 0],
+    ['0.' + '0'.repeat(6000) + '1', 0],
+  ])('%s is out of range (strtod reads %d)', (text, value) => {
+    expect(parseDouble(text)).toBeNull();
+    expect(parseDoubleUnchecked(text)).toBe(value);
+  });
 });

@@ -1,5 +1,7 @@
 /** Argument parsing with Redis's exact acceptance rules (string2ll, strtod), so the same input gets the same error. */
 
+import { DOUBLE, readHexFloat, toDouble } from './binary-float';
+
 const I64_MIN = -(2n ** 63n);
 const I64_MAX = 2n ** 63n - 1n;
 
@@ -49,31 +51,39 @@ export function parseInteger(s: string): number | null {
   return v === null ? null : Number(v);
 }
 
-/** Like strtod as Redis uses it for scores and floats: no leading space, the whole string consumed, NaN rejected. */
-export function parseDouble(s: string): number | null {
-  if (s.length === 0 || s.length > 5120) return null;
+const DECIMAL_FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const INF_FLOAT = /^[+-]?inf(inity)?$/i;
+
+/**
+ * strtod over the whole text, as Redis reads score range bounds: no leading space, NaN refused, and no range
+ * check, so an overflow reads as ±Infinity and an underflow as ±0. Null when it is not a float.
+ */
+export function parseDoubleUnchecked(s: string): number | null {
+  if (s.length === 0) return null;
   // Most scores are short decimal integers (redis-benchmark's are zero-padded): exact as a double, no case
   // folding or pattern needed.
   if (s.length < 16 && isDecimalDigits(s)) return Number(s);
-  const c0 = s.charCodeAt(0);
-  if (c0 === 32 || (c0 >= 9 && c0 <= 13)) return null;
-  const lower = s.toLowerCase();
-  if (lower === 'inf' || lower === '+inf' || lower === 'infinity' || lower === '+infinity') return Infinity;
-  if (lower === '-inf' || lower === '-infinity') return -Infinity;
-  if (
-    !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s) &&
-    !/^[+-]?0x[0-9a-f]+(\.[0-9a-f]*)?(p[+-]?\d+)?$/i.test(s)
-  )
-    return null;
-  const v = s.startsWith('0x') || s.startsWith('-0x') || s.startsWith('+0x') ? parseHexFloat(s) : Number(s);
-  return Number.isNaN(v) ? null : v;
+  if (DECIMAL_FLOAT.test(s)) return Number(s); // V8 rounds correctly, as glibc's strtod does
+  const hex = readHexFloat(DOUBLE, s);
+  if (hex === null) return INF_FLOAT.test(s) ? (s.charCodeAt(0) === 45 /* - */ ? -Infinity : Infinity) : null;
+  if (typeof hex !== 'string') return toDouble(hex);
+  const negative = s.charCodeAt(0) === 45; /* - */
+  if (hex === 'overflow') return negative ? -Infinity : Infinity;
+  return negative ? -0 : 0;
 }
 
-function parseHexFloat(s: string): number {
-  const m = /^([+-]?)0x([0-9a-f]*)(?:\.([0-9a-f]*))?(?:p([+-]?\d+))?$/i.exec(s);
-  if (!m) return NaN;
-  const intPart = m[2] ? parseInt(m[2], 16) : 0;
-  const frac = m[3] ? parseInt(m[3], 16) / 16 ** m[3].length : 0;
-  const v = (intPart + frac) * 2 ** (m[4] ? Number(m[4]) : 0);
-  return m[1] === '-' ? -v : v;
+/**
+ * A float as Redis's string2d reads it (scores, weights): strtod over the whole text, and a value that
+ * overflows to infinity or underflows to zero refused as strtod's ERANGE makes Redis do. Null when invalid.
+ */
+export function parseDouble(s: string): number | null {
+  const v = parseDoubleUnchecked(s);
+  if (v === null || (v !== 0 && Number.isFinite(v))) return v;
+  return v === 0 ? (hasNonzeroDigit(s) ? null : v) : INF_FLOAT.test(s) ? v : null;
+}
+
+/** True when a float's significand has a digit other than 0, so a zero value is an underflow. */
+function hasNonzeroDigit(s: string): boolean {
+  const hex = /^[+-]?0x([0-9a-f.]*)/i.exec(s);
+  return hex !== null ? /[1-9a-f]/i.test(hex[1]) : /^[^eE]*[1-9]/.test(s);
 }

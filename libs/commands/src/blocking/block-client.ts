@@ -1,4 +1,5 @@
-import { parseDouble, parseInteger } from '../args';
+import { parseDoubleUnchecked, parseInteger } from '../args';
+import { LONG_DOUBLE_MAX_CHARS, parseLongDouble } from '../strings/long-double';
 import type { Client } from '../client';
 import type { BlockedRequest } from './blocked-request';
 
@@ -24,7 +25,7 @@ const MAX_TIMEOUT_MS = 2 ** 63;
 export function parseBlockTimeout(client: Client, arg: string, unit: 'seconds' | 'ms'): number | null {
   let ms: number;
   if (unit === 'seconds') {
-    const seconds = parseDouble(arg);
+    const seconds = parseTimeoutSeconds(arg);
     if (seconds === null) {
       client.reply.error('ERR timeout is not a float or out of range');
       return null;
@@ -45,4 +46,15 @@ export function parseBlockTimeout(client: Client, arg: string, unit: 'seconds' |
     return null;
   }
   return ms === 0 ? 0 : client.server.keyspace.now() + ms;
+}
+
+/**
+ * Seconds as Redis reads them, in long double: a double's overflow (1e400) or underflow (1e-400) is still a
+ * valid timeout, strtold's own (1e5000) is not, nor a text of 5 KB or more.
+ */
+function parseTimeoutSeconds(arg: string): number | null {
+  const seconds = parseDoubleUnchecked(arg);
+  if (seconds === null) return null;
+  if (seconds !== 0 && Number.isFinite(seconds) && arg.length < LONG_DOUBLE_MAX_CHARS) return seconds;
+  return parseLongDouble(arg) === null ? null : seconds;
 }

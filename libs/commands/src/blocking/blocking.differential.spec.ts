@@ -99,6 +99,11 @@ const SCENARIOS: Record<string, Step[]> = {
     run(0, 'BLPOP', 'l', 'inf'),
     run(0, 'BLPOP', 'l', '1e100'),
     run(0, 'BLPOP', 'l', ' 1'),
+    // Read as a long double: past a double's range but inside a long double's is a (negative) time.
+    run(0, 'BLPOP', 'l', '1e400'),
+    run(0, 'BLPOP', 'l', '-0x1p1100'),
+    run(0, 'BLPOP', 'l', '1e5000'),
+    run(0, 'BLPOP', 'l', '0'.repeat(5200) + '1'),
     run(0, 'BZPOPMAX', 'z', '-0.5'),
     run(0, 'BLMOVE', 'a', 'b', 'LEFT', 'RIGHT', 'x'),
     run(0, 'BRPOPLPUSH', 'a', 'b', '-3'),

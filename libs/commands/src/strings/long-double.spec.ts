@@ -49,6 +49,13 @@ describe('long double emulation', () => {
     expect(parseLongDouble('0e999999999999')).toEqual({ neg: false, mant: 0n, exp: 0 });
     expect(parseLongDouble('1e999999999999')).toBeNull();
     expect(addLongDouble(ld('1.1e4931'), ld('1.1e4932'))).toBeNull();
+    // Hex digits carry up to 4 bits each: the bound is the value's, not its digit count's (as Redis 7.0).
+    const exact = (s: string): bigint => ld(s).mant << BigInt(ld(s).exp);
+    expect(exact('0x1000p16370')).toBe(1n << 16382n);
+    for (const max of ['0x1p16383', '0x0.0001p16399', '0xfffffffffffffffffp16315'])
+      expect([max, exact(max)]).toEqual([max, 1n << 16383n]);
+    for (const over of ['0x1p16384', '0x0.0001p16400', '0x8p16381', '0xfffffffffffffffffp16316'])
+      expect([over, parseLongDouble(over)]).toEqual([over, null]);
   });
 
   test('syntax of strtold as Redis accepts it', () => {

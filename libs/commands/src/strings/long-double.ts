@@ -7,40 +7,31 @@
  * add (round half to even), exact decimal formatting.
  */
 
+import {
+  LONG_DOUBLE,
+  bitLength,
+  exponentValue,
+  readHexFloat,
+  roundBinary,
+  type BinaryFloat,
+} from '../binary-float';
+
 /** A finite value: (-1)^neg · mant · 2^exp, with mant < 2^64. Zero has mant 0. */
-export interface LongDouble {
-  readonly neg: boolean;
-  readonly mant: bigint;
-  readonly exp: number;
-}
+export type LongDouble = BinaryFloat;
 
 /** strtold's answer for "inf"/"infinity": accepted by Redis as a float, then rejected by INCRBYFLOAT's sum check. */
 export const INFINITE = 'infinite';
 
 export const LD_ZERO: LongDouble = { neg: false, mant: 0n, exp: 0 };
 
-/** Smallest exponent of a subnormal's last bit (2^-16445) and largest exponent of a 64-bit significand. */
-const MIN_EXP = -16445;
-const MAX_EXP = 16320;
-const SIGNIFICAND_BITS = 64;
-const TWO_64 = 1n << 64n;
+const SIGNIFICAND_BITS = LONG_DOUBLE.significandBits;
 
 /** Redis's MAX_LONG_DOUBLE_CHARS: longer inputs are rejected before strtold runs. */
-const MAX_CHARS = 5 * 1024;
+export const LONG_DOUBLE_MAX_CHARS = 5 * 1024;
 
 /** Decimal exponents beyond which the value surely overflows / surely rounds to zero. */
 const DEC_OVERFLOW = 4933;
 const DEC_UNDERFLOW = -4952;
-
-/** Bits in a non-negative bigint: hex digits count 4 each, the leading one by its own width. */
-function bitLength(n: bigint): number {
-  if (n < 0x20000000000000n) {
-    const v = Number(n);
-    return v < 0x100000000 ? 32 - Math.clz32(v) : 64 - Math.clz32(Math.floor(v / 0x100000000));
-  }
-  const hex = n.toString(16);
-  return (hex.length - 1) * 4 + (32 - Math.clz32(parseInt(hex[0], 16)));
-}
 
 /** 10^k, cached for the exponents ordinary inputs use. */
 const POW10: bigint[] = [];
@@ -49,31 +40,9 @@ function pow10(k: number): bigint {
   return k < POW10.length ? POW10[k] : 10n ** BigInt(k);
 }
 
-/**
- * Rounds ±mant·2^exp (plus a nonzero tail below mant's last bit when `sticky`) to the nearest long double,
- * ties to even, subnormals included. Null when it overflows to infinity.
- */
+/** Rounds ±mant·2^exp (plus a nonzero tail when `sticky`) to the nearest long double; null on overflow. */
 export function roundLongDouble(neg: boolean, mant: bigint, exp: number, sticky = false): LongDouble | null {
-  if (mant === 0n) return { neg, mant: 0n, exp: 0 };
-  let shift = bitLength(mant) - SIGNIFICAND_BITS;
-  if (exp + shift < MIN_EXP) shift = MIN_EXP - exp;
-  if (shift > 0) {
-    const s = BigInt(shift);
-    const dropped = mant & ((1n << s) - 1n);
-    const half = 1n << (s - 1n);
-    mant >>= s;
-    exp += shift;
-    if (dropped > half || (dropped === half && (sticky || (mant & 1n) === 1n))) {
-      mant += 1n;
-      if (mant === TWO_64) {
-        mant >>= 1n;
-        exp += 1;
-      }
-    }
-  }
-  if (mant === 0n) return { neg, mant: 0n, exp: 0 };
-  if (bitLength(mant) + exp > SIGNIFICAND_BITS + MAX_EXP) return null;
-  return { neg, mant, exp };
+  return roundBinary(LONG_DOUBLE, neg, mant, exp, sticky);
 }
 
 /** The correctly rounded sum of two finite values; null when it overflows. */
@@ -88,7 +57,6 @@ export function addLongDouble(a: LongDouble, b: LongDouble): LongDouble | null {
 }
 
 const DECIMAL = /^([+-]?)(?:(\d+)\.?(\d*)|\.(\d+))(?:[eE]([+-]?\d+))?$/;
-const HEX = /^([+-]?)0[xX](?:([0-9a-fA-F]+)\.?([0-9a-fA-F]*)|\.([0-9a-fA-F]+))(?:[pP]([+-]?\d+))?$/;
 const INF = /^[+-]?inf(inity)?$/i;
 
 /**
@@ -96,19 +64,12 @@ const INF = /^[+-]?inf(inity)?$/i;
  * overflow or underflow to zero (ERANGE) rejected. Returns null when Redis answers "not a valid float".
  */
 export function parseLongDouble(s: string): LongDouble | typeof INFINITE | null {
-  if (s.length === 0 || s.length >= MAX_CHARS) return null;
-  let m = DECIMAL.exec(s);
+  if (s.length === 0 || s.length >= LONG_DOUBLE_MAX_CHARS) return null;
+  const m = DECIMAL.exec(s);
   if (m !== null) return parseDecimal(m[1] === '-', m[2] ?? '', m[3] ?? m[4] ?? '', m[5]);
-  m = HEX.exec(s);
-  if (m !== null) return parseHex(m[1] === '-', m[2] ?? '', m[3] ?? m[4] ?? '', m[5]);
+  const hex = readHexFloat(LONG_DOUBLE, s);
+  if (hex !== null) return typeof hex === 'string' ? null : hex;
   return INF.test(s) ? INFINITE : null;
-}
-
-/** An exponent's digits as a number, clamped so absurd exponents stay comparable without overflow. */
-function exponentValue(text: string | undefined): number {
-  if (text === undefined) return 0;
-  const v = Number(text);
-  return Math.max(-1e9, Math.min(1e9, v));
 }
 
 function parseDecimal(
@@ -138,22 +99,6 @@ function divideRounded(neg: boolean, d: bigint, k: number): LongDouble | null {
   const scaled = d << BigInt(shift);
   const q = scaled / p;
   return roundLongDouble(neg, q, -shift, scaled - q * p !== 0n);
-}
-
-function parseHex(
-  neg: boolean,
-  intDigits: string,
-  fracDigits: string,
-  expText: string | undefined,
-): LongDouble | null {
-  const digits = (intDigits + fracDigits).replace(/^0+/, '');
-  if (digits.length === 0) return { neg, mant: 0n, exp: 0 };
-  const exp2 = exponentValue(expText) - 4 * fracDigits.length;
-  const top = exp2 + 4 * digits.length; // value < 2^top
-  if (top > SIGNIFICAND_BITS + MAX_EXP + 1) return null;
-  if (top < MIN_EXP - 1) return null;
-  const result = roundLongDouble(neg, BigInt('0x' + digits), exp2);
-  return result === null || result.mant === 0n ? null : result;
 }
 
 const TEN_17 = pow10(17);

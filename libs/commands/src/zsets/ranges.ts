@@ -1,5 +1,5 @@
 import type { LexBound } from '@drake/storage';
-import { parseDouble } from '../args';
+import { parseDoubleUnchecked } from '../args';
 
 /** A score interval as ZRANGEBYSCORE reads it ('(' makes a bound exclusive). */
 export interface ScoreRange {
@@ -15,7 +15,8 @@ function isSpace(c: number): boolean {
 
 /**
  * One score bound as Redis's zslParseRange reads it with strtod: text up to a NUL, leading white space
- * skipped, the rest a whole float (the empty text is 0), NaN refused. Null when invalid.
+ * skipped, the rest a whole float (the empty text is 0), NaN refused, but no range check (1e400 is +inf).
+ * Null when invalid.
  */
 function parseScoreBound(text: string): number | null {
   const nul = text.indexOf('\0');
@@ -24,7 +25,7 @@ function parseScoreBound(text: string): number | null {
   let i = 0;
   while (i < s.length && isSpace(s.charCodeAt(i))) i++;
   if (i === s.length) return null;
-  return parseDouble(i === 0 ? s : s.slice(i));
+  return parseDoubleUnchecked(i === 0 ? s : s.slice(i));
 }
 
 export function parseScoreRange(minText: string, maxText: string): ScoreRange | null {

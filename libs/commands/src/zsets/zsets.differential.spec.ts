@@ -100,6 +100,9 @@ const CASES: string[] = [
   'ZADD z GT NX 1 a',
   'ZADD z INCR 1 a 2 b',
   'ZADD z INCR 1 a ; ZADD z INCR 2 a ; ZADD z INCR -inf a ; ZADD z INCR +inf a',
+  'ZADD z 1e400 a ; ZADD z 2e-324 a ; ZADD z 0x1p-1080 a ; ZADD z 0x1.fffffffffffff8p1023 a ; ZINCRBY z 1e400 a ; EXISTS z',
+  'ZADD z 0x1.fffffffffffff7p1023 a 0x1.8p-1075 b -0x0 c 4e-324 d ; ZRANGE z 0 -1 WITHSCORES ; ZRANGEBYSCORE z 1e400 +inf ; ZRANGEBYSCORE z 2e-324 1e400 ; ZCOUNT z (-1e400 (0x1p1024',
+  'ZADD a 1 x ; ZUNION 1 a WEIGHTS 1e400 ; ZUNIONSTORE d 1 a WEIGHTS 0x1p-1080 ; ZUNION 1 a WEIGHTS 0x1p1023 WITHSCORES',
   'ZADD z XX 1 a ; EXISTS z',
   'ZADD z XX INCR 1 a',
   'ZADD z 1 a ; ZADD z NX INCR 2 a ; ZADD z XX INCR 2 a',
@@ -181,6 +184,15 @@ const score = fc.oneof(
     'x',
     '1e-7',
     '3.0000000000000004',
+    // strtod's ranges: refused as a score (ERANGE), read as ±inf / 0 as a range bound.
+    '1e400',
+    '-1e400',
+    '2e-324',
+    '4e-324',
+    '0x1.8p1',
+    '-0X.8P1',
+    '0x1p1024',
+    '0x1.8p-1075',
   ),
 );
 const bound = fc.oneof(
