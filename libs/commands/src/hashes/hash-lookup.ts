@@ -2,7 +2,7 @@ import { RedisHash } from '@drake/storage';
 import type { Client } from '../client';
 import { Err } from '../errors';
 import { lookupRead } from '../strings/lookup';
-import { configLimit } from './config-limit';
+import { configNumber } from '../server/config-number';
 
 /**
  * A read lookup for a hash command (counts hits/misses): the hash, undefined when missing, or null after
@@ -44,12 +44,12 @@ export function hashWritten(client: Client, key: string, hash: RedisHash, wasNew
 
 /** hash-max-listpack-value: a longer field or value makes a listpack hash a hashtable. */
 export function maxListpackValue(client: Client): number {
-  return configLimit(client, 'hash-max-listpack-value', 64);
+  return configNumber(client, 'hash-max-listpack-value', 64);
 }
 
 /** hash-max-listpack-entries: more pairs make a listpack hash a hashtable. */
 export function maxListpackEntries(client: Client): number {
-  return configLimit(client, 'hash-max-listpack-entries', 512);
+  return configNumber(client, 'hash-max-listpack-entries', 512);
 }
 
 /** Redis's hashTypeTryConversion: any argument in argv[from..to] longer than the value limit converts first. */

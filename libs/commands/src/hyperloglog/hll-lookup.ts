@@ -1,7 +1,7 @@
 import type { Value } from '@drake/storage';
 import type { Client } from '../client';
 import { Err } from '../errors';
-import { configLimit } from '../hashes/config-limit';
+import { configNumber } from '../server/config-number';
 import { HllErr } from './errors';
 import { Hll, isHllValue } from './hll-format';
 
@@ -10,7 +10,7 @@ const DEFAULT_SPARSE_MAX_BYTES = 3000;
 
 /** hll-sparse-max-bytes as configured: past it a sparse HLL turns dense. */
 export function sparseMaxBytes(client: Client): number {
-  return configLimit(client, 'hll-sparse-max-bytes', DEFAULT_SPARSE_MAX_BYTES);
+  return configNumber(client, 'hll-sparse-max-bytes', DEFAULT_SPARSE_MAX_BYTES);
 }
 
 /**

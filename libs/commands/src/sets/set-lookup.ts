@@ -1,7 +1,7 @@
 import { RedisSet } from '@drake/storage';
 import type { Client } from '../client';
 import { Err } from '../errors';
-import { configLimit } from '../hashes/config-limit';
+import { configNumber } from '../server/config-number';
 import { lookupRead } from '../strings/lookup';
 
 /** A read lookup (counts hits/misses): the set, undefined when missing, or null after replying WRONGTYPE. */
@@ -31,7 +31,7 @@ export function setChanged(client: Client, key: string, set: RedisSet): void {
 
 /** set-max-intset-entries: more members make an intset a hashtable. */
 export function maxIntsetEntries(client: Client): number {
-  return configLimit(client, 'set-max-intset-entries', 512);
+  return configNumber(client, 'set-max-intset-entries', 512);
 }
 
 /** A set reply (~ in RESP3) of the members in the set's own order. */

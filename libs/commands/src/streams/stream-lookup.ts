@@ -3,6 +3,7 @@ import type { StreamNodeLimits } from '@drake/storage';
 import type { Client } from '../client';
 import { Err, cString } from '../errors';
 import { lookupRead } from '../strings/lookup';
+import { configNumber } from '../server/config-number';
 
 /**
  * Redis's lookupKeyRead + checkType for streams (counts a keyspace hit or miss): the stream, undefined when the
@@ -28,12 +29,6 @@ export function writeStream(client: Client, key: string, countStats = false): Re
   if (value === undefined || value instanceof RedisStream) return value;
   client.reply.error(Err.wrongType);
   return null;
-}
-
-function configNumber(client: Client, name: string, fallback: number): number {
-  const text = client.server.config.lookup(name)?.get();
-  const n = text === undefined ? NaN : Number(text);
-  return Number.isFinite(n) ? n : fallback;
 }
 
 /** stream-node-max-bytes and stream-node-max-entries, as XADD reads them. */

@@ -1,6 +1,7 @@
 import { RedisZset, ZSET_MAX_LISTPACK_ENTRIES, ZSET_MAX_LISTPACK_VALUE, type Value } from '@drake/storage';
 import type { Client } from '../client';
 import { Err } from '../errors';
+import { configNumber } from '../server/config-number';
 
 /** A read lookup that counts keyspace hits/misses as Redis's lookupKeyRead does. */
 export function lookupRead(client: Client, key: string): Value | undefined {
@@ -30,12 +31,6 @@ export function writeZset(client: Client, key: string): RedisZset | undefined | 
   if (value === undefined || value instanceof RedisZset) return value;
   client.reply.error(Err.wrongType);
   return null;
-}
-
-function configNumber(client: Client, name: string, fallback: number): number {
-  const text = client.server.config.lookup(name)?.get();
-  const n = text === undefined ? NaN : Number(text);
-  return Number.isFinite(n) ? n : fallback;
 }
 
 /** zset-max-listpack-entries (alias zset-max-ziplist-entries). */
