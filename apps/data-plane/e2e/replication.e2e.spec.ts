@@ -308,6 +308,31 @@ test('WAIT asks the replicas to ACK at once (as Redis sends REPLCONF GETACK)', a
   expect(await call(replica.port, 'GET', 'acked')).toBe('$2\r\n21\r\n');
 });
 
+test('a WAIT sent during a full sync answers once the replica is online (its first ACK covers the sync)', async () => {
+  const master = await drake();
+  await fill(master.port, 20_000);
+  const proxy = await proxyTo(master.port);
+  proxy.setRateLimit(256 * 1024); // ~1 MB of snapshot: seconds of full sync
+  const replica = await drake(
+    '--replicaof',
+    `127.0.0.1:${proxy.port}`,
+    '--replication_acks_interval',
+    '60000',
+  );
+  for (let i = 0; i < 200 && (await replicaState(replica.port)) !== 'sync'; i++) await sleep(10);
+  proxy.pause(); // the snapshot is held mid-way: the write and the WAIT happen during the full sync
+  proxy.setRateLimit(0);
+  expect(await replicaState(replica.port)).toBe('sync');
+  const c = await RawClient.connect(master.port);
+  await c.callText('SET', 'during-sync', '1');
+  const answer = c.callText('WAIT', '1', '20000');
+  await sleep(200);
+  proxy.resume();
+  expect(await answer).toBe(':1\r\n');
+  await c.close();
+  expect(await call(replica.port, 'GET', 'during-sync')).toBe('$1\r\n1\r\n');
+});
+
 test('digests agree after all of the above on a fresh pair (sanity of the comparison itself)', async () => {
   const master = await drake();
   const other = await drake();
