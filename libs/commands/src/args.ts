@@ -67,9 +67,8 @@ export function parseDoubleUnchecked(s: string): number | null {
   const hex = readHexFloat(DOUBLE, s);
   if (hex === null) return INF_FLOAT.test(s) ? (s.charCodeAt(0) === 45 /* - */ ? -Infinity : Infinity) : null;
   if (typeof hex !== 'string') return toDouble(hex);
-  const negative = s.charCodeAt(0) === 45; /* - */
-  if (hex === 'overflow') return negative ? -Infinity : Infinity;
-  return negative ? -0 : 0;
+  const sign = s.charCodeAt(0) === 45 /* - */ ? -1 : 1;
+  return hex === 'overflow' ? sign * Infinity : sign * 0;
 }
 
 /**
@@ -79,7 +78,9 @@ export function parseDoubleUnchecked(s: string): number | null {
 export function parseDouble(s: string): number | null {
   const v = parseDoubleUnchecked(s);
   if (v === null || (v !== 0 && Number.isFinite(v))) return v;
-  return v === 0 ? (hasNonzeroDigit(s) ? null : v) : INF_FLOAT.test(s) ? v : null;
+  // ±0 and ±Infinity are range errors unless the text itself says so.
+  if (v === 0) return hasNonzeroDigit(s) ? null : v;
+  return INF_FLOAT.test(s) ? v : null;
 }
 
 /** True when a float's significand has a digit other than 0, so a zero value is an underflow. */
