@@ -14,5 +14,5 @@ export {
   type JournalDecoderHandler,
   type JournalDecoderOptions,
 } from './journal-decoder';
-export { recordProblem, type JournalRecord, type JournalRecordKind } from './journal-record';
+export { pingRecord, recordProblem, type JournalRecord, type JournalRecordKind } from './journal-record';
 export { ShardJournal, type JournalSubscriber, type ShardJournalOptions } from './shard-journal';

@@ -24,6 +24,11 @@ export interface JournalRecord {
   readonly argv: readonly string[];
 }
 
+/** A heartbeat telling a subscriber the shard's current LSN; it takes no LSN of its own. */
+export function pingRecord(lsn: number): JournalRecord {
+  return { lsn, kind: 'ping', dbIndex: 0, txid: 0, argv: [] };
+}
+
 /** One-letter wire codes of the kinds (see encode-record.ts for the frame layout). */
 export const KIND_CODES: Readonly<Record<JournalRecordKind, string>> = {
   command: 'C',

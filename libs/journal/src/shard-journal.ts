@@ -1,7 +1,7 @@
 import { ReplyWriter } from '@drake/resp';
 import { BacklogRing } from './backlog-ring';
 import { encodeRecord } from './encode-record';
-import type { JournalRecord, JournalRecordKind } from './journal-record';
+import { pingRecord, type JournalRecord, type JournalRecordKind } from './journal-record';
 
 export interface JournalSubscriber {
   /**
@@ -96,7 +96,7 @@ export class ShardJournal {
   /** Tells the subscribers the current LSN (a heartbeat); takes no LSN and is not kept in the backlog. */
   ping(): void {
     this.checkNotNotifying();
-    const record: JournalRecord = { lsn: this.currentLsn, kind: 'ping', dbIndex: 0, txid: 0, argv: [] };
+    const record = pingRecord(this.currentLsn);
     encodeRecord(record, this.scratch);
     this.notify(record, this.scratch.pending() as Buffer);
     this.scratch.consumed(false);

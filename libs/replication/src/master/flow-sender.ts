@@ -6,7 +6,7 @@ import { ShardSnapshot } from '../snapshot-streamer';
 import type { PacedSnapshot, SnapshotPacer } from './snapshot-pacer';
 
 /** Bound once, not looked up per key: see journal-decoder.ts in @drake/journal (README, "Hot paths"). */
-const { encodeRecord, encodeSnapshotCommand, encodeSnapshotSet } = journal;
+const { encodeRecord, encodeSnapshotCommand, encodeSnapshotSet, pingRecord } = journal;
 
 /** Keys serialized per snapshot step (the pacer checks the clock between steps). */
 const SNAPSHOT_STEP_KEYS = 16;
@@ -77,8 +77,7 @@ export class FlowSender implements JournalSubscriber, PacedSnapshot {
   /** Full sync: subscribes to the journal and starts the snapshot in the same turn, so nothing falls between. */
   startFull(onSnapshotDone: () => void): void {
     // The replica's position starts at the shard's LSN now: the snapshot holds everything up to it.
-    const start: JournalRecord = { lsn: this.shard.currentLsn, kind: 'ping', dbIndex: 0, txid: 0, argv: [] };
-    encodeRecord(start, this.client.reply);
+    encodeRecord(pingRecord(this.shard.currentLsn), this.client.reply);
     this.shard.subscribe(this);
     const snapshot = new ShardSnapshot(this.keyspace, this.shard.shardId, this.onSnapshotCommand, {
       stringSink: this.onSnapshotString,
@@ -114,8 +113,7 @@ export class FlowSender implements JournalSubscriber, PacedSnapshot {
    */
   requestAck(): void {
     if (this.closed || this.snapshot !== null) return;
-    const ping: JournalRecord = { lsn: this.shard.currentLsn, kind: 'ping', dbIndex: 0, txid: 0, argv: [] };
-    encodeRecord(ping, this.client.reply);
+    encodeRecord(pingRecord(this.shard.currentLsn), this.client.reply);
     this.flush();
   }
 
