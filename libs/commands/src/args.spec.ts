@@ -30,6 +30,10 @@ describe('parseDouble', () => {
     ['0e999999', 0],
     ['0x0p99999999999', 0],
     ['0'.repeat(6000) + '1', 1],
+    // Past the digits read exactly, only "nonzero follows" counts: it breaks a tie upwards.
+    ['0x20000000000001' + '0'.repeat(30) + '1p-124', 2 ** 53 + 2],
+    ['0x20000000000001' + '0'.repeat(31) + 'p-124', 2 ** 53],
+    ['0x1' + '0'.repeat(1_000_000) + 'p-4000000', 1],
   ])('%s is %d', (text, value) => {
     expect(parseDouble(text)).toBe(value);
   });

@@ -68,12 +68,18 @@ export function roundBinary(
   return { neg, mant, exp };
 }
 
-/** An exponent's digits as a number, clamped so absurd exponents stay comparable without overflow. */
+/**
+ * An exponent's digits as a number, clamped so absurd exponents stay exact integers; the clamp is far beyond what
+ * the digits of a 512 MB argument can offset (4 bits each).
+ */
 export function exponentValue(text: string | undefined): number {
   if (text === undefined) return 0;
   const v = Number(text);
-  return Math.max(-1e9, Math.min(1e9, v));
+  return Math.max(-1e15, Math.min(1e15, v));
 }
+
+/** Hex digits read exactly (96 bits: any format's significand plus its rounding bits); the rest is a sticky bit. */
+const HEX_DIGITS_KEPT = 24;
 
 const HEX_FLOAT = /^([+-]?)0[xX](?:([0-9a-fA-F]+)\.?([0-9a-fA-F]*)|\.([0-9a-fA-F]+))(?:[pP]([+-]?\d+))?$/;
 
@@ -83,14 +89,22 @@ export function readHexFloat(format: BinaryFormat, text: string): ReadFloat | nu
   if (m === null) return null;
   const neg = m[1] === '-';
   const fracDigits = m[3] ?? m[4] ?? '';
-  const digits = ((m[2] ?? '') + fracDigits).replace(/^0+/, '');
+  let digits = ((m[2] ?? '') + fracDigits).replace(/^0+/, '');
   if (digits.length === 0) return { neg, mant: 0n, exp: 0 };
-  const exp2 = exponentValue(m[5]) - 4 * fracDigits.length;
+  let exp2 = exponentValue(m[5]) - 4 * fracDigits.length;
   // 2^(top-4) <= value < 2^top, as the leading digit is not 0: settles absurd exponents before any bigint.
   const top = exp2 + 4 * digits.length;
   if (top - 4 >= format.significandBits + format.maxExp) return 'overflow';
   if (top < format.minExp - 1) return 'underflow';
-  const result = roundBinary(format, neg, BigInt('0x' + digits), exp2);
+  // Digits past the rounding bits only matter as "something nonzero follows": a bigint of a few words, whatever
+  // the text's length (a 512 MB argument would pass V8's BigInt size limit).
+  let sticky = false;
+  if (digits.length > HEX_DIGITS_KEPT) {
+    sticky = /[^0]/.test(digits.slice(HEX_DIGITS_KEPT));
+    exp2 += 4 * (digits.length - HEX_DIGITS_KEPT);
+    digits = digits.slice(0, HEX_DIGITS_KEPT);
+  }
+  const result = roundBinary(format, neg, BigInt('0x' + digits), exp2, sticky);
   return result === null ? 'overflow' : result.mant === 0n ? 'underflow' : result;
 }
 
