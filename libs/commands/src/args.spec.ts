@@ -65,6 +65,16 @@ describe('parseDouble', () => {
     expect(parseDouble(text)).toBeNull();
   });
 
+  // A pattern that retried every split of the digits took minutes on these (quadratic); each is one pass now.
+  test.each([
+    ['1'.repeat(200_000) + 'x'],
+    ['0x' + '1'.repeat(200_000) + 'g'],
+    ['1.' + '1'.repeat(200_000) + 'e'],
+  ])('rejects a long near-float in one pass (%#)', (text) => {
+    expect(parseDouble(text)).toBeNull();
+    expect(parseDoubleUnchecked(text)).toBeNull();
+  });
+
   // strtod's ERANGE: Redis's string2d refuses an overflow to infinity and an underflow to zero.
   test.each([
     ['0x1p1024', Infinity],

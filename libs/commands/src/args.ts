@@ -51,7 +51,8 @@ export function parseInteger(s: string): number | null {
   return v === null ? null : Number(v);
 }
 
-const DECIMAL_FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+// No two quantifiers may take the same digits: a failing match would retry every split (quadratic in the length).
+const DECIMAL_FLOAT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const INF_FLOAT = /^[+-]?inf(inity)?$/i;
 
 /**

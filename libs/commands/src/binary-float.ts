@@ -81,7 +81,8 @@ export function exponentValue(text: string | undefined): number {
 /** Hex digits read exactly (96 bits: any format's significand plus its rounding bits); the rest is a sticky bit. */
 const HEX_DIGITS_KEPT = 24;
 
-const HEX_FLOAT = /^([+-]?)0[xX](?:([0-9a-fA-F]+)\.?([0-9a-fA-F]*)|\.([0-9a-fA-F]+))(?:[pP]([+-]?\d+))?$/;
+// The fraction is `(?:\.digits)?`, not `\.?digits`: a failing match must not retry every split of the digits.
+const HEX_FLOAT = /^([+-]?)0[xX](?:([0-9a-fA-F]+)(?:\.([0-9a-fA-F]*))?|\.([0-9a-fA-F]+))(?:[pP]([+-]?\d+))?$/;
 
 /** strtod's reading of a whole hexadecimal float, rounded into `format`; null when the text is not one. */
 export function readHexFloat(format: BinaryFormat, text: string): ReadFloat | null {

@@ -27,7 +27,7 @@ function hexValue(code: number): number {
 }
 
 /** Plain decimals up to 20 characters can neither overflow nor come near 2^-1022: Number reads them as strtod. */
-const PLAIN_DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+const PLAIN_DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 /** The weight of `text`, or null when SORT reports "One or more scores can't be converted into double". */
 export function sortScore(text: string): number | null {

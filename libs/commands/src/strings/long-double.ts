@@ -56,7 +56,7 @@ export function addLongDouble(a: LongDouble, b: LongDouble): LongDouble | null {
   return sum < 0n ? roundLongDouble(true, -sum, exp) : roundLongDouble(false, sum, exp);
 }
 
-const DECIMAL = /^([+-]?)(?:(\d+)\.?(\d*)|\.(\d+))(?:[eE]([+-]?\d+))?$/;
+const DECIMAL = /^([+-]?)(?:(\d+)(?:\.(\d*))?|\.(\d+))(?:[eE]([+-]?\d+))?$/;
 const INF = /^[+-]?inf(inity)?$/i;
 
 /**
