@@ -1,6 +1,6 @@
 // @ts-check
-// Loads exactly N distinct members into one hash, set or sorted set through pipelined HSET / SADD / ZADD batches on
-// one raw socket, and checks every batch's integer reply, so the member count is exact.
+// Loads exactly N distinct members into one hash, set, sorted set or stream through pipelined batches on one raw
+// socket (HSET / SADD / ZADD of many members each, or many XADDs), and checks every reply, so the count is exact.
 const net = require('net');
 const { encode, valueFor } = require('./load-keys');
 
@@ -8,7 +8,7 @@ const MEMBERS_PER_COMMAND = 1000;
 const MAX_IN_FLIGHT = 32;
 const HASH_VALUE_SIZE = 32;
 
-/** @typedef {'hash' | 'set' | 'zset'} CollectionType */
+/** @typedef {'hash' | 'set' | 'zset' | 'stream'} CollectionType */
 
 /**
  * A score per member that is distinct and scattered (a multiplicative permutation of 0..2^31-2), so inserts land
@@ -27,6 +27,12 @@ function scoreFor(n) {
  * @param {number} to
  */
 function batch(type, key, from, to) {
+  if (type === 'stream') {
+    // One XADD per entry (auto IDs), a field and a value of the hash's size.
+    const parts = [];
+    for (let n = from; n < to; n++) parts.push(encode(['XADD', key, '*', 'field', valueFor(n, HASH_VALUE_SIZE)]));
+    return Buffer.concat(parts);
+  }
   const argv = [type === 'hash' ? 'HSET' : type === 'set' ? 'SADD' : 'ZADD', key];
   for (let n = from; n < to; n++) {
     if (type === 'hash') argv.push(`field:${n}`, valueFor(n, HASH_VALUE_SIZE));
@@ -62,16 +68,30 @@ function loadMembers(port, type, key, count) {
       }
     };
     socket.on('connect', sendMore);
+    // Streams: each XADD answers a bulk ID ($len, then the ID line); a batch is acked with its last entry.
+    let entriesAcked = 0;
+    let idLineNext = false;
     socket.on('data', (chunk) => {
       pending += chunk.toString('latin1');
       let newline;
       while ((newline = pending.indexOf('\r\n')) >= 0) {
         const line = pending.slice(0, newline);
         pending = pending.slice(newline + 2);
-        if (line !== `:${sizeOf(acked)}`) {
+        if (type === 'stream' && idLineNext) {
+          idLineNext = false;
+          continue;
+        }
+        if (type === 'stream' && line.startsWith('$') && line !== '$-1') {
+          idLineNext = true;
+          if (++entriesAcked < sizeOf(acked)) continue;
+          entriesAcked = 0;
+        } else if (line !== `:${sizeOf(acked)}`) {
           socket.destroy();
           reject(
-            new Error(`${type} batch ${acked} answered ${JSON.stringify(line)}, expected :${sizeOf(acked)}`),
+            new Error(
+              `${type} batch ${acked} answered ${JSON.stringify(line)}, expected ` +
+                (type === 'stream' ? 'a bulk ID' : `:${sizeOf(acked)}`),
+            ),
           );
           return;
         }
@@ -88,7 +108,7 @@ function loadMembers(port, type, key, count) {
 
 /** The command that counts a collection's members. @param {CollectionType} type */
 function cardinalityCommand(type) {
-  return type === 'hash' ? 'HLEN' : type === 'set' ? 'SCARD' : 'ZCARD';
+  return { hash: 'HLEN', set: 'SCARD', zset: 'ZCARD', stream: 'XLEN' }[type];
 }
 
 module.exports = { loadMembers, cardinalityCommand, scoreFor };

@@ -31,7 +31,7 @@ const BIG_ZSET = 'bigzset';
 const RANGE_START = Math.floor(MEMBERS / 2);
 const RESULTS_FILE = path.join(__dirname, 'results-types.json');
 /** @type {readonly import('./load-members').CollectionType[]} */
-const MEMORY_TYPES = ['hash', 'set', 'zset'];
+const MEMORY_TYPES = ['hash', 'set', 'zset', 'stream'];
 
 /** @typedef {import('./servers').Server} Server */
 /** @typedef {'redis' | 'drake'} Side */

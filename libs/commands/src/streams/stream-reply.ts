@@ -11,11 +11,11 @@ export function replyId(client: Client, id: StreamId): void {
 /** One entry: [id, [field, value, …]] (an array in RESP3 too, as Redis sends it). */
 export function replyEntry(client: Client, entry: StreamEntry): void {
   const reply = client.reply;
-  const pairs = entry.pairs;
+  const n = entry.pairCount;
   reply.array(2);
   reply.bulk(formatId(entry));
-  reply.array(pairs.length);
-  for (let i = 0; i < pairs.length; i++) reply.bulk(pairs[i]);
+  reply.array(n);
+  for (let k = 0; k < n; k++) reply.bulk(entry.pairAt(k));
 }
 
 /** An array of entries. */

@@ -76,8 +76,7 @@ export const xaddCommand = defineCommand({
       if (isNew) client.db.set(key, stream);
       return;
     }
-    const pairs = argv.slice(fieldPos);
-    stream.append(id, pairs, nodeLimits(client));
+    stream.append(id, argv, nodeLimits(client), fieldPos);
     markStreamReady(stream);
     client.reply.bulk(formatId(id));
     if (args.trim !== null) stream.trim(args.trim);

@@ -49,19 +49,20 @@ export function streamNodeListpack(node: StreamNode): Buffer {
   lp.appendInteger(node.masterFields.length);
   for (const f of node.masterFields) lp.appendString(f);
   lp.appendInteger(0);
-  for (const e of node.entries) {
-    lp.appendInteger((e.deleted ? FLAG_DELETED : 0) | (e.sameFields ? FLAG_SAMEFIELDS : 0));
-    lp.appendInteger(delta(e.ms, node.ms));
-    lp.appendInteger(delta(e.seq, node.seq));
-    const pairs = e.pairs;
-    const n = pairs.length >>> 1;
-    if (e.sameFields) {
-      for (let i = 1; i < pairs.length; i += 2) lp.appendString(pairs[i]);
+  for (let e = 0; e < node.size; e++) {
+    const sameFields = node.hasSameFields(e);
+    lp.appendInteger((node.isDeleted(e) ? FLAG_DELETED : 0) | (sameFields ? FLAG_SAMEFIELDS : 0));
+    lp.appendInteger(delta(node.msAt(e), node.ms));
+    lp.appendInteger(delta(node.seqAt(e), node.seq));
+    const count = node.pairCount(e);
+    const n = count >>> 1;
+    if (sameFields) {
+      for (let k = 1; k < count; k += 2) lp.appendString(node.pairAt(e, k));
     } else {
       lp.appendInteger(n);
-      for (const s of pairs) lp.appendString(s);
+      for (let k = 0; k < count; k++) lp.appendString(node.pairAt(e, k));
     }
-    lp.appendInteger(e.sameFields ? n + 3 : 2 * n + 4);
+    lp.appendInteger(sameFields ? n + 3 : 2 * n + 4);
   }
   return lp.finish();
 }

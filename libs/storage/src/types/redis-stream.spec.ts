@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { createHash } from 'crypto';
-import { RedisStream, type StreamNodeLimits } from './redis-stream';
+import { RedisStream, nodeEntries, type StreamNodeLimits } from './redis-stream';
 import { MAX_ID, MIN_ID, U64_MAX, formatId, streamId, u64, type StreamId } from './stream/stream-id';
 
 const LIMITS: StreamNodeLimits = { maxBytes: 4096, maxEntries: 100 };
@@ -58,6 +58,32 @@ describe('RedisStream', () => {
     small.deleteEntry(id(2));
     small.append(id(3), ['a', '1'], limits);
     expect([...small.nodes()].map((n) => n.size)).toEqual([2, 1]);
+  });
+
+  it('keeps every entry of nodes sealed when the next node opened, and of the open one', () => {
+    const s = new RedisStream();
+    const pairsOf = (i: number): string[] =>
+      i % 3 === 0 ? ['f', `v${i}`, 'g', `${i}`] : i % 3 === 1 ? ['f', `v${i}`] : ['other', `${i}`];
+    // Appended from the middle of an argument array, as XADD hands them over.
+    for (let i = 1; i <= 250; i++) s.append(id(i, i), ['XADD', 'k', `${i}-${i}`, ...pairsOf(i)], LIMITS, 3);
+    expect([...s.nodes()].map((n) => n.size)).toEqual([100, 100, 50]);
+    const c = s.cursor(MIN_ID, MAX_ID, false);
+    for (let i = 1; i <= 250; i++) {
+      const e = c.next()!;
+      expect([formatId(e), e.pairs, e.fieldCount]).toEqual([`${i}-${i}`, pairsOf(i), pairsOf(i).length / 2]);
+    }
+    expect(c.next()).toBeUndefined();
+    // The SAMEFIELDS flag follows each node's first entry: node 2 starts at entry 101 (f, g).
+    const second = [...s.nodes()][1];
+    expect([0, 1, 2, 3].map((i) => second.hasSameFields(i))).toEqual([true, false, false, true]);
+  });
+
+  it('hands out entry views that stay valid after their entry is deleted', () => {
+    const s = fill(5);
+    const e = s.entry(id(3))!;
+    expect(s.deleteEntries([id(3)])).toBe(1);
+    expect([formatId(e), e.pairs, e.pairCount, e.pairAt(1)]).toEqual(['3-0', ['f', '3'], 2, '3']);
+    expect(s.entry(id(3))).toBeUndefined();
   });
 
   it('tracks the exact listpack size of a node', () => {
@@ -193,7 +219,8 @@ describe('RedisStream', () => {
           copy.loadNode(
             node,
             node.masterFields,
-            node.entries.map((e) => ({ id: e, pairs: e.pairs, deleted: e.deleted })),
+            // Without the sameFields flags: loadNode derives them.
+            nodeEntries(node).map(({ id, pairs, deleted }) => ({ id, pairs, deleted })),
           );
         copy.loadMeta({
           length: s.length,

@@ -16,7 +16,7 @@ import {
   type U64,
 } from './stream/stream-id';
 import { StreamCursor } from './stream/stream-cursor';
-import { StreamEntry, StreamNode } from './stream/stream-node';
+import { StreamNode, type StreamEntry } from './stream/stream-node';
 
 /** Redis's OBJ_STREAM, the DigestValue objectType. */
 export const OBJ_STREAM = 6;
@@ -75,7 +75,8 @@ export interface StreamMetaInit {
  *
  * Read API for an RDB writer (Redis's RDB_TYPE_STREAM_LISTPACKS_2 layout):
  *  - nodes(): each StreamNode in key order — master ID (ms/seq, the 16-byte big-endian rax key), masterFields,
- *    live and deleted counters, and entries (id, pairs, deleted flag, sameFields flag): everything a listpack holds;
+ *    live and deleted counters, and entries by index (msAt/seqAt, pairCount/pairAt, isDeleted, hasSameFields):
+ *    everything a listpack holds;
  *  - length, lastId, firstId, maxDeletedId, entriesAdded;
  *  - groups() in name order: name, lastId, entriesRead (-1 = unknown), pel (values(): id, deliveryTime,
  *    deliveryCount, consumer), consumers() in name order: name, seenTime, pel (values(): the same NACK objects).
@@ -130,36 +131,39 @@ export class RedisStream implements RedisObject {
   }
 
   /**
-   * Appends an entry whose ID is above lastId (the caller checks): into the last node while it has room under
-   * `limits`, else into a new node whose master fields are this entry's.
+   * Appends an entry whose ID is above lastId (the caller checks) and whose fields and values are `args` from
+   * `from` on: into the last node while it has room under `limits`, else into a new node whose master fields
+   * are this entry's.
    */
-  append(id: StreamId, pairs: string[], limits: StreamNodeLimits): void {
+  append(id: StreamId, args: readonly string[], limits: StreamNodeLimits, from = 0): void {
     let node = this.nodeTree.last();
-    if (node !== undefined && this.nodeIsFull(node, pairs, limits)) node = undefined;
-    let sameFields = true;
+    if (node !== undefined && this.nodeIsFull(node, args, from, limits)) {
+      node.seal();
+      node = undefined;
+    }
     if (node === undefined) {
       const fields: string[] = [];
-      for (let i = 0; i < pairs.length; i += 2) fields.push(pairs[i]);
+      for (let i = from; i < args.length; i += 2) fields.push(args[i]);
       node = new StreamNode(id.ms, id.seq, fields);
       this.addNode(node);
-    } else {
-      sameFields = node.hasMasterFields(pairs);
-      // The entry keeps the node's field strings, not equal copies: one string per field name per node, and
-      // fewer young objects for the scavenger to copy into the old generation.
-      if (sameFields) shareMasterFields(pairs, node.masterFields);
     }
-    node.push(new StreamEntry(id.ms, id.seq, pairs, sameFields));
+    node.push(id.ms, id.seq, args, from, node.hasMasterFields(args, from), false);
     this.length++;
     this.entriesAdded = u64Add(this.entriesAdded, 1);
     this.lastId = id;
     if (this.length === 1) this.firstId = id;
   }
 
-  private nodeIsFull(node: StreamNode, pairs: readonly string[], limits: StreamNodeLimits): boolean {
+  private nodeIsFull(
+    node: StreamNode,
+    args: readonly string[],
+    from: number,
+    limits: StreamNodeLimits,
+  ): boolean {
     let maxBytes = limits.maxBytes;
     if (maxBytes === 0 || maxBytes > STREAM_LISTPACK_MAX_SIZE) maxBytes = STREAM_LISTPACK_MAX_SIZE;
     let newBytes = 0;
-    for (const s of pairs) newBytes += s.length;
+    for (let i = from; i < args.length; i++) newBytes += args[i].length;
     if (node.lpBytes + newBytes >= maxBytes) return true;
     return limits.maxEntries !== 0 && node.size >= limits.maxEntries;
   }
@@ -171,9 +175,9 @@ export class RedisStream implements RedisObject {
     const node = this.nodeTree.floor(id);
     if (node === undefined) return false;
     const i = node.indexOf(id);
-    if (i < 0 || node.entries[i].deleted) return false;
+    if (i < 0 || node.isDeleted(i)) return false;
     if (node.live === 1) this.removeNode(node);
-    else node.markDeleted(node.entries[i]);
+    else node.markDeleted(i);
     this.length--;
     return true;
   }
@@ -209,7 +213,7 @@ export class RedisStream implements RedisObject {
       if (spec.limit !== 0 && deleted + entries > spec.limit) break;
       const removeWhole = byLength
         ? this.length - entries >= spec.maxlen
-        : compareIds(node.lastEntry, spec.minid) < 0;
+        : node.compareAt(node.size - 1, spec.minid) < 0;
       if (removeWhole) {
         this.removeNode(node);
         this.length -= entries;
@@ -229,12 +233,12 @@ export class RedisStream implements RedisObject {
   /** Flags entries of one node as deleted from its start until the trim target is met. */
   private trimInside(node: StreamNode, spec: StreamTrimSpec): number {
     let gone = 0;
-    for (const entry of node.entries) {
+    for (let i = 0; i < node.size; i++) {
       const stop =
-        spec.strategy === 'maxlen' ? this.length <= spec.maxlen : compareIds(entry, spec.minid) >= 0;
+        spec.strategy === 'maxlen' ? this.length <= spec.maxlen : node.compareAt(i, spec.minid) >= 0;
       if (stop) break;
-      if (!entry.deleted) {
-        node.markDeleted(entry);
+      if (!node.isDeleted(i)) {
+        node.markDeleted(i);
         this.length--;
         gone++;
       }
@@ -264,7 +268,7 @@ export class RedisStream implements RedisObject {
     const node = this.nodeTree.floor(id);
     if (node === undefined) return undefined;
     const i = node.indexOf(id);
-    return i < 0 || node.entries[i].deleted ? undefined : node.entries[i];
+    return i < 0 || node.isDeleted(i) ? undefined : node.entryAt(i);
   }
 
   /**
@@ -277,7 +281,7 @@ export class RedisStream implements RedisObject {
       if (e !== undefined) return e;
     } else {
       const node = first ? this.nodeTree.first() : this.nodeTree.last();
-      if (node !== undefined) return first ? node.entries[0] : node.lastEntry;
+      if (node !== undefined) return first ? node.idAt(0) : node.lastId();
     }
     return first ? MAX_ID : MIN_ID;
   }
@@ -393,24 +397,19 @@ export class RedisStream implements RedisObject {
     entries: readonly StreamEntryInit[],
   ): StreamNode {
     const last = this.nodeTree.last();
-    if (last !== undefined && compareIds(masterId, last.lastEntry) <= 0)
+    if (last !== undefined && compareIds(masterId, last.lastId()) <= 0)
       throw new Error('stream nodes must be loaded in ID order');
     const node = new StreamNode(masterId.ms, masterId.seq, masterFields);
     let prev: StreamId | null = null;
     for (const init of entries) {
       if (prev !== null ? compareIds(init.id, prev) <= 0 : compareIds(init.id, masterId) < 0)
         throw new Error('stream entries must be in ID order, from the master ID on');
-      const entry = new StreamEntry(
-        init.id.ms,
-        init.id.seq,
-        init.pairs,
-        init.sameFields ?? node.hasMasterFields(init.pairs),
-      );
-      entry.deleted = init.deleted;
-      node.push(entry);
+      const sameFields = init.sameFields ?? node.hasMasterFields(init.pairs);
+      node.push(init.id.ms, init.id.seq, init.pairs, 0, sameFields, init.deleted);
       prev = init.id;
     }
     if (node.size === 0) throw new Error('a stream node holds at least one entry');
+    node.seal();
     this.addNode(node);
     return node;
   }
@@ -428,11 +427,7 @@ export class RedisStream implements RedisObject {
   clone(): RedisStream {
     const copy = new RedisStream();
     for (const node of this.nodes()) {
-      copy.loadNode(
-        node,
-        node.masterFields,
-        node.entries.map((e) => ({ id: e, pairs: e.pairs, deleted: e.deleted, sameFields: e.sameFields })),
-      );
+      copy.loadNode(node, node.masterFields, nodeEntries(node));
     }
     copy.loadMeta(this);
     for (const group of this.groups()) {
@@ -448,12 +443,21 @@ export class RedisStream implements RedisObject {
   mixContentInto(acc: Buffer): void {
     for (const entry of this.entries()) {
       mixSha1(acc, `${entry.ms}.${entry.seq}`);
-      for (const s of entry.pairs) mixSha1(acc, s);
+      for (let k = 0; k < entry.pairCount; k++) mixSha1(acc, entry.pairAt(k));
     }
   }
 }
 
-/** Points the field names of `pairs` (field, value, …) at the equal strings in `fields`. */
-function shareMasterFields(pairs: string[], fields: readonly string[]): void {
-  for (let i = 0; i < fields.length; i++) pairs[i * 2] = fields[i];
+/** A node's entries as loadNode takes them, tombstones included. */
+export function nodeEntries(node: StreamNode): StreamEntryInit[] {
+  const out: StreamEntryInit[] = [];
+  for (let i = 0; i < node.size; i++) {
+    out.push({
+      id: node.idAt(i),
+      pairs: node.pairsOf(i),
+      deleted: node.isDeleted(i),
+      sameFields: node.hasSameFields(i),
+    });
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import type { IdTree, TreeCursor } from './id-tree';
-import { compareIds, type StreamId } from './stream-id';
+import type { StreamId } from './stream-id';
 import type { StreamEntry, StreamNode } from './stream-node';
 
 /** A walk over live entries between two IDs (inclusive), forwards or backwards. Mutations invalidate it. */
@@ -34,15 +34,15 @@ export class StreamCursor {
 
   private forward(): StreamEntry | undefined {
     while (this.node !== undefined) {
-      const entries = this.node.entries;
-      while (this.index < entries.length) {
-        const e = entries[this.index++];
-        if (e.deleted) continue;
-        if (compareIds(e, this.end) > 0) {
+      const node = this.node;
+      while (this.index < node.size) {
+        const i = this.index++;
+        if (node.isDeleted(i)) continue;
+        if (node.compareAt(i, this.end) > 0) {
           this.node = undefined;
           return undefined;
         }
-        return e;
+        return node.entryAt(i);
       }
       this.node = this.nodes.next();
       this.index = 0;
@@ -52,18 +52,18 @@ export class StreamCursor {
 
   private backward(): StreamEntry | undefined {
     while (this.node !== undefined) {
-      const entries = this.node.entries;
+      const node = this.node;
       while (this.index >= 0) {
-        const e = entries[this.index--];
-        if (e.deleted) continue;
-        if (compareIds(e, this.start) < 0) {
+        const i = this.index--;
+        if (node.isDeleted(i)) continue;
+        if (node.compareAt(i, this.start) < 0) {
           this.node = undefined;
           return undefined;
         }
-        return e;
+        return node.entryAt(i);
       }
       this.node = this.nodes.prev();
-      this.index = this.node === undefined ? -1 : this.node.entries.length - 1;
+      this.index = this.node === undefined ? -1 : this.node.size - 1;
     }
     return undefined;
   }
