@@ -30,7 +30,8 @@ function batch(type, key, from, to) {
   if (type === 'stream') {
     // One XADD per entry (auto IDs), a field and a value of the hash's size.
     const parts = [];
-    for (let n = from; n < to; n++) parts.push(encode(['XADD', key, '*', 'field', valueFor(n, HASH_VALUE_SIZE)]));
+    for (let n = from; n < to; n++)
+      parts.push(encode(['XADD', key, '*', 'field', valueFor(n, HASH_VALUE_SIZE)]));
     return Buffer.concat(parts);
   }
   const argv = [type === 'hash' ? 'HSET' : type === 'set' ? 'SADD' : 'ZADD', key];
