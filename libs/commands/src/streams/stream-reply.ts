@@ -11,11 +11,11 @@ export function replyId(client: Client, id: StreamId): void {
 /** One entry: [id, [field, value, …]] (an array in RESP3 too, as Redis sends it). */
 export function replyEntry(client: Client, entry: StreamEntry): void {
   const reply = client.reply;
-  const n = entry.pairCount;
+  const pairs = entry.pairs;
   reply.array(2);
   reply.bulk(formatId(entry));
-  reply.array(n);
-  for (let k = 0; k < n; k++) reply.bulk(entry.pairAt(k));
+  reply.array(pairs.length);
+  for (let i = 0; i < pairs.length; i++) reply.bulk(pairs[i]);
 }
 
 /** An array of entries. */

@@ -54,13 +54,13 @@ export function streamNodeListpack(node: StreamNode): Buffer {
     lp.appendInteger((node.isDeleted(e) ? FLAG_DELETED : 0) | (sameFields ? FLAG_SAMEFIELDS : 0));
     lp.appendInteger(delta(node.msAt(e), node.ms));
     lp.appendInteger(delta(node.seqAt(e), node.seq));
-    const count = node.pairCount(e);
-    const n = count >>> 1;
+    const pairs = node.pairsOf(e);
+    const n = pairs.length >>> 1;
     if (sameFields) {
-      for (let k = 1; k < count; k += 2) lp.appendString(node.pairAt(e, k));
+      for (let k = 1; k < pairs.length; k += 2) lp.appendString(pairs[k]);
     } else {
       lp.appendInteger(n);
-      for (let k = 0; k < count; k++) lp.appendString(node.pairAt(e, k));
+      for (const s of pairs) lp.appendString(s);
     }
     lp.appendInteger(sameFields ? n + 3 : 2 * n + 4);
   }

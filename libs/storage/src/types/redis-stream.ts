@@ -75,7 +75,7 @@ export interface StreamMetaInit {
  *
  * Read API for an RDB writer (Redis's RDB_TYPE_STREAM_LISTPACKS_2 layout):
  *  - nodes(): each StreamNode in key order — master ID (ms/seq, the 16-byte big-endian rax key), masterFields,
- *    live and deleted counters, and entries by index (msAt/seqAt, pairCount/pairAt, isDeleted, hasSameFields):
+ *    live and deleted counters, and entries by index (msAt/seqAt, pairsOf, isDeleted, hasSameFields):
  *    everything a listpack holds;
  *  - length, lastId, firstId, maxDeletedId, entriesAdded;
  *  - groups() in name order: name, lastId, entriesRead (-1 = unknown), pel (values(): id, deliveryTime,
@@ -443,7 +443,7 @@ export class RedisStream implements RedisObject {
   mixContentInto(acc: Buffer): void {
     for (const entry of this.entries()) {
       mixSha1(acc, `${entry.ms}.${entry.seq}`);
-      for (let k = 0; k < entry.pairCount; k++) mixSha1(acc, entry.pairAt(k));
+      for (const s of entry.pairs) mixSha1(acc, s);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { LP_EMPTY_SIZE, lpIntSize, lpStringSize } from './listpack-size';
+import { PackedStrings } from './packed-strings';
 import { int64Delta, streamId, type StreamId, type U64 } from './stream-id';
 
 /**
@@ -13,23 +14,13 @@ export class StreamEntry implements StreamId {
     private readonly index: number,
   ) {}
 
-  /** Fields plus values. */
-  get pairCount(): number {
-    return this.node.pairCount(this.index);
-  }
-
-  /** The k-th of field, value, field, value… */
-  pairAt(k: number): string {
-    return this.node.pairAt(this.index, k);
-  }
-
-  /** A copy of field, value, field, value… */
+  /** Field, value, field, value… (decoded on each read). */
   get pairs(): string[] {
     return this.node.pairsOf(this.index);
   }
 
   get fieldCount(): number {
-    return this.pairCount >>> 1;
+    return this.node.pairCount(this.index) >>> 1;
   }
 }
 
@@ -44,17 +35,18 @@ const SAME_FIELDS = 2;
  * header's counters. `lpBytes` is the exact size the listpack would have in Redis 7.0, which decides when XADD
  * opens a new node.
  *
- * Entries are stored in columns (IDs, flags, and one flat array of all their strings) rather than as an object
- * each: an XADD then allocates nothing that lives on but its values, which halves a stream's heap and the
- * garbage collector's work. An entry with the master fields points at the node's field strings, not copies.
+ * Entries are stored in columns rather than as an object each: the IDs and flags in number arrays, and their
+ * strings packed as bytes (PackedStrings), as a listpack holds them. An entry with the master fields stores only
+ * its values; another stores its string count first. So an XADD leaves no heap object behind, and the garbage
+ * collector has nothing per entry to visit.
  */
 export class StreamNode implements StreamId {
   private entryMs: U64[] = [];
   private entrySeq: U64[] = [];
   private flags: number[] = [];
-  /** Where each entry's strings begin in `strings`; they end where the next entry's begin. */
+  /** Where each entry's strings begin in `packed`. */
   private starts: number[] = [];
-  private strings: string[] = [];
+  private readonly packed = new PackedStrings();
   live = 0;
   deleted = 0;
   private entryBytes = 0;
@@ -99,17 +91,28 @@ export class StreamNode implements StreamId {
 
   /** Fields plus values of entry i. */
   pairCount(i: number): number {
-    return this.endOf(i) - this.starts[i];
+    if (this.hasSameFields(i)) return this.masterFields.length * 2;
+    this.packed.seek(this.starts[i]);
+    return this.packed.readUint();
   }
 
-  /** The k-th string (field, value, field, value…) of entry i. */
-  pairAt(i: number, k: number): string {
-    return this.strings[this.starts[i] + k];
-  }
-
-  /** A copy of entry i's field, value, field, value… */
+  /** Entry i's field, value, field, value… */
   pairsOf(i: number): string[] {
-    return this.strings.slice(this.starts[i], this.endOf(i));
+    const packed = this.packed;
+    packed.seek(this.starts[i]);
+    if (this.hasSameFields(i)) {
+      const fields = this.masterFields;
+      const out = new Array<string>(fields.length * 2);
+      for (let f = 0; f < fields.length; f++) {
+        out[2 * f] = fields[f];
+        out[2 * f + 1] = packed.readString();
+      }
+      return out;
+    }
+    const n = packed.readUint();
+    const out = new Array<string>(n);
+    for (let k = 0; k < n; k++) out[k] = packed.readString();
+    return out;
   }
 
   /** Entry i as a reader's view. */
@@ -145,7 +148,7 @@ export class StreamNode implements StreamId {
 
   /**
    * Appends an entry (its ID above every ID in the node) whose fields and values are `args` from `from` on,
-   * accounting its listpack bytes. With `sameFields` the node's own field strings are stored.
+   * accounting its listpack bytes. With `sameFields` only the values are stored.
    */
   push(
     ms: U64,
@@ -158,14 +161,17 @@ export class StreamNode implements StreamId {
     this.entryMs.push(ms);
     this.entrySeq.push(seq);
     this.flags.push((deleted ? DELETED : 0) | (sameFields ? SAME_FIELDS : 0));
-    const strings = this.strings;
-    this.starts.push(strings.length);
-    const fields = this.masterFields;
-    for (let i = from, k = 0; i < args.length; i++, k++)
-      strings.push(sameFields && (k & 1) === 0 ? fields[k >>> 1] : args[i]);
+    const packed = this.packed;
+    this.starts.push(packed.size);
+    if (sameFields) {
+      for (let i = from + 1; i < args.length; i += 2) packed.writeString(args[i]);
+    } else {
+      packed.writeUint(args.length - from);
+      for (let i = from; i < args.length; i++) packed.writeString(args[i]);
+    }
     if (deleted) this.deleted++;
     else this.live++;
-    this.entryBytes += this.entrySize(this.flags.length - 1);
+    this.entryBytes += this.entrySize(ms, seq, args, from, sameFields);
   }
 
   /** Index of the entry with this ID (tombstone or not), or -1. */
@@ -199,15 +205,15 @@ export class StreamNode implements StreamId {
   }
 
   /**
-   * Drops the spare capacity its arrays grew with (up to half again): called when a newer node takes the
-   * appends, so a full node costs what it holds.
+   * Drops the spare capacity its arrays and bytes grew with (up to half again, or double): called when a newer
+   * node takes the appends, so a full node costs what it holds.
    */
   seal(): void {
     this.entryMs = this.entryMs.slice();
     this.entrySeq = this.entrySeq.slice();
     this.flags = this.flags.slice();
     this.starts = this.starts.slice();
-    this.strings = this.strings.slice();
+    this.packed.trim();
   }
 
   /** Flags live entry i as deleted. */
@@ -217,29 +223,18 @@ export class StreamNode implements StreamId {
     this.deleted++;
   }
 
-  private endOf(i: number): number {
-    return i + 1 < this.starts.length ? this.starts[i + 1] : this.strings.length;
-  }
-
   /**
-   * Entry i's listpack elements: flags, ms and seq deltas to the master ID, [field count, fields,] values, and
+   * An entry's listpack elements: flags, ms and seq deltas to the master ID, [field count, fields,] values, and
    * the element count that lets Redis walk backwards.
    */
-  private entrySize(i: number): number {
-    const start = this.starts[i];
-    const end = this.endOf(i);
-    const strings = this.strings;
-    const sameFields = this.hasSameFields(i);
-    const n = (end - start) >>> 1;
-    let bytes =
-      lpIntSize(0) +
-      lpIntSize(int64Delta(this.entryMs[i], this.ms)) +
-      lpIntSize(int64Delta(this.entrySeq[i], this.seq));
+  private entrySize(ms: U64, seq: U64, args: readonly string[], from: number, sameFields: boolean): number {
+    const n = (args.length - from) >>> 1;
+    let bytes = lpIntSize(0) + lpIntSize(int64Delta(ms, this.ms)) + lpIntSize(int64Delta(seq, this.seq));
     if (!sameFields) {
       bytes += lpIntSize(n);
-      for (let k = start; k < end; k += 2) bytes += lpStringSize(strings[k]);
+      for (let k = from; k < args.length; k += 2) bytes += lpStringSize(args[k]);
     }
-    for (let k = start + 1; k < end; k += 2) bytes += lpStringSize(strings[k]);
+    for (let k = from + 1; k < args.length; k += 2) bytes += lpStringSize(args[k]);
     return bytes + lpIntSize(sameFields ? n + 3 : 2 * n + 4);
   }
 }
