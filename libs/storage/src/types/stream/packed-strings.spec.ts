@@ -28,6 +28,7 @@ describe('PackedStrings', () => {
       { uint: 128 },
       { uint: 2 ** 31 },
       { uint: 2 ** 40 + 3 },
+      { uint: Number.MAX_SAFE_INTEGER },
       { text: '' },
       { text: 'x' },
       { text: 'a'.repeat(32) },
@@ -38,6 +39,14 @@ describe('PackedStrings', () => {
     const packed = new PackedStrings();
     writeAll(items, packed);
     expect(readAll(packed, items)).toEqual(items);
+  });
+
+  it('grows before a long integer at the end of its capacity', () => {
+    const packed = new PackedStrings();
+    packed.writeString('x'.repeat(249)); // 2 + 249 bytes of the first 256-byte capacity
+    packed.writeUint(Number.MAX_SAFE_INTEGER); // 8 bytes
+    packed.seek(251);
+    expect(packed.readUint()).toBe(Number.MAX_SAFE_INTEGER);
   });
 
   it('takes one length byte and the bytes for a short string', () => {

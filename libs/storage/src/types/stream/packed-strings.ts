@@ -21,8 +21,9 @@ export class PackedStrings {
     return this.used;
   }
 
+  /** Appends a safe integer >= 0 (up to 8 bytes). */
   writeUint(n: number): void {
-    this.reserve(5);
+    this.reserve(8);
     const b = this.bytes;
     let p = this.used;
     while (n >= 0x80) {
