@@ -277,8 +277,9 @@ export class RedisStream implements RedisObject {
    */
   edgeId(first: boolean, skipTombstones: boolean): StreamId {
     if (skipTombstones) {
+      // A copy, not the entry's view: callers keep it (firstId), and a view would keep its whole node alive.
       const e = this.cursor(MIN_ID, MAX_ID, !first).next();
-      if (e !== undefined) return e;
+      if (e !== undefined) return streamId(e.ms, e.seq);
     } else {
       const node = first ? this.nodeTree.first() : this.nodeTree.last();
       if (node !== undefined) return first ? node.idAt(0) : node.lastId();
@@ -335,7 +336,7 @@ export class RedisStream implements RedisObject {
     if (group.entriesRead !== -1 && !this.rangeHasTombstones(id, null))
       group.entriesRead = i64Add(group.entriesRead, 1);
     else if (this.entriesAdded !== 0) group.entriesRead = this.estimateDistance(id);
-    group.lastId = id;
+    group.lastId = streamId(id.ms, id.seq); // a copy: `id` may be an entry's view, which holds its node
   }
 
   // ---- Groups ------------------------------------------------------------------------------------------------

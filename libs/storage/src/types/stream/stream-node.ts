@@ -8,11 +8,17 @@ import { int64Delta, streamId, type StreamId, type U64 } from './stream-id';
  */
 export class StreamEntry implements StreamId {
   constructor(
-    readonly ms: U64,
-    readonly seq: U64,
     private readonly node: StreamNode,
     private readonly index: number,
   ) {}
+
+  get ms(): U64 {
+    return this.node.msAt(this.index);
+  }
+
+  get seq(): U64 {
+    return this.node.seqAt(this.index);
+  }
 
   /** Field, value, field, value… (decoded on each read). */
   get pairs(): string[] {
@@ -117,7 +123,7 @@ export class StreamNode implements StreamId {
 
   /** Entry i as a reader's view. */
   entryAt(i: number): StreamEntry {
-    return new StreamEntry(this.entryMs[i], this.entrySeq[i], this, i);
+    return new StreamEntry(this, i);
   }
 
   idAt(i: number): StreamId {
