@@ -37,8 +37,13 @@ export function streamId(ms: U64, seq: U64): StreamId {
 }
 
 export function compareIds(a: StreamId, b: StreamId): number {
-  if (a.ms !== b.ms) return a.ms < b.ms ? -1 : 1;
-  if (a.seq !== b.seq) return a.seq < b.seq ? -1 : 1;
+  return compareIdTo(a.ms, a.seq, b);
+}
+
+/** compareIds for an ID given as its two halves (a stream node's columns hold no ID objects). */
+export function compareIdTo(ms: U64, seq: U64, id: StreamId): number {
+  if (ms !== id.ms) return ms < id.ms ? -1 : 1;
+  if (seq !== id.seq) return seq < id.seq ? -1 : 1;
   return 0;
 }
 

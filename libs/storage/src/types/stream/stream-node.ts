@@ -1,6 +1,6 @@
 import { LP_EMPTY_SIZE, lpIntSize, lpStringSize } from './listpack-size';
 import { PackedStrings } from './packed-strings';
-import { int64Delta, streamId, type StreamId, type U64 } from './stream-id';
+import { compareIdTo, int64Delta, streamId, type StreamId, type U64 } from './stream-id';
 
 /**
  * One live stream entry as a reader sees it: its ID and its field, value, field, value… A view made by
@@ -137,11 +137,7 @@ export class StreamNode implements StreamId {
 
   /** compareIds(entry i, id). */
   compareAt(i: number, id: StreamId): number {
-    const ms = this.entryMs[i];
-    if (ms !== id.ms) return ms < id.ms ? -1 : 1;
-    const seq = this.entrySeq[i];
-    if (seq !== id.seq) return seq < id.seq ? -1 : 1;
-    return 0;
+    return compareIdTo(this.entryMs[i], this.entrySeq[i], id);
   }
 
   /** True when the fields of `args` from `from` on (field, value, …) are exactly the master fields, in order. */
