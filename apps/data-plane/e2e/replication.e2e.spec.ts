@@ -464,6 +464,52 @@ test('DFLY REPLICAOFFSET on the master equals DEBUG REPLICA OFFSET on a caught-u
   expect(await call(master.port, 'DEBUG', 'REPLICA', 'OFFSET')).toBe('*0\r\n');
 });
 
+/** The repl_backlog_* and offset fields of INFO replication, as numbers. */
+async function backlogFields(port: number): Promise<Record<string, number>> {
+  const info = await call(port, 'INFO', 'replication');
+  const fields: Record<string, number> = {};
+  for (const match of info.matchAll(/^(repl_backlog_\w+|master_repl_offset):(\d+)\r?$/gm)) {
+    fields[match[1]] = Number(match[2]);
+  }
+  return fields;
+}
+
+test("INFO replication's repl_backlog_* lines follow the journal rings, on the master and on its replica", async () => {
+  const master = await drake('--shard_repl_backlog_max_bytes', '1024');
+  // No journal before the first replica: inactive, as Redis is before its first replica. Size: 4 shards × 1 KB.
+  expect(await backlogFields(master.port)).toEqual({
+    master_repl_offset: 0,
+    repl_backlog_active: 0,
+    repl_backlog_size: 4096,
+    repl_backlog_first_byte_offset: 0,
+    repl_backlog_histlen: 0,
+  });
+  const replica = await drake(
+    '--shard_repl_backlog_max_bytes',
+    '1024',
+    '--replicaof',
+    `127.0.0.1:${master.port}`,
+  );
+  await waitConverged(master.port, replica.port);
+  for (let i = 0; i < 10; i++) await call(master.port, 'SET', `few:${i}`, 'v');
+  await waitConverged(master.port, replica.port);
+  const few = await backlogFields(master.port);
+  expect(few.repl_backlog_active).toBe(1);
+  expect(few.repl_backlog_histlen).toBeGreaterThanOrEqual(10);
+  // Redis's identity: the history held ends at the offset.
+  expect(few.repl_backlog_first_byte_offset).toBe(few.master_repl_offset - few.repl_backlog_histlen + 1);
+  // 2,000 writes overflow 1 KB rings: the oldest records are gone, the history starts later.
+  await fill(master.port, 2_000);
+  await waitConverged(master.port, replica.port);
+  for (const port of [master.port, replica.port]) {
+    const many = await backlogFields(port);
+    expect(many.master_repl_offset).toBeGreaterThanOrEqual(2_010);
+    expect(many.repl_backlog_histlen).toBeGreaterThan(0);
+    expect(many.repl_backlog_histlen).toBeLessThan(500);
+    expect(many.repl_backlog_first_byte_offset).toBe(many.master_repl_offset - many.repl_backlog_histlen + 1);
+  }
+});
+
 test('random calls of every command reach the replica exactly (DEBUG DIGEST after each)', async () => {
   const seed = Number(process.env.E2E_SEED ?? Date.now() % 2 ** 31);
   const calls = Number(process.env.E2E_REPLICATED_CALLS ?? 1000);

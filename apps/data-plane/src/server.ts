@@ -96,7 +96,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
       connectTimeoutMs: Number(flags.master_connect_timeout_ms),
       reconnectMaxMs: Number(flags.master_reconnect_timeout_ms),
     });
-    const backlogBytes = Number(flags.shard_repl_backlog_max_bytes);
+    const backlogBytes = Number(flags.shard_repl_backlog_max_bytes) * this.keyspace.shardCount;
     this.infoSections.set('replication', () => replicationInfo(this.replication, backlogBytes));
     this.config.onChange('proto-max-bulk-len', this.refreshParsers);
     this.config.onChange('loglevel', this.applyLogLevel);

@@ -1,6 +1,10 @@
+import type { ReplicationMaster } from '../master/replication-master';
 import type { ReplicationManager } from '../replication-manager';
 
-/** INFO replication with Redis 7.0's fields in its order (DESIGN §7); Sentinel parses these lines. */
+/**
+ * INFO replication with Redis 7.0's fields in its order (DESIGN §7); Sentinel parses these lines. `backlogBytes`
+ * is the rings' bound summed over the shards, as Redis reports the size of its one backlog.
+ */
 export function replicationInfo(manager: ReplicationManager, backlogBytes: number): string {
   const now = Date.now();
   const lines: string[] = [];
@@ -45,10 +49,23 @@ export function replicationInfo(manager: ReplicationManager, backlogBytes: numbe
     `master_replid2:${master.replid2}`,
     `master_repl_offset:${offset}`,
     `second_repl_offset:${master.secondOffset}`,
-    `repl_backlog_active:${manager.master.hasJournal ? 1 : 0}`,
-    `repl_backlog_size:${backlogBytes}`,
-    'repl_backlog_first_byte_offset:0',
-    'repl_backlog_histlen:0',
+    ...backlogLines(master, backlogBytes),
   );
   return lines.join('\r\n');
+}
+
+/**
+ * The repl_backlog_* lines. Offsets count journal records (as master_repl_offset does), so histlen is the records
+ * the rings hold and, as in Redis, first_byte_offset = journal offset - histlen + 1 (offset + 1 while empty, 0
+ * with no journal).
+ */
+function backlogLines(master: ReplicationMaster, backlogBytes: number): string[] {
+  const active = master.hasJournal;
+  const held = master.backlogRecords;
+  return [
+    `repl_backlog_active:${active ? 1 : 0}`,
+    `repl_backlog_size:${backlogBytes}`,
+    `repl_backlog_first_byte_offset:${active ? master.offset - held + 1 : 0}`,
+    `repl_backlog_histlen:${held}`,
+  ];
 }

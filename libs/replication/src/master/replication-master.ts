@@ -79,6 +79,15 @@ export class ReplicationMaster {
     return sum;
   }
 
+  /** Records the shards' backlog rings still hold, summed: the history a partial sync can replay. */
+  get backlogRecords(): number {
+    const journal = this.server.journal;
+    if (journal === null) return 0;
+    let sum = 0;
+    for (const shard of journal.shards) sum += shard.backlogRecords;
+    return sum;
+  }
+
   /** REPLCONF CAPA dragonfly on a control connection: a new session; answers [replid, sync id, flows, version]. */
   handshake(control: Client, ip: string, listeningPort: number): SyncSession {
     const journal = this.journal();
