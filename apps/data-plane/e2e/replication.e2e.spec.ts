@@ -170,6 +170,52 @@ test('a cut during full sync and a ring too small for the gap both end in a full
   expect(await statsCounter(master.port, 'sync_full')).toBeGreaterThan(fullBefore);
 });
 
+test('a replica in full sync answers -LOADING (INFO persistence loading:1) until the snapshot is whole', async () => {
+  const master = await drake();
+  await fill(master.port, 30_000);
+  const proxy = await proxyTo(master.port);
+  proxy.setRateLimit(256 * 1024);
+  const replica = await drake('--replicaof', `127.0.0.1:${proxy.port}`);
+  for (let i = 0; i < 200 && (await replicaState(replica.port)) !== 'sync'; i++) await sleep(10);
+  await sleep(300);
+  expect(await replicaState(replica.port)).toBe('sync');
+  const loading = '-LOADING Redis is loading the dataset in memory\r\n';
+  expect(await call(replica.port, 'GET', 'str:0')).toBe(loading);
+  expect(await call(replica.port, 'DBSIZE')).toBe(loading);
+  const persistence = await call(replica.port, 'INFO', 'persistence');
+  expect(persistence).toContain('loading:1\r\n');
+  expect(Number(/loading_loaded_bytes:(\d+)/.exec(persistence)?.[1])).toBeGreaterThan(0);
+  expect(await call(replica.port, 'INFO', 'replication')).toContain('master_sync_in_progress:1');
+  // A sync cut midway ends the load (as in Dragonfly): the replica answers while it cannot reach its master.
+  proxy.refuse(true);
+  proxy.cut();
+  for (let i = 0; i < 100 && (await replicaState(replica.port)) === 'sync'; i++) await sleep(10);
+  expect(await call(replica.port, 'INFO', 'persistence')).toContain('loading:0\r\n');
+  expect(await call(replica.port, 'PING')).toBe('+PONG\r\n');
+  proxy.refuse(false);
+  proxy.setRateLimit(0);
+  await expectSameData(master.port, replica.port);
+  expect(await call(replica.port, 'GET', 'str:0')).toBe(await call(master.port, 'GET', 'str:0'));
+  expect(await call(replica.port, 'INFO', 'persistence')).toContain('loading:0\r\n');
+});
+
+test('REPLICAOF NO ONE during a full sync ends the load and keeps what arrived', async () => {
+  const master = await drake();
+  await fill(master.port, 30_000);
+  const proxy = await proxyTo(master.port);
+  proxy.setRateLimit(256 * 1024);
+  const replica = await drake('--replicaof', `127.0.0.1:${proxy.port}`);
+  for (let i = 0; i < 200 && (await replicaState(replica.port)) !== 'sync'; i++) await sleep(10);
+  await sleep(300);
+  expect(await call(replica.port, 'PING')).toBe('-LOADING Redis is loading the dataset in memory\r\n');
+  expect(await call(replica.port, 'REPLICAOF', 'NO', 'ONE')).toBe('+OK\r\n');
+  expect(await call(replica.port, 'PING')).toBe('+PONG\r\n');
+  expect(await call(replica.port, 'INFO', 'persistence')).toContain('loading:0\r\n');
+  const keys = Number(/^:(\d+)/.exec(await call(replica.port, 'DBSIZE'))?.[1]);
+  expect(keys).toBeLessThan(Number(/^:(\d+)/.exec(await call(master.port, 'DBSIZE'))?.[1]));
+  expect(await call(replica.port, 'SET', 'now', 'writable')).toBe('+OK\r\n');
+});
+
 test('master killed and restarted: the replica reconnects and converges to the new (empty) dataset', async () => {
   const master = await drake();
   await fill(master.port, 1_000);

@@ -18,6 +18,7 @@ import {
   type Client,
   type ConfigStore,
   type DebugHandler,
+  type LoadProgress,
   type ServerContext,
 } from '@drake/commands';
 import { ConfigRegistry } from '@drake/commands';
@@ -47,6 +48,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
   readonly watches: WatchRegistry;
   journal: Journal | null = null;
   readOnly = false;
+  loading: LoadProgress | null = null;
   readonly blocking: BlockingRegistry;
   readonly infoSections = new Map<string, () => string>();
   readonly debugSubcommands = new Map<string, DebugHandler>();

@@ -45,6 +45,12 @@ function resolve(client: Client, argv: string[]): CommandSpec | null {
 const READONLY = "READONLY You can't write against a read only replica.";
 const NO_MULTI = 'ERR Command not allowed inside a transaction';
 
+/**
+ * Not gated while a load runs: REPLICAOF decides for itself (NO ONE ends the load and keeps what arrived; another
+ * master is refused with -LOADING while the sync runs), as Dragonfly lets it through.
+ */
+const DECIDES_WHILE_LOADING = new Set(['replicaof', 'slaveof']);
+
 /** Commands that run at once inside MULTI instead of being queued. */
 const RUN_IN_MULTI = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
 
@@ -74,7 +80,7 @@ export function dispatch(client: Client, argv: string[]): void {
 
 /**
  * Why `spec` may not run for this client now, in Redis 7.0's order (NOAUTH, READONLY on a replica, RESP2
- * subscriber mode, a no-multi command inside MULTI), or null when it may.
+ * subscriber mode, LOADING, a no-multi command inside MULTI), or null when it may.
  */
 function refusal(client: Client, spec: CommandSpec): string | null {
   if (!client.authenticated && !hasFlag(spec, 'no_auth')) return Err.noAuth;
@@ -83,8 +89,20 @@ function refusal(client: Client, spec: CommandSpec): string | null {
     const error = subscriberModeError(client, spec);
     if (error !== null) return error;
   }
+  if (client.server.loading !== null && !client.isMasterLink && deniedWhileLoading(client, spec)) {
+    return Err.loading;
+  }
   if (client.multi !== null && !RUN_IN_MULTI.has(spec.name) && hasFlag(spec, 'no_multi')) return NO_MULTI;
   return null;
+}
+
+/** A command without the `loading` flag, or an EXEC whose queue holds one (Redis's cmd_inv_flags check). */
+function deniedWhileLoading(client: Client, spec: CommandSpec): boolean {
+  if (DECIDES_WHILE_LOADING.has(spec.name)) return false;
+  if (!hasFlag(spec, 'loading')) return true;
+  if (spec.name !== 'exec' || client.multi === null) return false;
+  for (const queued of client.multi) if (!hasFlag(queued.spec, 'loading')) return true;
+  return false;
 }
 
 /**

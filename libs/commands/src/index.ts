@@ -19,6 +19,7 @@ export type {
   ConfigParameter,
   ConfigStore,
   DebugHandler,
+  LoadProgress,
   Logger,
   ServerContext,
   ServerStats,

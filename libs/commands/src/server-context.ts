@@ -50,6 +50,14 @@ export interface Logger {
 /** A DEBUG subcommand an app adds (DEBUG REPLICA OFFSET comes from the replication layer). */
 export type DebugHandler = (client: Client, argv: string[]) => void;
 
+/** A dataset being replaced by a load (a replica's full sync), as INFO persistence reports it. */
+export interface LoadProgress {
+  /** Unix ms when the load began. */
+  readonly loadStartedAtMs: number;
+  /** Bytes of the load received so far. */
+  readonly loadedBytes: number;
+}
+
 /** Everything a command may touch beyond its own client. Implemented by the data-plane app. */
 export interface ServerContext {
   readonly keyspace: Keyspace;
@@ -65,6 +73,11 @@ export interface ServerContext {
   readonly clients: Map<number, Client>;
   /** A replica refuses writes from its clients (READONLY); only its master link writes. */
   readOnly: boolean;
+  /**
+   * The load in progress while a full sync replaces the dataset, else null. Meanwhile commands without the
+   * `loading` flag get -LOADING, as from Redis loading an RDB and Dragonfly in a full sync.
+   */
+  loading: LoadProgress | null;
   /** The replication journal, or null while nothing replicates from this node (writes are not journalled). */
   journal: Journal | null;
   /** WATCHed keys (MULTI/EXEC). */

@@ -226,7 +226,10 @@ async function startOnce(
   return handle;
 }
 
-/** Polls PING until any protocol answer (+PONG, or -NOAUTH under requirepass) comes back. */
+/**
+ * Polls PING until any protocol answer comes back: +PONG, -NOAUTH under requirepass, or -LOADING from a replica
+ * already in its first full sync.
+ */
 async function waitUntilReady(
   handle: ServerHandle,
   status: () => ExitStatus | null,
@@ -240,7 +243,7 @@ async function waitUntilReady(
       const client = await RawClient.connect(handle.port, '127.0.0.1', 2_000);
       try {
         const reply = (await client.call('PING')).toString('latin1');
-        if (reply.startsWith('+PONG') || reply.startsWith('-NOAUTH')) return;
+        if (reply.startsWith('+PONG') || reply.startsWith('-NOAUTH') || reply.startsWith('-LOADING')) return;
       } finally {
         await client.close();
       }

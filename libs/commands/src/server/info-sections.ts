@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import * as os from 'os';
 import { resolve } from 'path';
 import { performance } from 'perf_hooks';
-import type { ServerContext } from '../server-context';
+import type { LoadProgress, ServerContext } from '../server-context';
 import { bytesToHuman } from './info-format';
 import { REDIS_VERSION } from './version';
 
@@ -102,14 +102,35 @@ function memory(s: ServerContext): string[] {
 }
 
 function persistence(s: ServerContext): string[] {
-  return [
-    'loading:0',
+  const load = s.loading;
+  const lines = [
+    `loading:${load === null ? 0 : 1}`,
     'async_loading:0',
     'rdb_bgsave_in_progress:0',
     `rdb_last_save_time:${s.lastSaveUnix}`,
     'rdb_last_bgsave_status:ok',
     'aof_enabled:0',
     'aof_rewrite_in_progress:0',
+  ];
+  if (load !== null) lines.push(...loadingLines(load));
+  return lines;
+}
+
+/**
+ * Redis's loading_* lines. A full sync is streamed, so its total is unknown: total and percentage stay 0 and the
+ * ETA follows Redis's formula with one byte left (1 s in the first second, as Redis's placeholder, then about 0).
+ */
+function loadingLines(load: LoadProgress): string[] {
+  const started = Math.floor(load.loadStartedAtMs / 1000);
+  const elapsed = Math.floor(Date.now() / 1000) - started;
+  const eta = elapsed <= 0 ? 1 : Math.floor(elapsed / (load.loadedBytes + 1));
+  return [
+    `loading_start_time:${started}`,
+    'loading_total_bytes:0',
+    'loading_rdb_used_mem:0',
+    `loading_loaded_bytes:${load.loadedBytes}`,
+    'loading_loaded_perc:0.00',
+    `loading_eta_seconds:${eta}`,
   ];
 }
 

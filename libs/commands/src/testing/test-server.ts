@@ -12,6 +12,7 @@ import type {
   ConfigParameter,
   ConfigStore,
   DebugHandler,
+  LoadProgress,
   Logger,
   ServerContext,
   ServerStats,
@@ -24,6 +25,7 @@ export class TestServer implements ServerContext {
   readonly watches: WatchRegistry;
   journal: Journal | null = null;
   readOnly = false;
+  loading: LoadProgress | null = null;
   readonly blocking: BlockingRegistry;
   readonly stats: ServerStats = new TestStats();
   readonly logger: Logger = { info() {}, warn() {}, error() {}, debug() {} };

@@ -1,4 +1,11 @@
-import { beginBatch, Client, endBatch, type ClientTransport, type ServerContext } from '@drake/commands';
+import {
+  beginBatch,
+  Client,
+  endBatch,
+  type ClientTransport,
+  type LoadProgress,
+  type ServerContext,
+} from '@drake/commands';
 import { Journal, JournalDecoder, SNAPSHOT_SET_COMMAND, type JournalRecord } from '@drake/journal';
 import { FlowApplier } from '../flow-applier';
 import type { RespReply } from '../resp-reply-reader';
@@ -56,7 +63,7 @@ class SelfReplicationError extends Error {}
  * master shard, full sync (snapshot + journal, then STARTSTABLE) or partial sync from the LSNs it applied,
  * periodic ACKs, and reconnection forever with back-off whenever anything breaks.
  */
-export class ReplicaLink {
+export class ReplicaLink implements LoadProgress {
   state: LinkState = 'connect';
   /** The master's replication id from the last handshake ('' before one). */
   masterReplid = '';
@@ -68,6 +75,8 @@ export class ReplicaLink {
   private syncId = '';
   /** Bytes received during the running full sync (INFO master_sync_read_bytes). */
   syncReadBytes = 0;
+  /** When the running (or last) full sync began, Unix ms. */
+  loadStartedAtMs = 0;
   private applier: FlowApplier | null = null;
   private control: MasterConnection | null = null;
   private flows: MasterConnection[] = [];
@@ -289,8 +298,11 @@ export class ReplicaLink {
     this.state = 'sync';
     this.syncReadBytes = 0;
     const started = Date.now();
-    // A full sync starts from nothing: whatever this node held (from an older master, too) is dropped.
+    // A full sync starts from nothing: whatever this node held (from an older master, too) is dropped. Until the
+    // snapshot is whole, clients get -LOADING instead of a part of it.
     this.server.keyspace.flushAll();
+    this.loadStartedAtMs = started;
+    this.server.loading = this;
     this.applier = this.newApplier(flowCount);
     this.startMirror(flowCount, true);
     return new Promise<void>((resolve, reject) => {
@@ -470,8 +482,18 @@ export class ReplicaLink {
     }
   }
 
+  /** Bytes of the running full sync received so far. */
+  get loadedBytes(): number {
+    return this.syncReadBytes;
+  }
+
+  private endLoad(): void {
+    if (this.server.loading === this) this.server.loading = null;
+  }
+
   private online(flowCount: number): void {
     this.state = 'connected';
+    this.endLoad();
     this.recordsSinceAck = new Array<number>(flowCount).fill(0);
     if (this.ackTimer !== null) clearInterval(this.ackTimer);
     this.ackTimer = setInterval(this.ackAll, this.options.ackIntervalMs);
@@ -506,6 +528,8 @@ export class ReplicaLink {
     this.epoch++;
     if (this.state === 'connected' || this.state === 'sync') this.linkDownSinceMs = Date.now();
     this.state = 'connect';
+    // As in Dragonfly, a broken full sync ends the load: what arrived is served until the next attempt replaces it.
+    this.endLoad();
     this.onAllSynced = null;
     if (this.ackTimer !== null) clearInterval(this.ackTimer);
     this.ackTimer = null;
