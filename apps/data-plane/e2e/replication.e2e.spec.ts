@@ -146,16 +146,28 @@ test('twenty cuts at random phases: the replica converges every time, by partial
   expect(await statsCounter(master.port, 'sync_partial_ok')).toBeGreaterThanOrEqual(20);
 });
 
-test('a cut during full sync and a ring too small for the gap both end in a full sync that converges', async () => {
-  const master = await drake('--shard_repl_backlog_max_bytes', '1024');
+/**
+ * A master with 30,000 entries and a replica of it behind a proxy at 256 KB/s (~1.5 MB of snapshot), returned
+ * while the replica's full sync is running.
+ */
+async function slowFullSync(...masterArgs: string[]): Promise<{
+  master: ServerHandle;
+  proxy: TcpProxy;
+  replica: ServerHandle;
+}> {
+  const master = await drake(...masterArgs);
   await fill(master.port, 30_000);
   const proxy = await proxyTo(master.port);
-  // ~1.5 MB of snapshot at 256 KB/s: the sync is still running when the link is cut.
   proxy.setRateLimit(256 * 1024);
   const replica = await drake('--replicaof', `127.0.0.1:${proxy.port}`);
   for (let i = 0; i < 200 && (await replicaState(replica.port)) !== 'sync'; i++) await sleep(10);
-  await sleep(500);
+  await sleep(300);
   expect(await replicaState(replica.port)).toBe('sync');
+  return { master, proxy, replica };
+}
+
+test('a cut during full sync and a ring too small for the gap both end in a full sync that converges', async () => {
+  const { master, proxy, replica } = await slowFullSync('--shard_repl_backlog_max_bytes', '1024');
   proxy.cut();
   proxy.setRateLimit(0);
   await expectSameData(master.port, replica.port);
@@ -171,14 +183,7 @@ test('a cut during full sync and a ring too small for the gap both end in a full
 });
 
 test('a replica in full sync answers -LOADING (INFO persistence loading:1) until the snapshot is whole', async () => {
-  const master = await drake();
-  await fill(master.port, 30_000);
-  const proxy = await proxyTo(master.port);
-  proxy.setRateLimit(256 * 1024);
-  const replica = await drake('--replicaof', `127.0.0.1:${proxy.port}`);
-  for (let i = 0; i < 200 && (await replicaState(replica.port)) !== 'sync'; i++) await sleep(10);
-  await sleep(300);
-  expect(await replicaState(replica.port)).toBe('sync');
+  const { master, proxy, replica } = await slowFullSync();
   const loading = '-LOADING Redis is loading the dataset in memory\r\n';
   expect(await call(replica.port, 'GET', 'str:0')).toBe(loading);
   expect(await call(replica.port, 'DBSIZE')).toBe(loading);
@@ -200,13 +205,7 @@ test('a replica in full sync answers -LOADING (INFO persistence loading:1) until
 });
 
 test('REPLICAOF NO ONE during a full sync ends the load and keeps what arrived', async () => {
-  const master = await drake();
-  await fill(master.port, 30_000);
-  const proxy = await proxyTo(master.port);
-  proxy.setRateLimit(256 * 1024);
-  const replica = await drake('--replicaof', `127.0.0.1:${proxy.port}`);
-  for (let i = 0; i < 200 && (await replicaState(replica.port)) !== 'sync'; i++) await sleep(10);
-  await sleep(300);
+  const { master, replica } = await slowFullSync();
   expect(await call(replica.port, 'PING')).toBe('-LOADING Redis is loading the dataset in memory\r\n');
   expect(await call(replica.port, 'REPLICAOF', 'NO', 'ONE')).toBe('+OK\r\n');
   expect(await call(replica.port, 'PING')).toBe('+PONG\r\n');
