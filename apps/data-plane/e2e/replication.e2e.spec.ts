@@ -272,6 +272,69 @@ test('FLUSHALL during a full sync, MULTI/EXEC across shards, and expiry reach th
   await expectSameData(master.port, replica.port);
 });
 
+test('min-replicas-to-write: writes need enough replicas that ACKed within min-replicas-max-lag (NOREPLICAS)', async () => {
+  const master = await drake();
+  const noReplicas = '-NOREPLICAS Not enough good replicas to write.\r\n';
+  expect(await call(master.port, 'CONFIG', 'SET', 'min-replicas-to-write', '1')).toBe('+OK\r\n');
+  expect(await call(master.port, 'CONFIG', 'SET', 'min-replicas-max-lag', '1')).toBe('+OK\r\n');
+  expect(await call(master.port, 'SET', 'k', 'v')).toBe(noReplicas);
+  expect(await call(master.port, 'INFO', 'replication')).toContain(
+    'connected_slaves:0\r\nmin_slaves_good_slaves:0\r\n',
+  );
+  const proxy = await proxyTo(master.port);
+  const replica = await drake('--replicaof', `127.0.0.1:${proxy.port}`, '--replication_acks_interval', '100');
+  await waitConverged(master.port, replica.port);
+  expect(await call(master.port, 'SET', 'k', 'v')).toBe('+OK\r\n');
+  expect(await call(master.port, 'INFO', 'replication')).toContain('min_slaves_good_slaves:1\r\n');
+  // ACKs stop while the link holds: after the allowed lag (and the once-a-second refresh) writes are refused.
+  proxy.pause();
+  let reply = '';
+  for (let i = 0; i < 60 && reply !== noReplicas; i++) {
+    await sleep(100);
+    reply = await call(master.port, 'SET', 'k', 'paused');
+  }
+  expect(reply).toBe(noReplicas);
+  proxy.resume();
+  for (let i = 0; i < 60 && reply !== '+OK\r\n'; i++) {
+    await sleep(100);
+    reply = await call(master.port, 'SET', 'k', 'resumed');
+  }
+  expect(reply).toBe('+OK\r\n');
+  // A replica that goes away stops counting at once; turning the option off lets writes through.
+  await replica.stop();
+  for (let i = 0; i < 50 && reply !== noReplicas; i++) {
+    await sleep(20);
+    reply = await call(master.port, 'SET', 'k', 'w');
+  }
+  expect(reply).toBe(noReplicas);
+  expect(await call(master.port, 'CONFIG', 'SET', 'min-replicas-to-write', '0')).toBe('+OK\r\n');
+  expect(await call(master.port, 'SET', 'k', 'w')).toBe('+OK\r\n');
+  expect(await call(master.port, 'INFO', 'replication')).not.toContain('min_slaves_good_slaves');
+});
+
+test('replica-serve-stale-data no: a replica whose link is down answers MASTERDOWN until it is back', async () => {
+  const master = await drake();
+  await call(master.port, 'SET', 'k', 'v');
+  const proxy = await proxyTo(master.port);
+  const replica = await drake('--replicaof', `127.0.0.1:${proxy.port}`);
+  await waitConverged(master.port, replica.port);
+  expect(await call(replica.port, 'CONFIG', 'SET', 'replica-serve-stale-data', 'no')).toBe('+OK\r\n');
+  expect(await call(replica.port, 'GET', 'k')).toBe('$1\r\nv\r\n');
+  proxy.refuse(true);
+  proxy.cut();
+  for (let i = 0; i < 100 && (await replicaState(replica.port)) === 'connected'; i++) await sleep(10);
+  const masterDown = "-MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.\r\n";
+  expect(await call(replica.port, 'GET', 'k')).toBe(masterDown);
+  expect(await call(replica.port, 'INFO', 'replication')).toContain('master_link_status:down');
+  expect(await call(replica.port, 'CONFIG', 'SET', 'replica-serve-stale-data', 'yes')).toBe('+OK\r\n');
+  expect(await call(replica.port, 'GET', 'k')).toBe('$1\r\nv\r\n');
+  expect(await call(replica.port, 'CONFIG', 'SET', 'replica-serve-stale-data', 'no')).toBe('+OK\r\n');
+  expect(await call(replica.port, 'GET', 'k')).toBe(masterDown);
+  proxy.refuse(false);
+  await waitConverged(master.port, replica.port);
+  expect(await call(replica.port, 'GET', 'k')).toBe('$1\r\nv\r\n');
+});
+
 test('replicating itself is refused', async () => {
   const node = await drake();
   expect(await call(node.port, 'REPLICAOF', '127.0.0.1', String(node.port))).toBe(

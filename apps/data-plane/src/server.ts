@@ -49,6 +49,8 @@ export class DrakeServer implements ServerContext, ReplicationServer {
   journal: Journal | null = null;
   readOnly = false;
   loading: LoadProgress | null = null;
+  tooFewReplicas = false;
+  masterDown = false;
   readonly blocking: BlockingRegistry;
   readonly infoSections = new Map<string, () => string>();
   readonly debugSubcommands = new Map<string, DebugHandler>();
@@ -100,6 +102,9 @@ export class DrakeServer implements ServerContext, ReplicationServer {
     });
     const backlogBytes = Number(flags.shard_repl_backlog_max_bytes) * this.keyspace.shardCount;
     this.infoSections.set('replication', () => replicationInfo(this.replication, backlogBytes));
+    for (const name of ['min-replicas-to-write', 'min-replicas-max-lag', 'replica-serve-stale-data']) {
+      this.config.onChange(name, this.replication.refreshGates);
+    }
     this.config.onChange('proto-max-bulk-len', this.refreshParsers);
     this.config.onChange('loglevel', this.applyLogLevel);
     this.config.onChange('client-query-buffer-limit', this.readQueryBufferLimit);

@@ -106,3 +106,49 @@ describe('while a load replaces the dataset (a replica in full sync)', () => {
     expect(stranger.run('INFO', 'persistence')).toContain('\r\nloading:0\r\n');
   });
 });
+
+describe('replication refusals (Redis 7.0 replies)', () => {
+  const NOREPLICAS = '-NOREPLICAS Not enough good replicas to write.\r\n';
+  const MASTERDOWN = "-MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.\r\n";
+
+  it('a master short of good replicas refuses writes, queued ones too, and reads still work', () => {
+    const server = new TestServer(allCommands, new ConfigRegistry());
+    const queuedBefore = server.connect();
+    expect(queuedBefore.run('MULTI')).toBe('+OK\r\n');
+    expect(queuedBefore.run('INCR', 'n')).toBe('+QUEUED\r\n');
+    server.tooFewReplicas = true;
+    const client = server.connect();
+    expect(client.run('SET', 'k', 'v')).toBe(NOREPLICAS);
+    expect(client.run('GET', 'k')).toBe('$-1\r\n');
+    expect(client.run('PUBLISH', 'c', 'm')).toBe(':0\r\n');
+    expect(client.run('MULTI')).toBe('+OK\r\n');
+    expect(client.run('SET', 'k', 'v')).toBe(NOREPLICAS);
+    expect(client.run('EXEC')).toBe('-EXECABORT Transaction discarded because of previous errors.\r\n');
+    expect(queuedBefore.run('EXEC')).toBe(
+      '-EXECABORT Transaction discarded because of: NOREPLICAS Not enough good replicas to write.\r\n',
+    );
+    server.tooFewReplicas = false;
+    expect(client.run('SET', 'k', 'v')).toBe('+OK\r\n');
+  });
+
+  it('a replica cut from its master with replica-serve-stale-data no answers MASTERDOWN, after READONLY', () => {
+    const server = new TestServer(allCommands, new ConfigRegistry());
+    server.readOnly = true;
+    server.masterDown = true;
+    const client = server.connect();
+    expect(client.run('GET', 'k')).toBe(MASTERDOWN);
+    expect(client.run('PING')).toBe(MASTERDOWN);
+    expect(client.run('SET', 'k', 'v')).toBe("-READONLY You can't write against a read only replica.\r\n");
+    expect(client.run('INFO', 'persistence')).toContain('loading:0');
+    expect(client.run('SUBSCRIBE', 'c')).toBe('*3\r\n$9\r\nsubscribe\r\n$1\r\nc\r\n:1\r\n');
+    const other = server.connect();
+    expect(other.run('MULTI')).toBe('+OK\r\n');
+    expect(other.run('GET', 'k')).toBe(MASTERDOWN);
+    expect(other.run('EXEC')).toBe('-EXECABORT Transaction discarded because of previous errors.\r\n');
+    const link = server.connect();
+    link.isMasterLink = true;
+    expect(link.run('SET', 'k', 'from-master')).toBe('+OK\r\n');
+    server.masterDown = false;
+    expect(other.run('GET', 'k')).toBe('$11\r\nfrom-master\r\n');
+  });
+});

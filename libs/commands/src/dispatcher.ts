@@ -43,6 +43,8 @@ function resolve(client: Client, argv: string[]): CommandSpec | null {
 }
 
 const READONLY = "READONLY You can't write against a read only replica.";
+const NOREPLICAS = 'NOREPLICAS Not enough good replicas to write.';
+const MASTERDOWN = "MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.";
 const NO_MULTI = 'ERR Command not allowed inside a transaction';
 
 /**
@@ -79,30 +81,45 @@ export function dispatch(client: Client, argv: string[]): void {
 }
 
 /**
- * Why `spec` may not run for this client now, in Redis 7.0's order (NOAUTH, READONLY on a replica, RESP2
- * subscriber mode, LOADING, a no-multi command inside MULTI), or null when it may.
+ * Why `spec` may not run for this client now, in Redis 7.0's order (NOAUTH, NOREPLICAS and READONLY for writes,
+ * RESP2 subscriber mode, MASTERDOWN, LOADING, a no-multi command inside MULTI), or null when it may. The
+ * replication checks pass over the master link; an EXEC counts as the commands it holds.
  */
 function refusal(client: Client, spec: CommandSpec): string | null {
   if (!client.authenticated && !hasFlag(spec, 'no_auth')) return Err.noAuth;
-  if (client.server.readOnly && !client.isMasterLink && hasFlag(spec, 'write')) return READONLY;
+  const server = client.server;
+  const gated = !client.isMasterLink;
+  if (gated && (server.tooFewReplicas || server.readOnly) && writes(client, spec)) {
+    return server.tooFewReplicas ? NOREPLICAS : READONLY;
+  }
   if (client.subscriptions !== null) {
     const error = subscriberModeError(client, spec);
     if (error !== null) return error;
   }
-  if (client.server.loading !== null && !client.isMasterLink && deniedWhileLoading(client, spec)) {
-    return Err.loading;
-  }
+  if (gated && server.masterDown && lacksFlag(client, spec, 'stale')) return MASTERDOWN;
+  if (gated && server.loading !== null && deniedWhileLoading(client, spec)) return Err.loading;
   if (client.multi !== null && !RUN_IN_MULTI.has(spec.name) && hasFlag(spec, 'no_multi')) return NO_MULTI;
   return null;
 }
 
-/** A command without the `loading` flag, or an EXEC whose queue holds one (Redis's cmd_inv_flags check). */
-function deniedWhileLoading(client: Client, spec: CommandSpec): boolean {
-  if (DECIDES_WHILE_LOADING.has(spec.name)) return false;
-  if (!hasFlag(spec, 'loading')) return true;
+/** A write command, or an EXEC whose queue holds one (Redis's mstate.cmd_flags check). */
+function writes(client: Client, spec: CommandSpec): boolean {
+  if (hasFlag(spec, 'write')) return true;
   if (spec.name !== 'exec' || client.multi === null) return false;
-  for (const queued of client.multi) if (!hasFlag(queued.spec, 'loading')) return true;
+  for (const queued of client.multi) if (hasFlag(queued.spec, 'write')) return true;
   return false;
+}
+
+/** A command without `flag`, or an EXEC whose queue holds one (Redis's mstate.cmd_inv_flags check). */
+function lacksFlag(client: Client, spec: CommandSpec, flag: 'loading' | 'stale'): boolean {
+  if (!hasFlag(spec, flag)) return true;
+  if (spec.name !== 'exec' || client.multi === null) return false;
+  for (const queued of client.multi) if (!hasFlag(queued.spec, flag)) return true;
+  return false;
+}
+
+function deniedWhileLoading(client: Client, spec: CommandSpec): boolean {
+  return !DECIDES_WHILE_LOADING.has(spec.name) && lacksFlag(client, spec, 'loading');
 }
 
 /**

@@ -78,6 +78,10 @@ export interface ServerContext {
    * `loading` flag get -LOADING, as from Redis loading an RDB and Dragonfly in a full sync.
    */
   loading: LoadProgress | null;
+  /** A master with fewer good replicas than min-replicas-to-write refuses writes (NOREPLICAS). */
+  tooFewReplicas: boolean;
+  /** A replica whose link is down with replica-serve-stale-data off refuses non-`stale` commands (MASTERDOWN). */
+  masterDown: boolean;
   /** The replication journal, or null while nothing replicates from this node (writes are not journalled). */
   journal: Journal | null;
   /** WATCHed keys (MULTI/EXEC). */

@@ -6,7 +6,11 @@ import { ReplicaLink, type ReplicaOptions, type ResumePoint } from './replica/re
 /** A master that handed over waits this long before following, so its OK reaches the new master first. */
 const TAKEOVER_HANDOFF_MS = 20;
 
-export type ManagerOptions = MasterOptions & Omit<ReplicaOptions, 'ownReplid' | 'backlogBytes'>;
+export type ManagerOptions = MasterOptions &
+  Omit<ReplicaOptions, 'ownReplid' | 'backlogBytes' | 'onStateChange'>;
+
+/** How often the good-replica count is refreshed while min-replicas-to-write is on (Redis's replication cron). */
+const GOOD_REPLICAS_REFRESH_MS = 1000;
 
 /** A server that replicates: the replication commands reach the manager through it. */
 export interface ReplicationServer extends ServerContext {
@@ -20,6 +24,12 @@ export interface ReplicationServer extends ServerContext {
 export class ReplicationManager {
   readonly master: ReplicationMaster;
   link: ReplicaLink | null = null;
+  /**
+   * Replicas in stable sync whose last ACK is at most min-replicas-max-lag seconds old, while min-replicas-to-write
+   * is on (INFO min_slaves_good_slaves); null while it is off.
+   */
+  goodReplicas: number | null = null;
+  private goodReplicasTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly server: ServerContext,
@@ -29,7 +39,38 @@ export class ReplicationManager {
     server.debugSubcommands.set('replica', this.debugReplica);
     // A replica serving its own replicas snapshots only between applied records.
     this.master.snapshotGate = () => this.link === null || this.link.idle;
+    this.master.onReplicasChanged = this.refreshGates;
   }
+
+  /** min-replicas-to-write and min-replicas-max-lag, when both are on (Redis ignores the pair otherwise). */
+  private minReplicas(): { count: number; maxLagSeconds: number } | null {
+    const count = Number(this.server.config.lookup('min-replicas-to-write')?.get() ?? 0);
+    const maxLagSeconds = Number(this.server.config.lookup('min-replicas-max-lag')?.get() ?? 0);
+    return count > 0 && maxLagSeconds > 0 ? { count, maxLagSeconds } : null;
+  }
+
+  /**
+   * Recomputes the refusals replication imposes on clients: NOREPLICAS on a master short of good replicas,
+   * MASTERDOWN on a replica whose link is not up while replica-serve-stale-data is off. Runs on every link and
+   * replica change, on CONFIG SET of those parameters, and every second while min-replicas-to-write is on (ACKs
+   * age).
+   */
+  readonly refreshGates = (): void => {
+    const server = this.server;
+    const min = this.minReplicas();
+    const good = min === null ? 0 : this.master.goodReplicas(min.maxLagSeconds);
+    this.goodReplicas = min === null ? null : good;
+    server.tooFewReplicas = min !== null && this.link === null && good < min.count;
+    const serveStale = server.config.lookup('replica-serve-stale-data')?.get() !== 'no';
+    server.masterDown = !serveStale && this.link !== null && this.link.state !== 'connected';
+    if (min !== null && this.goodReplicasTimer === null) {
+      this.goodReplicasTimer = setInterval(this.refreshGates, GOOD_REPLICAS_REFRESH_MS);
+      this.goodReplicasTimer.unref();
+    } else if (min === null && this.goodReplicasTimer !== null) {
+      clearInterval(this.goodReplicasTimer);
+      this.goodReplicasTimer = null;
+    }
+  };
 
   get isReplica(): boolean {
     return this.link !== null;
@@ -51,10 +92,15 @@ export class ReplicationManager {
     else if (journal !== null) resume = { replid: this.master.replid, lsns: journal.currentLsns() };
     this.server.readOnly = true;
     this.server.keyspace.expiryMode = 'replica';
-    const options = { ...this.options, ownReplid: () => this.master.replid };
+    const options = {
+      ...this.options,
+      ownReplid: () => this.master.replid,
+      onStateChange: this.refreshGates,
+    };
     this.link = new ReplicaLink(this.server, host, port, options, resume);
     this.server.logger.info({ master: `${host}:${port}` }, 'replicating');
     this.link.start();
+    this.refreshGates();
     return true;
   }
 
@@ -71,6 +117,7 @@ export class ReplicationManager {
     this.master.replid = randomBytes(20).toString('hex');
     this.server.readOnly = false;
     this.server.keyspace.expiryMode = 'master';
+    this.refreshGates();
     this.server.logger.info({ formerMaster: `${link.host}:${link.port}` }, 'promoted to master');
   }
 
@@ -116,5 +163,7 @@ export class ReplicationManager {
   close(): void {
     this.link?.stop();
     this.master.dropAll('shutting down');
+    if (this.goodReplicasTimer !== null) clearInterval(this.goodReplicasTimer);
+    this.goodReplicasTimer = null;
   }
 }

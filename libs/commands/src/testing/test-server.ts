@@ -26,6 +26,8 @@ export class TestServer implements ServerContext {
   journal: Journal | null = null;
   readOnly = false;
   loading: LoadProgress | null = null;
+  tooFewReplicas = false;
+  masterDown = false;
   readonly blocking: BlockingRegistry;
   readonly stats: ServerStats = new TestStats();
   readonly logger: Logger = { info() {}, warn() {}, error() {}, debug() {} };

@@ -39,6 +39,7 @@ export function replicationInfo(manager: ReplicationManager, backlogBytes: numbe
   }
   const replicas = master.replicas();
   lines.push(`connected_slaves:${replicas.length}`);
+  if (manager.goodReplicas !== null) lines.push(`min_slaves_good_slaves:${manager.goodReplicas}`);
   replicas.forEach((r, i) => {
     lines.push(`slave${i}:ip=${r.ip},port=${r.port},state=${r.state},offset=${r.offset},lag=${r.ackAge}`);
   });

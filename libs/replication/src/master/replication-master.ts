@@ -42,6 +42,8 @@ export class ReplicationMaster {
   readonly sessions = new Map<string, SyncSession>();
   /** Told after every ACK (WAIT checks its waiters). */
   onAck: (() => void) | null = null;
+  /** Told when a replica comes online or is dropped (min-replicas-to-write counts them). */
+  onReplicasChanged: (() => void) | null = null;
   private acksRequested = false;
   private nextSessionId = 1;
   /** Every full sync's snapshot steps share one time budget per event-loop turn, short while clients are served. */
@@ -129,6 +131,7 @@ export class ReplicationMaster {
     const token = randomBytes(20).toString('hex');
     if (lsn !== null && this.sameHistory(historyId, flowId, lsn) && flow.canResumeFrom(lsn)) {
       session.state = 'stable_sync';
+      this.onReplicasChanged?.();
       this.server.logger.info({ session: syncId, flow: flowId, lsn }, 'partial sync');
       // Counted once per replica, as Redis counts a PSYNC.
       if (!session.partialCounted) {
@@ -184,6 +187,7 @@ export class ReplicationMaster {
     const session = this.sessions.get(syncId);
     if (session === undefined) return 'ERR syncid not found';
     session.state = 'stable_sync';
+    this.onReplicasChanged?.();
     this.server.logger.info({ session: syncId }, 'replica in stable sync');
     return null;
   }
@@ -234,6 +238,7 @@ export class ReplicationMaster {
     }
     this.server.logger.warn({ replica: `${session.ip}:${session.listeningPort}`, reason }, 'replica dropped');
     if (this.sessions.size === 0) this.stopWatchdog();
+    this.onReplicasChanged?.();
   }
 
   /** The replicas for ROLE and INFO: address, state as Redis names it, acknowledged offset, lag in records. */
@@ -254,6 +259,16 @@ export class ReplicationMaster {
       lagRecords: s.lagRecords,
       ackAge: s.ackAgeSeconds(now),
     }));
+  }
+
+  /** Replicas in stable sync that acknowledged within the last `maxLagSeconds` (Redis's good replicas). */
+  goodReplicas(maxLagSeconds: number): number {
+    const now = Date.now();
+    let n = 0;
+    for (const s of this.sessions.values()) {
+      if (s.state === 'stable_sync' && s.ackAgeSeconds(now) <= maxLagSeconds) n++;
+    }
+    return n;
   }
 
   /** Replicas in stable sync whose every shard acknowledged at least `lsns` (WAIT). */

@@ -29,6 +29,8 @@ export interface ReplicaOptions {
   ownReplid: () => string;
   /** Journal ring size of the mirror journal (--shard_repl_backlog_max_bytes). */
   backlogBytes: number;
+  /** Told after every change of `state`. */
+  onStateChange: () => void;
 }
 
 /** Where a node that was a master (or a replica of another) stands: it may resume from there by partial sync. */
@@ -64,7 +66,7 @@ class SelfReplicationError extends Error {}
  * periodic ACKs, and reconnection forever with back-off whenever anything breaks.
  */
 export class ReplicaLink implements LoadProgress {
-  state: LinkState = 'connect';
+  private linkState: LinkState = 'connect';
   /** The master's replication id from the last handshake ('' before one). */
   masterReplid = '';
   linkDownSinceMs: number = Date.now();
@@ -104,6 +106,15 @@ export class ReplicaLink implements LoadProgress {
       this.applier = this.newApplier(resume.lsns.length, resume.lsns);
       this.masterClient.propagates = this.server.journal === null;
     }
+  }
+
+  get state(): LinkState {
+    return this.linkState;
+  }
+
+  private set state(state: LinkState) {
+    this.linkState = state;
+    this.options.onStateChange();
   }
 
   /** True when every record received was applied (no flow waits at a barrier): a snapshot now is consistent. */
