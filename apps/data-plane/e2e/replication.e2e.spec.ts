@@ -123,6 +123,13 @@ test('a replica is read-only, answers reads while its link is down, and reports 
   expect(await call(replica.port, 'GET', 'k')).toBe('$1\r\nv\r\n');
   const down = await call(replica.port, 'INFO', 'replication');
   expect(down).toContain('master_link_status:down');
+  expect(down).toContain('slave_priority:100\r\nslave_read_only:1\r\nreplica_announced:1\r\n');
+  // Sentinel reads these: priority 0 keeps it from promoting this replica.
+  await call(replica.port, 'CONFIG', 'SET', 'replica-priority', '0');
+  await call(replica.port, 'CONFIG', 'SET', 'replica-announced', 'no');
+  expect(await call(replica.port, 'INFO', 'replication')).toContain(
+    'slave_priority:0\r\nslave_read_only:1\r\nreplica_announced:0\r\n',
+  );
   expect(down).toMatch(/master_link_down_since_seconds:\d+/);
   expect(await replicaState(replica.port)).not.toBe('connected');
 });

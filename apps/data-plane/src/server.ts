@@ -101,7 +101,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
       reconnectMaxMs: Number(flags.master_reconnect_timeout_ms),
     });
     const backlogBytes = Number(flags.shard_repl_backlog_max_bytes) * this.keyspace.shardCount;
-    this.infoSections.set('replication', () => replicationInfo(this.replication, backlogBytes));
+    this.infoSections.set('replication', () => replicationInfo(this.replication, this.config, backlogBytes));
     for (const name of ['min-replicas-to-write', 'min-replicas-max-lag', 'replica-serve-stale-data']) {
       this.config.onChange(name, this.replication.refreshGates);
     }

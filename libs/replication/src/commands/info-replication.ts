@@ -1,3 +1,4 @@
+import type { ConfigStore } from '@drake/commands';
 import type { ReplicationMaster } from '../master/replication-master';
 import type { ReplicationManager } from '../replication-manager';
 
@@ -5,7 +6,11 @@ import type { ReplicationManager } from '../replication-manager';
  * INFO replication with Redis 7.0's fields in its order (DESIGN §7); Sentinel parses these lines. `backlogBytes`
  * is the rings' bound summed over the shards, as Redis reports the size of its one backlog.
  */
-export function replicationInfo(manager: ReplicationManager, backlogBytes: number): string {
+export function replicationInfo(
+  manager: ReplicationManager,
+  config: ConfigStore,
+  backlogBytes: number,
+): string {
   const now = Date.now();
   const lines: string[] = [];
   const link = manager.link;
@@ -35,7 +40,10 @@ export function replicationInfo(manager: ReplicationManager, backlogBytes: numbe
       );
     }
     if (!up) lines.push(`master_link_down_since_seconds:${Math.floor((now - link.linkDownSinceMs) / 1000)}`);
-    lines.push('slave_priority:100', 'slave_read_only:1', 'replica_announced:1');
+    // Sentinel reads these two: a priority of 0 keeps it from promoting this replica.
+    const priority = config.lookup('replica-priority')?.get() ?? '100';
+    const announced = config.lookup('replica-announced')?.get() === 'no' ? 0 : 1;
+    lines.push(`slave_priority:${priority}`, 'slave_read_only:1', `replica_announced:${announced}`);
   }
   const replicas = master.replicas();
   lines.push(`connected_slaves:${replicas.length}`);
