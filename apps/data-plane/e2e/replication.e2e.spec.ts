@@ -342,6 +342,58 @@ test('replica-serve-stale-data no: a replica whose link is down answers MASTERDO
   expect(await call(replica.port, 'GET', 'k')).toBe('$1\r\nv\r\n');
 });
 
+test('SHUTDOWN and SIGTERM wait for a lagging replica, refusing writes meanwhile; SHUTDOWN ABORT cancels', async () => {
+  const master = await drake();
+  const proxy = await proxyTo(master.port);
+  const replica = await drake('--replicaof', `127.0.0.1:${proxy.port}`);
+  await waitConverged(master.port, replica.port);
+  proxy.pause();
+  expect(await call(master.port, 'SET', 'k', 'v1')).toBe('+OK\r\n');
+  const caller = await RawClient.connect(master.port);
+  caller.send('SHUTDOWN');
+  await sleep(100);
+  const readOnly = "-READONLY You can't write against a read only replica.\r\n";
+  expect(await call(master.port, 'SET', 'k', 'v2')).toBe(readOnly);
+  expect(await call(master.port, 'GET', 'k')).toBe('$2\r\nv1\r\n');
+  expect(await call(master.port, 'SHUTDOWN', 'ABORT')).toBe('+OK\r\n');
+  expect((await caller.readReply()).toString('latin1')).toBe(
+    '-ERR Errors trying to SHUTDOWN. Check logs.\r\n',
+  );
+  await caller.close();
+  expect(await call(master.port, 'SET', 'k', 'v2')).toBe('+OK\r\n');
+  // SIGTERM: the master stays up while its replica cannot ACK, and exits once the replica has every write.
+  master.process.kill('SIGTERM');
+  await sleep(300);
+  expect(await call(master.port, 'GET', 'k')).toBe('$2\r\nv2\r\n');
+  proxy.resume();
+  expect((await master.exited).code).toBe(0);
+  expect(await call(replica.port, 'GET', 'k')).toBe('$2\r\nv2\r\n');
+});
+
+test('the wait for replicas ends at shutdown-timeout; SHUTDOWN NOW does not wait', async () => {
+  const stopsWithin = async (server: ServerHandle, ms: number): Promise<boolean> =>
+    Promise.race([server.exited.then(() => true), sleep(ms).then(() => false)]);
+  for (const how of ['timeout', 'now'] as const) {
+    const master = await drake();
+    const proxy = await proxyTo(master.port);
+    const replica = await drake('--replicaof', `127.0.0.1:${proxy.port}`);
+    await waitConverged(master.port, replica.port);
+    proxy.pause();
+    await call(master.port, 'SET', 'lost', 'never-acked');
+    if (how === 'timeout') {
+      await call(master.port, 'CONFIG', 'SET', 'shutdown-timeout', '1');
+      master.process.kill('SIGTERM');
+      expect(await stopsWithin(master, 500)).toBe(false);
+    } else {
+      const caller = await RawClient.connect(master.port);
+      caller.send('SHUTDOWN', 'NOW');
+    }
+    // Well under the default 10 s: the link stays paused, so only the timeout or NOW can end the wait.
+    expect(await stopsWithin(master, 5_000)).toBe(true);
+    expect(await call(replica.port, 'GET', 'lost')).toBe('$-1\r\n');
+  }
+});
+
 test('replicating itself is refused', async () => {
   const node = await drake();
   expect(await call(node.port, 'REPLICAOF', '127.0.0.1', String(node.port))).toBe(

@@ -14,12 +14,15 @@ import {
   CommandTable,
   listenToKeyspace,
   PubSubHub,
+  SHUTDOWN_ABORTED,
   WatchRegistry,
   type Client,
   type ConfigStore,
   type DebugHandler,
+  type LaterReply,
   type LoadProgress,
   type ServerContext,
+  type ShutdownOptions,
 } from '@drake/commands';
 import { ConfigRegistry } from '@drake/commands';
 import { Connection } from './connection';
@@ -31,6 +34,13 @@ import { NO_OUTPUT_LIMIT, parseOutputLimits, type OutputLimits } from './output-
 /** Active expiry runs `hz` times a second with a quarter of each period as its budget, like Redis's slow cycle. */
 const EXPIRE_PERIOD_MS = 100;
 const EXPIRE_BUDGET_MS = 25;
+
+/** A shutdown that waits for its replicas' ACKs. */
+interface PendingShutdown {
+  /** SHUTDOWN callers to tell if it is aborted. */
+  readonly answers: LaterReply[];
+  cancel: () => void;
+}
 
 /** The data-plane process: keyspace, command table, listeners and the clients connected to them. */
 export class DrakeServer implements ServerContext, ReplicationServer {
@@ -49,6 +59,9 @@ export class DrakeServer implements ServerContext, ReplicationServer {
   journal: Journal | null = null;
   readOnly = false;
   loading: LoadProgress | null = null;
+  /** A shutdown waiting for lagging replicas (SHUTDOWN ABORT cancels it). */
+  private pendingShutdown: PendingShutdown | null = null;
+  writesPaused = false;
   tooFewReplicas = false;
   masterDown = false;
   readonly blocking: BlockingRegistry;
@@ -213,10 +226,54 @@ export class DrakeServer implements ServerContext, ReplicationServer {
     this.keyspace.activeExpireCycle(EXPIRE_BUDGET_MS);
   };
 
-  /** Stops listening, closes every client, and exits with code 0 (SHUTDOWN, SIGTERM, SIGINT). */
-  shutdown(reason: string): void {
+  /**
+   * SHUTDOWN, SIGTERM, SIGINT. As in Redis 7.0, unless NOW (or shutdown-timeout is 0), a node whose replicas have
+   * not acknowledged every write first stops taking writes (answering -READONLY, as during a takeover) and waits up
+   * to shutdown-timeout seconds for their ACKs, then stops either way. Another signal, or SHUTDOWN NOW, during the
+   * wait stops at once.
+   */
+  shutdown(reason: string, options: ShutdownOptions = {}): void {
+    if (this.stopping) return;
+    const pending = this.pendingShutdown;
+    if (pending !== null) {
+      if (options.answer !== undefined) pending.answers.push(options.answer);
+      if (options.now === true || options.answer === undefined) this.stop(reason);
+      return;
+    }
+    const timeoutMs = Number(this.config.lookup('shutdown-timeout')?.get() ?? 10) * 1000;
+    if (options.now === true || timeoutMs === 0 || !this.replication.master.hasLaggingReplicas()) {
+      this.stop(reason);
+      return;
+    }
+    this.logger.info({ reason, timeoutMs }, 'shutdown: waiting for lagging replicas');
+    this.writesPaused = true;
+    const shutdown: PendingShutdown = {
+      answers: options.answer === undefined ? [] : [options.answer],
+      cancel: () => undefined,
+    };
+    this.pendingShutdown = shutdown;
+    shutdown.cancel = this.replication.master.awaitReplicas(timeoutMs, (caughtUp) => {
+      if (!caughtUp) this.logger.warn({ reason }, 'shutdown: replicas still lag after shutdown-timeout');
+      this.stop(reason);
+    });
+  }
+
+  abortShutdown(): boolean {
+    const pending = this.pendingShutdown;
+    if (pending === null) return false;
+    this.pendingShutdown = null;
+    pending.cancel();
+    this.writesPaused = false;
+    for (const answer of pending.answers) answer((client) => client.reply.error(SHUTDOWN_ABORTED));
+    this.logger.info('shutdown aborted');
+    return true;
+  }
+
+  /** Stops listening, closes every client, and exits with code 0. */
+  private stop(reason: string): void {
     if (this.stopping) return;
     this.stopping = true;
+    this.pendingShutdown?.cancel();
     this.logger.info({ reason }, 'shutting down');
     if (this.expireTimer !== null) clearInterval(this.expireTimer);
     this.replication.close();

@@ -82,14 +82,15 @@ export function dispatch(client: Client, argv: string[]): void {
 
 /**
  * Why `spec` may not run for this client now, in Redis 7.0's order (NOAUTH, NOREPLICAS and READONLY for writes,
- * RESP2 subscriber mode, MASTERDOWN, LOADING, a no-multi command inside MULTI), or null when it may. The
- * replication checks pass over the master link; an EXEC counts as the commands it holds.
+ * RESP2 subscriber mode, MASTERDOWN, LOADING, a no-multi command inside MULTI), or null when it may. Writes also
+ * get READONLY while a shutdown waits for lagging replicas. The replication checks pass over the master link; an
+ * EXEC counts as the commands it holds.
  */
 function refusal(client: Client, spec: CommandSpec): string | null {
   if (!client.authenticated && !hasFlag(spec, 'no_auth')) return Err.noAuth;
   const server = client.server;
   const gated = !client.isMasterLink;
-  if (gated && (server.tooFewReplicas || server.readOnly) && writes(client, spec)) {
+  if (gated && (server.tooFewReplicas || server.readOnly || server.writesPaused) && writes(client, spec)) {
     return server.tooFewReplicas ? NOREPLICAS : READONLY;
   }
   if (client.subscriptions !== null) {

@@ -22,6 +22,7 @@ export type {
   LoadProgress,
   Logger,
   ServerContext,
+  ShutdownOptions,
   ServerStats,
 } from './server-context';
 export { ConfigRegistry, REDIS_VERSION, type ConfigListener } from './server';
@@ -30,4 +31,6 @@ export { WatchRegistry } from './transactions/watch-registry';
 export { listenToKeyspace } from './key-signals';
 export { PubSubHub, pubsubCommands, subscriberModeError } from './pubsub';
 export { blockClient, parseBlockTimeout } from './blocking/block-client';
+export { replyLater, type LaterReply } from './blocking/reply-later';
+export { SHUTDOWN_ABORTED } from './server/shutdown';
 export type { BlockedRequest } from './blocking/blocked-request';

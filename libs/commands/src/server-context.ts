@@ -3,6 +3,7 @@ import type { Keyspace } from '@drake/storage';
 import type { Client } from './client';
 import type { CommandTable } from './command-table';
 import type { BlockingRegistry } from './blocking/blocking-registry';
+import type { LaterReply } from './blocking/reply-later';
 import type { WatchRegistry } from './transactions/watch-registry';
 import type { PubSubHub } from './pubsub/hub';
 
@@ -50,6 +51,13 @@ export interface Logger {
 /** A DEBUG subcommand an app adds (DEBUG REPLICA OFFSET comes from the replication layer). */
 export type DebugHandler = (client: Client, argv: string[]) => void;
 
+export interface ShutdownOptions {
+  /** SHUTDOWN NOW: no wait for lagging replicas. */
+  readonly now?: boolean;
+  /** The parked SHUTDOWN caller, answered only if the shutdown is aborted (else its connection just closes). */
+  readonly answer?: LaterReply;
+}
+
 /** A dataset being replaced by a load (a replica's full sync), as INFO persistence reports it. */
 export interface LoadProgress {
   /** Unix ms when the load began. */
@@ -78,6 +86,8 @@ export interface ServerContext {
    * `loading` flag get -LOADING, as from Redis loading an RDB and Dragonfly in a full sync.
    */
   loading: LoadProgress | null;
+  /** A shutdown waits for lagging replicas: writes are refused with READONLY meanwhile (as during a takeover). */
+  writesPaused: boolean;
   /** A master with fewer good replicas than min-replicas-to-write refuses writes (NOREPLICAS). */
   tooFewReplicas: boolean;
   /** A replica whose link is down with replica-serve-stale-data off refuses non-`stale` commands (MASTERDOWN). */
@@ -96,8 +106,14 @@ export interface ServerContext {
   lastSaveUnix: number;
   /** The `requirepass` in force, or '' for none. */
   requirePass(): string;
-  /** Stops the server: closes listeners and clients, then exits. */
-  shutdown(reason: string): void;
+  /**
+   * Stops the server: closes listeners and clients, then exits. Unless `now`, a node whose replicas have not
+   * acknowledged every write first refuses writes and waits for them up to shutdown-timeout (Redis 7.0);
+   * `answer` is the SHUTDOWN caller's, told if that wait is aborted.
+   */
+  shutdown(reason: string, options?: ShutdownOptions): void;
+  /** SHUTDOWN ABORT: cancels a shutdown that waits for replicas; false when none does. */
+  abortShutdown(): boolean;
   /** DEBUG subcommands the app adds, by lower-case name. */
   readonly debugSubcommands: Map<string, DebugHandler>;
   /** Extra INFO sections contributed by the app (replication, persistence…), keyed by lower-case section name. */

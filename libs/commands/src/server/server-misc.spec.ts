@@ -39,6 +39,18 @@ describe('SHUTDOWN', () => {
     expect(c.run('SHUTDOWN', 'ABORT')).toBe('-ERR No shutdown in progress.\r\n');
     expect(server.shutdownReason).toBeNull();
   });
+
+  it('parks its caller, who hears an error if another client aborts the shutdown', () => {
+    const server = setup();
+    const caller = server.connect();
+    expect(caller.run('SHUTDOWN')).toBe('');
+    expect(server.shutdownOptions?.now).toBe(false);
+    expect(caller.blocked).not.toBeNull();
+    expect(server.connect().run('SHUTDOWN', 'ABORT')).toBe('+OK\r\n');
+    expect(caller.reply.take()?.toString('latin1')).toBe('-ERR Errors trying to SHUTDOWN. Check logs.\r\n');
+    expect(caller.blocked).toBeNull();
+    expect(caller.run('PING')).toBe('+PONG\r\n');
+  });
 });
 
 describe('MONITOR', () => {

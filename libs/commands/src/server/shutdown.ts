@@ -1,13 +1,17 @@
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
 import { Err } from '../errors';
+import { replyLater } from '../blocking/reply-later';
 
 const MODIFIERS = new Set(['nosave', 'save', 'now', 'force', 'abort']);
 
+/** What a SHUTDOWN caller hears when its shutdown is aborted (Redis 7.0's words). */
+export const SHUTDOWN_ABORTED = 'ERR Errors trying to SHUTDOWN. Check logs.';
+
 /**
- * SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT]. Drake stops at once (no pending shutdown to ABORT); the reason
- * passed to the server names the modifiers so it can honour SAVE/NOSAVE. The client gets no reply: the server
- * closes every connection, as Redis does when it exits.
+ * SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT]. The caller waits like a blocked client: the server either exits
+ * (closing every connection, so no reply, as Redis) or, when a wait for lagging replicas is aborted, answers it
+ * with an error. The reason passed to the server names the modifiers so it can honour SAVE/NOSAVE.
  */
 export const shutdownCommand = defineCommand({
   name: 'shutdown',
@@ -35,9 +39,11 @@ export const shutdownCommand = defineCommand({
       return;
     }
     if (abort) {
-      client.reply.error('ERR No shutdown in progress.');
+      if (client.server.abortShutdown()) client.reply.ok();
+      else client.reply.error('ERR No shutdown in progress.');
       return;
     }
-    client.server.shutdown(['SHUTDOWN', ...[...options].map((o) => o.toUpperCase())].join(' '));
+    const reason = ['SHUTDOWN', ...[...options].map((o) => o.toUpperCase())].join(' ');
+    client.server.shutdown(reason, { now: options.has('now'), answer: replyLater(client) });
   },
 });

@@ -16,7 +16,9 @@ import type {
   Logger,
   ServerContext,
   ServerStats,
+  ShutdownOptions,
 } from '../server-context';
+import { SHUTDOWN_ABORTED } from '../server/shutdown';
 
 /** In-process server for unit tests: real keyspace and dispatcher, no sockets. Replies come back as RESP text. */
 export class TestServer implements ServerContext {
@@ -26,6 +28,7 @@ export class TestServer implements ServerContext {
   journal: Journal | null = null;
   readOnly = false;
   loading: LoadProgress | null = null;
+  writesPaused = false;
   tooFewReplicas = false;
   masterDown = false;
   readonly blocking: BlockingRegistry;
@@ -42,6 +45,7 @@ export class TestServer implements ServerContext {
   lastSaveUnix = Math.floor(Date.now() / 1000);
   password = '';
   shutdownReason: string | null = null;
+  shutdownOptions: ShutdownOptions | null = null;
   private nextId = 1;
 
   constructor(
@@ -64,8 +68,18 @@ export class TestServer implements ServerContext {
     return this.password;
   }
 
-  shutdown(reason: string): void {
+  shutdown(reason: string, options: ShutdownOptions = {}): void {
     this.shutdownReason = reason;
+    this.shutdownOptions = options;
+  }
+
+  abortShutdown(): boolean {
+    const answer = this.shutdownOptions?.answer;
+    if (this.shutdownReason === null) return false;
+    this.shutdownReason = null;
+    this.shutdownOptions = null;
+    answer?.((client) => client.reply.error(SHUTDOWN_ABORTED));
+    return true;
   }
 
   connect(): TestClient {

@@ -1,5 +1,4 @@
-import { defineCommand, parseInteger, type Client } from '@drake/commands';
-import { replyLater } from './pending-reply';
+import { defineCommand, parseInteger, replyLater, type Client } from '@drake/commands';
 import { replicationOf } from './replication-of';
 
 /** DFLY FLOW <master id> <sync id> <flow id> [<lsn> [<history id>]]: the history names whose LSNs these are. */

@@ -1,5 +1,4 @@
-import { defineCommand, type Client } from '@drake/commands';
-import { replyLater } from './pending-reply';
+import { defineCommand, replyLater, type Client } from '@drake/commands';
 import { replicationOf } from './replication-of';
 
 /**

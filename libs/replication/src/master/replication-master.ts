@@ -4,7 +4,10 @@ import type { Client, ServerContext } from '@drake/commands';
 import { FlowSender } from './flow-sender';
 import { SnapshotPacer } from './snapshot-pacer';
 import { SyncSession } from './sync-session';
-import { awaitCatchUp } from './takeover';
+import { awaitCatchUp, caughtUp } from './takeover';
+
+/** How often a shutdown waiting for its replicas checks their ACKs (and asks for fresh ones). */
+const SHUTDOWN_CHECK_MS = 10;
 
 /** Protocol version a Drake master announces in the handshake. */
 export const DRAKE_REPL_VERSION = 1;
@@ -269,6 +272,36 @@ export class ReplicationMaster {
       if (s.state === 'stable_sync' && s.ackAgeSeconds(now) <= maxLagSeconds) n++;
     }
     return n;
+  }
+
+  /** True when some replica in stable sync has not acknowledged every record yet. */
+  hasLaggingReplicas(): boolean {
+    const journal = this.server.journal;
+    if (journal === null) return false;
+    for (const s of this.sessions.values())
+      if (s.state === 'stable_sync' && !caughtUp(s, journal)) return true;
+    return false;
+  }
+
+  /**
+   * Before a shutdown (Redis 7.0): asks the replicas in stable sync to ACK, then checks every few ms until none lags
+   * or `timeoutMs` passed; `done` learns which. Returns a function that cancels the wait (SHUTDOWN ABORT).
+   */
+  awaitReplicas(timeoutMs: number, done: (caughtUp: boolean) => void): () => void {
+    const deadline = Date.now() + timeoutMs;
+    let timer: NodeJS.Timeout | null = null;
+    const check = (): void => {
+      timer = null;
+      const lagging = this.hasLaggingReplicas();
+      if (!lagging || Date.now() >= deadline) return done(!lagging);
+      this.requestAcks();
+      timer = setTimeout(check, SHUTDOWN_CHECK_MS);
+    };
+    check();
+    return () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+    };
   }
 
   /** Replicas in stable sync whose every shard acknowledged at least `lsns` (WAIT). */

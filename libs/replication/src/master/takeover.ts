@@ -5,7 +5,7 @@ import type { SyncSession } from './sync-session';
 const CHECK_EVERY_MS = 5;
 
 /** True when the replica acknowledged every record of every shard. */
-function caughtUp(session: SyncSession, journal: Journal): boolean {
+export function caughtUp(session: SyncSession, journal: Journal): boolean {
   return session.flows.every((f, i) => f !== undefined && f.ackedLsn >= journal.shard(i).currentLsn);
 }
 

@@ -1,6 +1,6 @@
-import { allCommands } from '@drake/commands';
-import { TestServer } from '../../../commands/src/testing/test-server';
-import { replyLater } from './pending-reply';
+import { allCommands } from '../all-commands';
+import { TestServer } from '../testing/test-server';
+import { replyLater } from './reply-later';
 
 describe('replyLater', () => {
   it('parks the client until answered, and CLIENT UNBLOCK cannot end the wait', () => {
