@@ -629,6 +629,9 @@ test('DFLY REPLICAOFFSET on the master equals DEBUG REPLICA OFFSET on a caught-u
     await sleep(20);
   expect(await call(replica.port, 'DEBUG', 'REPLICA', 'OFFSET')).toBe(offsets);
   expect(await call(master.port, 'DEBUG', 'REPLICA', 'OFFSET')).toBe('*0\r\n');
+  // A replica's own clients are not journalled there (Sentinel PUBLISHes on replicas): its journal stays its master's.
+  expect(await call(replica.port, 'PUBLISH', 'news', 'local')).toBe(':0\r\n');
+  expect(await call(replica.port, 'DFLY', 'REPLICAOFFSET')).toBe(offsets);
 });
 
 /** The repl_backlog_* and offset fields of INFO replication, as numbers. */

@@ -58,6 +58,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
   readonly watches: WatchRegistry;
   journal: Journal | null = null;
   readOnly = false;
+  isReplica = false;
   loading: LoadProgress | null = null;
   /** A shutdown waiting for lagging replicas (SHUTDOWN ABORT cancels it). */
   private pendingShutdown: PendingShutdown | null = null;

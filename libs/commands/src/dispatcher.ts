@@ -144,9 +144,11 @@ export function runCommand(client: Client, spec: CommandSpec, argv: string[]): v
   }
   // A command that changed data is journalled for the replicas (Redis propagates when server.dirty moved).
   // PUBLISH/SPUBLISH change no data but reach replicas too (Redis's may_replicate), so their subscribers hear it.
+  // A replica journals only what its master sent (a client's PUBLISH there would put its mirror out of step).
   if (
     client.server.journal !== null &&
     client.propagates &&
+    (client.isMasterLink || !client.server.isReplica) &&
     (keyspace.dirty !== dirtyBefore || spec.name === 'publish' || spec.name === 'spublish')
   ) {
     propagate(client, spec, argv);

@@ -82,6 +82,11 @@ export interface ServerContext {
   /** A replica refuses writes from its clients (READONLY); only its master link writes. */
   readOnly: boolean;
   /**
+   * This node follows a master. Only what arrives from the master is journalled then: its own clients' PUBLISH
+   * reaches its own subscribers but not its replicas (Redis's replicas never propagate their clients' commands).
+   */
+  isReplica: boolean;
+  /**
    * The load in progress while a full sync replaces the dataset, else null. Meanwhile commands without the
    * `loading` flag get -LOADING, as from Redis loading an RDB and Dragonfly in a full sync.
    */

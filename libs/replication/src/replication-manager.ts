@@ -91,6 +91,7 @@ export class ReplicationManager {
     if (link !== null && link.masterReplid !== '') resume = { replid: link.masterReplid, lsns: link.lsns() };
     else if (journal !== null) resume = { replid: this.master.replid, lsns: journal.currentLsns() };
     this.server.readOnly = true;
+    this.server.isReplica = true;
     this.server.keyspace.expiryMode = 'replica';
     const options = {
       ...this.options,
@@ -116,6 +117,7 @@ export class ReplicationManager {
     this.master.secondLsns = this.server.journal === null ? [] : this.server.journal.currentLsns();
     this.master.replid = randomBytes(20).toString('hex');
     this.server.readOnly = false;
+    this.server.isReplica = false;
     this.server.keyspace.expiryMode = 'master';
     this.refreshGates();
     this.server.logger.info({ formerMaster: `${link.host}:${link.port}` }, 'promoted to master');

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { freePort } from './free-port';
@@ -81,6 +81,30 @@ export function startRedis(opts: StartOptions = {}): Promise<ServerHandle> {
         ...(opts.args ?? []),
       ],
     };
+  });
+}
+
+/**
+ * Redis Sentinel (redis-server --sentinel) on loopback watching `mymaster` at 127.0.0.1:`masterPort` with a quorum of
+ * one, a master taken as down after 1 s of silence, and its config file (which Sentinel rewrites) in a fresh directory.
+ */
+export function startSentinel(masterPort: number, opts: StartOptions = {}): Promise<ServerHandle> {
+  return startWithRetry('redis', opts, (port) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'drake-e2e-sentinel-'));
+    const config = path.join(dir, 'sentinel.conf');
+    writeFileSync(
+      config,
+      [
+        `port ${port}`,
+        'bind 127.0.0.1',
+        `dir ${dir}`,
+        `sentinel monitor mymaster 127.0.0.1 ${masterPort} 1`,
+        'sentinel down-after-milliseconds mymaster 1000',
+        'sentinel failover-timeout mymaster 10000',
+        '',
+      ].join('\n'),
+    );
+    return { command: 'redis-server', tempDir: dir, args: [config, '--sentinel', ...(opts.args ?? [])] };
   });
 }
 

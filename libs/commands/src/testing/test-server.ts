@@ -27,6 +27,7 @@ export class TestServer implements ServerContext {
   readonly watches: WatchRegistry;
   journal: Journal | null = null;
   readOnly = false;
+  isReplica = false;
   loading: LoadProgress | null = null;
   writesPaused = false;
   tooFewReplicas = false;
