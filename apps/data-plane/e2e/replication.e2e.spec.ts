@@ -394,6 +394,22 @@ test('the wait for replicas ends at shutdown-timeout; SHUTDOWN NOW does not wait
   }
 });
 
+test("CLIENT LIST shows a replica's connections as S; CLIENT KILL TYPE replica drops them and it resumes", async () => {
+  const master = await drake();
+  const replica = await drake('--replicaof', `127.0.0.1:${master.port}`);
+  await fill(master.port, 500);
+  await waitConverged(master.port, replica.port);
+  // One control connection and one flow per shard (4).
+  const links = (await call(master.port, 'CLIENT', 'LIST', 'TYPE', 'replica')).match(/ flags=S /g) ?? [];
+  expect(links).toHaveLength(5);
+  // Sentinel's CLIENT KILL TYPE normal must leave replication alone.
+  expect(await call(master.port, 'CLIENT', 'KILL', 'TYPE', 'normal')).toBe(':0\r\n');
+  expect(await call(master.port, 'CLIENT', 'KILL', 'TYPE', 'replica')).toBe(':5\r\n');
+  await fill(master.port, 500);
+  await expectSameData(master.port, replica.port);
+  expect(await statsCounter(master.port, 'sync_partial_ok')).toBe(1);
+});
+
 test('replicating itself is refused', async () => {
   const node = await drake();
   expect(await call(node.port, 'REPLICAOF', '127.0.0.1', String(node.port))).toBe(

@@ -69,6 +69,8 @@ export class Client {
   execEffects: { dbIndex: number; argv: string[] }[] = [];
   /** The link through which this node's master replicates to it: exempt from READONLY. */
   isMasterLink = false;
+  /** A replica's connection to this node (its control connection or a flow): CLIENT LIST flag S, TYPE replica. */
+  isReplicaLink = false;
   /** False when the commands this client runs are journalled by someone else (a replica mirrors its master's journal). */
   propagates = true;
   /** Run once when the client goes (replication flows and sessions forget it). */

@@ -94,6 +94,28 @@ describe('CLIENT LIST / INFO', () => {
     expect(body(server.connect().run('CLIENT', 'LIST', 'ID', String(c.id)))).toContain(' flags=Oe ');
   });
 
+  it('marks replication links: S and TYPE replica (or slave) for a replica, M and TYPE master for the master link', () => {
+    const server = setup();
+    const me = server.connect();
+    const replica = server.connect();
+    replica.isReplicaLink = true;
+    const master = server.connect();
+    master.isMasterLink = true;
+    expect(body(me.run('CLIENT', 'LIST', 'ID', String(replica.id)))).toContain(' flags=S ');
+    expect(body(me.run('CLIENT', 'LIST', 'ID', String(master.id)))).toContain(' flags=M ');
+    expect(body(me.run('CLIENT', 'LIST', 'TYPE', 'slave'))).toMatch(
+      new RegExp(`^id=${replica.id} [^\n]*\n$`),
+    );
+    expect(body(me.run('CLIENT', 'LIST', 'TYPE', 'master'))).toMatch(
+      new RegExp(`^id=${master.id} [^\n]*\n$`),
+    );
+    expect(body(me.run('CLIENT', 'LIST', 'TYPE', 'normal'))).toMatch(new RegExp(`^id=${me.id} [^\n]*\n$`));
+    expect(me.run('CLIENT', 'KILL', 'TYPE', 'normal')).toBe(':0\r\n');
+    expect(me.run('CLIENT', 'KILL', 'TYPE', 'replica')).toBe(':1\r\n');
+    expect(replica.closed).toBe(true);
+    expect(master.closed).toBe(false);
+  });
+
   it('filters by TYPE and by ID (in the order given, unknown ids skipped)', () => {
     const server = setup();
     const a = server.connect();

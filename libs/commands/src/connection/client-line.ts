@@ -1,9 +1,14 @@
 import type { Client } from '../client';
 
-/** CLIENT LIST flags in Redis's order: O monitor, P subscriber, x MULTI, b blocked, d dirty WATCH, e no-evict; N for none. */
+/**
+ * CLIENT LIST flags in Redis's order: O monitor or S replica, M master, P subscriber, x MULTI, b blocked, d dirty
+ * WATCH, e no-evict; N for none.
+ */
 function clientFlags(c: Client): string {
   let flags = '';
   if (c.isMonitor) flags += 'O';
+  else if (c.isReplicaLink) flags += 'S';
+  if (c.isMasterLink) flags += 'M';
   if (c.subscriptions !== null) flags += 'P';
   if (c.multi !== null) flags += 'x';
   if (c.blocked !== null) flags += 'b';

@@ -16,9 +16,11 @@ export function parseClientType(name: string): ClientType | undefined {
 }
 
 /**
- * The TYPE a client matches: 'pubsub' while it has subscriptions, else normal. Monitors count as normal (as in
- * Redis); Drake has no replication links on Client yet.
+ * The TYPE a client matches, in Redis's order: the master link, a replica's connection, 'pubsub' while it has
+ * subscriptions, else normal (monitors too, as in Redis).
  */
 export function clientType(client: Client): ClientType {
+  if (client.isMasterLink) return 'master';
+  if (client.isReplicaLink) return 'replica';
   return client.subscriptions !== null ? 'pubsub' : 'normal';
 }

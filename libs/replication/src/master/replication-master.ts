@@ -99,6 +99,7 @@ export class ReplicationMaster {
     const id = `SYNC${this.nextSessionId++}`;
     const session = new SyncSession(id, control, journal.shardCount, ip, listeningPort);
     this.sessions.set(id, session);
+    control.isReplicaLink = true;
     control.onRelease = () => this.drop(session, 'control connection closed');
     this.startWatchdog();
     this.server.logger.info({ replica: `${ip}:${listeningPort}`, session: id }, 'replica handshake');
@@ -130,6 +131,7 @@ export class ReplicationMaster {
       this.snapshotPacer,
     );
     session.flows[flowId] = flow;
+    client.isReplicaLink = true;
     client.onRelease = () => this.drop(session, 'flow connection closed');
     const token = randomBytes(20).toString('hex');
     if (lsn !== null && this.sameHistory(historyId, flowId, lsn) && flow.canResumeFrom(lsn)) {
