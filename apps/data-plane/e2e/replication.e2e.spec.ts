@@ -402,6 +402,8 @@ test("CLIENT LIST shows a replica's connections as S; CLIENT KILL TYPE replica d
   // One control connection and one flow per shard (4).
   const links = (await call(master.port, 'CLIENT', 'LIST', 'TYPE', 'replica')).match(/ flags=S /g) ?? [];
   expect(links).toHaveLength(5);
+  // As in Redis, they are not counted as clients: only the INFO caller is.
+  expect(await call(master.port, 'INFO', 'clients')).toContain('connected_clients:1\r\n');
   // Sentinel's CLIENT KILL TYPE normal must leave replication alone.
   expect(await call(master.port, 'CLIENT', 'KILL', 'TYPE', 'normal')).toBe(':0\r\n');
   expect(await call(master.port, 'CLIENT', 'KILL', 'TYPE', 'replica')).toBe(':5\r\n');

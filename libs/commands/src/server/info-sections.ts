@@ -49,12 +49,15 @@ function server(s: ServerContext): string[] {
 function clients(s: ServerContext): string[] {
   let maxInput = 0;
   let maxOutput = 0;
+  // Redis counts its replicas' connections apart (connected_slaves), not as clients.
+  let replicaLinks = 0;
   for (const c of s.clients.values()) {
     maxInput = Math.max(maxInput, c.transport.queryBufferBytes);
     maxOutput = Math.max(maxOutput, c.transport.outputBufferBytes);
+    if (c.isReplicaLink) replicaLinks++;
   }
   return [
-    `connected_clients:${s.clients.size}`,
+    `connected_clients:${s.clients.size - replicaLinks}`,
     'cluster_connections:0',
     `maxclients:${config(s, 'maxclients', '10000')}`,
     `client_recent_max_input_buffer:${maxInput}`,
