@@ -14,6 +14,7 @@ import {
   CommandTable,
   listenToKeyspace,
   PubSubHub,
+  readConfigNumber,
   SHUTDOWN_ABORTED,
   WatchRegistry,
   type Client,
@@ -39,7 +40,7 @@ const EXPIRE_BUDGET_MS = 25;
 interface PendingShutdown {
   /** SHUTDOWN callers to tell if it is aborted. */
   readonly answers: LaterReply[];
-  cancel: () => void;
+  readonly cancel: () => void;
 }
 
 /** The data-plane process: keyspace, command table, listeners and the clients connected to them. */
@@ -241,22 +242,18 @@ export class DrakeServer implements ServerContext, ReplicationServer {
       if (options.now === true || options.answer === undefined) this.stop(reason);
       return;
     }
-    const timeoutMs = Number(this.config.lookup('shutdown-timeout')?.get() ?? 10) * 1000;
+    const timeoutMs = readConfigNumber(this.config, 'shutdown-timeout', 10) * 1000;
     if (options.now === true || timeoutMs === 0 || !this.replication.master.hasLaggingReplicas()) {
       this.stop(reason);
       return;
     }
     this.logger.info({ reason, timeoutMs }, 'shutdown: waiting for lagging replicas');
     this.writesPaused = true;
-    const shutdown: PendingShutdown = {
-      answers: options.answer === undefined ? [] : [options.answer],
-      cancel: () => undefined,
-    };
-    this.pendingShutdown = shutdown;
-    shutdown.cancel = this.replication.master.awaitReplicas(timeoutMs, (caughtUp) => {
+    const cancel = this.replication.master.awaitReplicas(timeoutMs, (caughtUp) => {
       if (!caughtUp) this.logger.warn({ reason }, 'shutdown: replicas still lag after shutdown-timeout');
       this.stop(reason);
     });
+    this.pendingShutdown = { answers: options.answer === undefined ? [] : [options.answer], cancel };
   }
 
   abortShutdown(): boolean {

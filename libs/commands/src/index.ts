@@ -33,4 +33,5 @@ export { PubSubHub, pubsubCommands, subscriberModeError } from './pubsub';
 export { blockClient, parseBlockTimeout } from './blocking/block-client';
 export { replyLater, type LaterReply } from './blocking/reply-later';
 export { SHUTDOWN_ABORTED } from './server/shutdown';
+export { readConfigNumber } from './server/config-number';
 export type { BlockedRequest } from './blocking/blocked-request';

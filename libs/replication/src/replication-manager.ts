@@ -1,5 +1,5 @@
 import { randomBytes } from 'crypto';
-import type { Client, ServerContext } from '@drake/commands';
+import { readConfigNumber, type Client, type ServerContext } from '@drake/commands';
 import { ReplicationMaster, type MasterOptions } from './master/replication-master';
 import { ReplicaLink, type ReplicaOptions, type ResumePoint } from './replica/replica-link';
 
@@ -44,8 +44,8 @@ export class ReplicationManager {
 
   /** min-replicas-to-write and min-replicas-max-lag, when both are on (Redis ignores the pair otherwise). */
   private minReplicas(): { count: number; maxLagSeconds: number } | null {
-    const count = Number(this.server.config.lookup('min-replicas-to-write')?.get() ?? 0);
-    const maxLagSeconds = Number(this.server.config.lookup('min-replicas-max-lag')?.get() ?? 0);
+    const count = readConfigNumber(this.server.config, 'min-replicas-to-write', 0);
+    const maxLagSeconds = readConfigNumber(this.server.config, 'min-replicas-max-lag', 10);
     return count > 0 && maxLagSeconds > 0 ? { count, maxLagSeconds } : null;
   }
 

@@ -77,19 +77,19 @@ export class ReplicationMaster {
 
   /** Sum of the shards' LSNs: the master offset ROLE and INFO report. */
   get offset(): number {
-    const journal = this.server.journal;
-    if (journal === null) return 0;
-    let sum = 0;
-    for (const shard of journal.shards) sum += shard.currentLsn;
-    return sum;
+    return this.sumOverShards('currentLsn');
   }
 
   /** Records the shards' backlog rings still hold, summed: the history a partial sync can replay. */
   get backlogRecords(): number {
+    return this.sumOverShards('backlogRecords');
+  }
+
+  private sumOverShards(field: 'currentLsn' | 'backlogRecords'): number {
     const journal = this.server.journal;
     if (journal === null) return 0;
     let sum = 0;
-    for (const shard of journal.shards) sum += shard.backlogRecords;
+    for (const shard of journal.shards) sum += shard[field];
     return sum;
   }
 

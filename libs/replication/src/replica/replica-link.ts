@@ -112,8 +112,18 @@ export class ReplicaLink implements LoadProgress {
     return this.linkState;
   }
 
+  /**
+   * A full sync replaces the dataset: while the state is 'sync', clients get -LOADING instead of a part of the
+   * snapshot. Any other state ends the load (a broken sync too, as in Dragonfly: what arrived is then served).
+   */
   private set state(state: LinkState) {
     this.linkState = state;
+    if (state === 'sync') {
+      this.loadStartedAtMs = Date.now();
+      this.server.loading = this;
+    } else if (this.server.loading === this) {
+      this.server.loading = null;
+    }
     this.options.onStateChange();
   }
 
@@ -309,11 +319,8 @@ export class ReplicaLink implements LoadProgress {
     this.state = 'sync';
     this.syncReadBytes = 0;
     const started = Date.now();
-    // A full sync starts from nothing: whatever this node held (from an older master, too) is dropped. Until the
-    // snapshot is whole, clients get -LOADING instead of a part of it.
+    // A full sync starts from nothing: whatever this node held (from an older master, too) is dropped.
     this.server.keyspace.flushAll();
-    this.loadStartedAtMs = started;
-    this.server.loading = this;
     this.applier = this.newApplier(flowCount);
     this.startMirror(flowCount, true);
     return new Promise<void>((resolve, reject) => {
@@ -498,13 +505,8 @@ export class ReplicaLink implements LoadProgress {
     return this.syncReadBytes;
   }
 
-  private endLoad(): void {
-    if (this.server.loading === this) this.server.loading = null;
-  }
-
   private online(flowCount: number): void {
     this.state = 'connected';
-    this.endLoad();
     this.recordsSinceAck = new Array<number>(flowCount).fill(0);
     if (this.ackTimer !== null) clearInterval(this.ackTimer);
     this.ackTimer = setInterval(this.ackAll, this.options.ackIntervalMs);
@@ -539,8 +541,6 @@ export class ReplicaLink implements LoadProgress {
     this.epoch++;
     if (this.state === 'connected' || this.state === 'sync') this.linkDownSinceMs = Date.now();
     this.state = 'connect';
-    // As in Dragonfly, a broken full sync ends the load: what arrived is served until the next attempt replaces it.
-    this.endLoad();
     this.onAllSynced = null;
     if (this.ackTimer !== null) clearInterval(this.ackTimer);
     this.ackTimer = null;
