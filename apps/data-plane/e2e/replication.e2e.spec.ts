@@ -134,6 +134,51 @@ test('a replica is read-only, answers reads while its link is down, and reports 
   expect(await replicaState(replica.port)).not.toBe('connected');
 });
 
+test('replica-read-only no: a replica takes writes of its own and keeps them from its sub-replicas, as Redis 4+', async () => {
+  const master = await drake();
+  await call(master.port, 'SET', 'k', 'v');
+  const replica = await drake('--replicaof', `127.0.0.1:${master.port}`);
+  await waitConverged(master.port, replica.port);
+  const sub = await drake('--replicaof', `127.0.0.1:${replica.port}`);
+  await waitConverged(replica.port, sub.port);
+  expect(await call(replica.port, 'CONFIG', 'SET', 'replica-read-only', 'no')).toBe('+OK\r\n');
+  expect(await call(replica.port, 'INFO', 'replication')).toContain('slave_read_only:0\r\n');
+  const offsets = await call(replica.port, 'DFLY', 'REPLICAOFFSET');
+  expect(await call(replica.port, 'SET', 'local', 'x')).toBe('+OK\r\n');
+  expect(await call(replica.port, 'GET', 'local')).toBe('$1\r\nx\r\n');
+  // Not journalled: the sub-replica never sees it, and the master's stream still flows through.
+  expect(await call(replica.port, 'DFLY', 'REPLICAOFFSET')).toBe(offsets);
+  await call(master.port, 'SET', 'k', 'v2');
+  const deadline = Date.now() + 10_000;
+  while ((await call(sub.port, 'GET', 'k')) !== '$2\r\nv2\r\n' && Date.now() < deadline) await sleep(20);
+  expect(await call(sub.port, 'GET', 'k')).toBe('$2\r\nv2\r\n');
+  expect(await call(sub.port, 'EXISTS', 'local')).toBe(':0\r\n');
+  expect(await call(replica.port, 'GET', 'local')).toBe('$1\r\nx\r\n');
+  // A TTL its own client set is the replica's to expire (Redis's slaveKeysWithExpire): the key goes, unjournalled.
+  const keysBefore = await call(replica.port, 'DBSIZE');
+  const offsetsBefore = await call(replica.port, 'DFLY', 'REPLICAOFFSET');
+  expect(await call(replica.port, 'SET', 'brief', 'x', 'PX', '50')).toBe('+OK\r\n');
+  const expiredBy = Date.now() + 10_000;
+  while ((await call(replica.port, 'DBSIZE')) !== keysBefore && Date.now() < expiredBy) await sleep(20);
+  expect(await call(replica.port, 'DBSIZE')).toBe(keysBefore);
+  expect(await statsCounter(replica.port, 'expired_keys')).toBe(1);
+  expect(await call(replica.port, 'DFLY', 'REPLICAOFFSET')).toBe(offsetsBefore);
+  // Back to read-only; the master's own writes were never gated.
+  expect(await call(replica.port, 'CONFIG', 'SET', 'slave-read-only', 'yes')).toBe('+OK\r\n');
+  expect(await call(replica.port, 'SET', 'local', 'y')).toBe(
+    "-READONLY You can't write against a read only replica.\r\n",
+  );
+  expect(await call(replica.port, 'INFO', 'replication')).toContain('slave_read_only:1\r\n');
+  expect(await call(master.port, 'SET', 'm', '1')).toBe('+OK\r\n');
+  // Off before the first sync: writable at once; promotion keeps it writable.
+  const writable = await drake('--replicaof', `127.0.0.1:${master.port}`);
+  await call(writable.port, 'CONFIG', 'SET', 'replica-read-only', 'no');
+  await waitConverged(master.port, writable.port);
+  expect(await call(writable.port, 'SET', 'mine', '1')).toBe('+OK\r\n');
+  expect(await call(writable.port, 'REPLICAOF', 'NO', 'ONE')).toBe('+OK\r\n');
+  expect(await call(writable.port, 'SET', 'mine', '2')).toBe('+OK\r\n');
+});
+
 test('twenty cuts at random phases: the replica converges every time, by partial sync while the ring covers the gap', async () => {
   const master = await drake('--shard_repl_backlog_max_bytes', String(64 * 1024 * 1024));
   await fill(master.port, 5_000);
@@ -394,11 +439,24 @@ test('the wait for replicas ends at shutdown-timeout; SHUTDOWN NOW does not wait
   }
 });
 
-test("CLIENT LIST shows a replica's connections as S; CLIENT KILL TYPE replica drops them and it resumes", async () => {
+/** A master with `keys` keys and a replica in stable sync holding them. */
+async function syncedPair(keys: number): Promise<{ master: ServerHandle; replica: ServerHandle }> {
   const master = await drake();
   const replica = await drake('--replicaof', `127.0.0.1:${master.port}`);
-  await fill(master.port, 500);
+  await fill(master.port, keys);
   await waitConverged(master.port, replica.port);
+  return { master, replica };
+}
+
+/** After a broken link: more writes reach the replica, which resumed by one partial sync. */
+async function expectResumedOnce(master: ServerHandle, replica: ServerHandle): Promise<void> {
+  await fill(master.port, 500);
+  await expectSameData(master.port, replica.port);
+  expect(await statsCounter(master.port, 'sync_partial_ok')).toBe(1);
+}
+
+test("CLIENT LIST shows a replica's connections as S; CLIENT KILL TYPE replica drops them and it resumes", async () => {
+  const { master, replica } = await syncedPair(500);
   // One control connection and one flow per shard (4).
   const links = (await call(master.port, 'CLIENT', 'LIST', 'TYPE', 'replica')).match(/ flags=S /g) ?? [];
   expect(links).toHaveLength(5);
@@ -407,9 +465,41 @@ test("CLIENT LIST shows a replica's connections as S; CLIENT KILL TYPE replica d
   // Sentinel's CLIENT KILL TYPE normal must leave replication alone.
   expect(await call(master.port, 'CLIENT', 'KILL', 'TYPE', 'normal')).toBe(':0\r\n');
   expect(await call(master.port, 'CLIENT', 'KILL', 'TYPE', 'replica')).toBe(':5\r\n');
-  await fill(master.port, 500);
+  await expectResumedOnce(master, replica);
+});
+
+test('a replica lists its master link as M (user (superuser)); CLIENT KILL TYPE master makes it resume by partial sync', async () => {
+  const { master, replica } = await syncedPair(500);
+  const line = await call(replica.port, 'CLIENT', 'LIST', 'TYPE', 'master');
+  expect(line).toMatch(
+    new RegExp(
+      `^\\$\\d+\\r\\nid=(\\d+) addr=127\\.0\\.0\\.1:${master.port} laddr=127\\.0\\.0\\.1:\\d+ .* flags=M .*user=\\(superuser\\) `,
+    ),
+  );
+  const id = /id=(\d+)/.exec(line)?.[1];
+  expect((await call(replica.port, 'CLIENT', 'LIST')).match(/ flags=M /g)).toHaveLength(1);
+  // Counted as a client, as Redis counts its master client: the link plus the INFO caller.
+  expect(await call(replica.port, 'INFO', 'clients')).toContain('connected_clients:2\r\n');
+  expect(await call(replica.port, 'CLIENT', 'KILL', 'TYPE', 'master')).toBe(':1\r\n');
+  expect(await call(replica.port, 'CLIENT', 'LIST', 'TYPE', 'master')).toBe('$0\r\n\r\n');
+  await expectResumedOnce(master, replica);
+  // Back under the same id, as Redis's cached master client.
+  expect(await call(replica.port, 'CLIENT', 'LIST', 'TYPE', 'master')).toContain(`id=${id} `);
+  // Killed again and again under write load: it resumes each time and ends an exact copy.
+  const writer = await Writer.start(master.port, 7);
+  for (let kill = 0; kill < 5; kill++) {
+    await sleep(100);
+    while ((await replicaState(replica.port)) !== 'connected') await sleep(10);
+    expect(await call(replica.port, 'CLIENT', 'KILL', 'ID', id ?? '')).toBe(':1\r\n');
+  }
+  await writer.stop();
   await expectSameData(master.port, replica.port);
-  expect(await statsCounter(master.port, 'sync_partial_ok')).toBe(1);
+  expect(await statsCounter(master.port, 'sync_full')).toBe(1);
+  expect(await statsCounter(master.port, 'sync_partial_ok')).toBe(6);
+  // A master has no master link; after promotion the replica has none either.
+  expect(await call(master.port, 'CLIENT', 'LIST', 'TYPE', 'master')).toBe('$0\r\n\r\n');
+  await call(replica.port, 'REPLICAOF', 'NO', 'ONE');
+  expect(await call(replica.port, 'CLIENT', 'LIST', 'TYPE', 'master')).toBe('$0\r\n\r\n');
 });
 
 test('replicating itself is refused', async () => {

@@ -117,7 +117,13 @@ export class DrakeServer implements ServerContext, ReplicationServer {
     });
     const backlogBytes = Number(flags.shard_repl_backlog_max_bytes) * this.keyspace.shardCount;
     this.infoSections.set('replication', () => replicationInfo(this.replication, this.config, backlogBytes));
-    for (const name of ['min-replicas-to-write', 'min-replicas-max-lag', 'replica-serve-stale-data']) {
+    const gates = [
+      'min-replicas-to-write',
+      'min-replicas-max-lag',
+      'replica-serve-stale-data',
+      'replica-read-only',
+    ];
+    for (const name of gates) {
       this.config.onChange(name, this.replication.refreshGates);
     }
     this.config.onChange('proto-max-bulk-len', this.refreshParsers);
@@ -168,6 +174,10 @@ export class DrakeServer implements ServerContext, ReplicationServer {
   }
 
   /** Binds every address of --bind; resolves once all listen, rejects (clear message) if any cannot. */
+  allocateClientId(): number {
+    return this.nextClientId++;
+  }
+
   async listen(): Promise<void> {
     const addresses = this.flags.bind.split(/\s+/).filter((a) => a !== '');
     for (const host of addresses) {
@@ -214,7 +224,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
       return;
     }
     this.stats.connectionsReceived++;
-    const connection = new Connection(socket, this, this.nextClientId++);
+    const connection = new Connection(socket, this, this.allocateClientId());
     this.clients.set(connection.client.id, connection.client);
   };
 

@@ -136,12 +136,15 @@ export function runCommand(client: Client, spec: CommandSpec, argv: string[]): v
   const keyspace = client.server.keyspace;
   const dirtyBefore = keyspace.dirty;
   if (keyspace.snapshotsRunning !== 0 && hasFlag(spec, 'write')) snapshotKeysOf(client, spec, argv);
+  // A writable replica's own clients: the TTLs they set are this node's to expire.
+  keyspace.localWrites = client.server.isReplica && !client.isMasterLink;
   try {
     spec.execute(client, argv);
   } catch (err) {
     // A bug in one command must not take the server (and every client's data) down with it.
     reportCommandFailure(client, spec, err, mark);
   }
+  keyspace.localWrites = false;
   // A command that changed data is journalled for the replicas (Redis propagates when server.dirty moved).
   // PUBLISH/SPUBLISH change no data but reach replicas too (Redis's may_replicate), so their subscribers hear it.
   // A replica journals only what its master sent (a client's PUBLISH there would put its mirror out of step).

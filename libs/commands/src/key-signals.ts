@@ -1,8 +1,8 @@
 import type { ServerContext } from './server-context';
 
 /**
- * Routes the keyspace's change signals to WATCH and to blocked clients, and journals expiries as DEL for the
- * replicas. The check for "nobody listens" comes first: it is the whole cost on the write path of a server
+ * Routes the keyspace's change signals to WATCH and to blocked clients, and journals a master's expiries as DEL
+ * for the replicas. The check for "nobody listens" comes first: it is the whole cost on the write path of a server
  * without watchers or blocked clients.
  */
 export function listenToKeyspace(server: ServerContext): void {
@@ -16,6 +16,8 @@ export function listenToKeyspace(server: ServerContext): void {
   };
   keyspace.onKeyExpired = (dbIndex, key) => {
     const journal = server.journal;
-    if (journal !== null) journal.shard(keyspace.shardOf(key)).appendCommand(dbIndex, ['DEL', key]);
+    // A replica expires only its own clients' keys (writable replica), which its journal mirror never had.
+    if (journal !== null && !server.isReplica)
+      journal.shard(keyspace.shardOf(key)).appendCommand(dbIndex, ['DEL', key]);
   };
 }

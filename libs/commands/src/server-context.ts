@@ -77,8 +77,10 @@ export interface ServerContext {
   readonly runId: string;
   readonly startedAtMs: number;
   readonly tcpPort: number;
-  /** Every connected client by id (CLIENT LIST/KILL, INFO clients). */
+  /** Every connected client by id (CLIENT LIST/KILL, INFO clients); a replica's master link while it is up. */
   readonly clients: Map<number, Client>;
+  /** A new client id (CLIENT ID), from the counter the accepted connections take theirs from. */
+  allocateClientId(): number;
   /** A replica refuses writes from its clients (READONLY); only its master link writes. */
   readOnly: boolean;
   /**

@@ -53,7 +53,8 @@ export class ReplicationManager {
    * Recomputes the refusals replication imposes on clients: NOREPLICAS on a master short of good replicas,
    * MASTERDOWN on a replica whose link is not up while replica-serve-stale-data is off. Runs on every link and
    * replica change, on CONFIG SET of those parameters, and every second while min-replicas-to-write is on (ACKs
-   * age).
+   * age). A replica also refuses writes (READONLY) unless replica-read-only is off; a master's READONLY is a
+   * takeover's pause and is left alone here.
    */
   readonly refreshGates = (): void => {
     const server = this.server;
@@ -63,6 +64,7 @@ export class ReplicationManager {
     server.tooFewReplicas = min !== null && this.link === null && good < min.count;
     const serveStale = server.config.lookup('replica-serve-stale-data')?.get() !== 'no';
     server.masterDown = !serveStale && this.link !== null && this.link.state !== 'connected';
+    if (this.link !== null) server.readOnly = server.config.lookup('replica-read-only')?.get() !== 'no';
     if (min !== null && this.goodReplicasTimer === null) {
       this.goodReplicasTimer = setInterval(this.refreshGates, GOOD_REPLICAS_REFRESH_MS);
       this.goodReplicasTimer.unref();
@@ -77,8 +79,9 @@ export class ReplicationManager {
   }
 
   /**
-   * REPLICAOF host port: drops this node's own replicas, turns read-only, and starts following `host:port`; the
-   * old dataset goes at the first full sync. Answers false when it already follows that master.
+   * REPLICAOF host port: drops this node's own replicas, turns read-only (unless replica-read-only is off), and
+   * starts following `host:port`; the old dataset goes at the first full sync. Answers false when it already
+   * follows that master.
    */
   replicaOf(host: string, port: number): boolean {
     const link = this.link;
@@ -90,7 +93,6 @@ export class ReplicationManager {
     let resume: ResumePoint | null = null;
     if (link !== null && link.masterReplid !== '') resume = { replid: link.masterReplid, lsns: link.lsns() };
     else if (journal !== null) resume = { replid: this.master.replid, lsns: journal.currentLsns() };
-    this.server.readOnly = true;
     this.server.isReplica = true;
     this.server.keyspace.expiryMode = 'replica';
     const options = {

@@ -47,6 +47,40 @@ describe('Database', () => {
     expect([...db.keys()]).toEqual([]);
   });
 
+  it('in replica mode expires, lazily and actively, only the keys its own clients gave a TTL (writable replica)', () => {
+    const { ks, clock } = makeKeyspace();
+    ks.expiryMode = 'replica';
+    const expired: string[] = [];
+    ks.onKeyExpired = (dbIndex, key) => expired.push(`${dbIndex}:${key}`);
+    const db = ks.db(1);
+    db.setWithExpire('master', 'v', clock.now + 1);
+    ks.localWrites = true;
+    db.setWithExpire('lazy', 'v', clock.now + 1);
+    db.set('active', 'v');
+    db.setExpire('active', clock.now + 1);
+    db.setWithExpire('persisted', 'v', clock.now + 1);
+    ks.localWrites = false;
+    db.persist('persisted');
+    clock.now += 5;
+    expect(db.get('lazy')).toBeUndefined();
+    expect(db.holds('lazy')).toBe(false);
+    expect(ks.activeExpireCycle(10)).toBe(1);
+    expect(db.holds('active')).toBe(false);
+    // The master's key waits for the master's DEL; the persisted one lives on.
+    expect(db.holds('master')).toBe(true);
+    expect(db.get('persisted')).toBe('v');
+    expect(expired).toEqual(['1:lazy', '1:active']);
+    // A flush (or a full sync) forgets them: a key of the same name from the master is the master's to expire.
+    ks.localWrites = true;
+    db.setWithExpire('again', 'v', clock.now + 1);
+    ks.localWrites = false;
+    db.clear();
+    db.setWithExpire('again', 'v', clock.now + 1);
+    clock.now += 5;
+    expect(ks.activeExpireCycle(10)).toBe(0);
+    expect(db.holds('again')).toBe(true);
+  });
+
   it('SET clears the TTL, setKeepTtl keeps it, persist removes it', () => {
     const { ks, clock } = makeKeyspace();
     const db = ks.db(0);

@@ -108,6 +108,7 @@ export class Database {
     const table = this.tables[hash % this.shardCount];
     table.set(key, hash, value);
     table.setExpire(key, hash, expireAtMs);
+    this.keyspace.noteExpireSet(this.index, key);
     this.modified(key);
   }
 
@@ -138,6 +139,7 @@ export class Database {
     if (!this.has(key)) return false;
     const hash = this.hashOf(key);
     this.tables[hash % this.shardCount].setExpire(key, hash, atMs);
+    this.keyspace.noteExpireSet(this.index, key);
     this.modified(key);
     return true;
   }
@@ -183,6 +185,7 @@ export class Database {
     const keyspace = this.keyspace;
     if (keyspace.onFlush !== null) keyspace.onFlush(this.index);
     keyspace.dirty++;
+    keyspace.noteCleared(this.index);
     for (const table of this.tables) table.clear();
   }
 
@@ -288,9 +291,12 @@ export class Database {
     return at !== undefined && at <= this.keyspace.now() && !this.keyspace.applyingMasterStream;
   }
 
-  /** A master deletes an expired key (and says so); a replica only hides it until the master's DEL arrives. */
+  /**
+   * A master deletes an expired key (and says so); a replica only hides it until the master's DEL arrives, unless
+   * one of its own clients gave it the TTL (a writable replica).
+   */
   private expireKey(table: DashTable, key: string, hash: number): void {
-    if (this.keyspace.expiryMode === 'replica') return;
+    if (!this.keyspace.expiresItself(this.index, key)) return;
     table.delete(key, hash);
     this.keyspace.noteExpired(this.index, key);
   }

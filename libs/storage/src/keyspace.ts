@@ -47,6 +47,13 @@ export class Keyspace {
    * saw them live; it sends the DEL when it expires them), as Redis treats its master client.
    */
   applyingMasterStream = false;
+  /**
+   * Set while a replica runs a command of one of its own clients (replica-read-only no): a TTL given then makes
+   * the key this node's to expire, as Redis's slaveKeysWithExpire; keys of the master's stream never are.
+   */
+  localWrites = false;
+  /** Per database, keys a writable replica's own clients gave a TTL (null until there is one). */
+  private localVolatile: Set<string>[] | null = null;
   /** DEBUG SET-ACTIVE-EXPIRE 0 turns the active cycle off (lazy expiry still works), as in Redis. */
   activeExpireEnabled = true;
   private expireCursor = { table: 0, segment: 0 };
@@ -98,8 +105,28 @@ export class Keyspace {
     return n;
   }
 
+  /** A TTL was set on `key` (Database calls this); remembered when a writable replica's client set it. */
+  noteExpireSet(dbIndex: number, key: string): void {
+    if (!this.localWrites) return;
+    if (this.localVolatile === null)
+      this.localVolatile = Array.from({ length: this.dbCount }, () => new Set());
+    this.localVolatile[dbIndex].add(key);
+  }
+
+  /** Whether this node deletes `key` when it expires: always on a master, on a replica only its clients' keys. */
+  expiresItself(dbIndex: number, key: string): boolean {
+    if (this.expiryMode === 'master') return true;
+    return this.localVolatile !== null && this.localVolatile[dbIndex].has(key);
+  }
+
+  /** A database was emptied (a flush, or a full sync replacing the dataset): its local TTL keys are gone. */
+  noteCleared(dbIndex: number): void {
+    if (this.localVolatile !== null) this.localVolatile[dbIndex].clear();
+  }
+
   /** Counts an expiry and tells the listener (called by Database when it removes an expired key). */
   noteExpired(dbIndex: number, key: string): void {
+    if (this.localVolatile !== null) this.localVolatile[dbIndex].delete(key);
     this.expiredKeys++;
     if (this.onKeyExpired !== null) this.onKeyExpired(dbIndex, key);
     if (this.onKeyModified !== null) this.onKeyModified(dbIndex, key);
@@ -111,7 +138,8 @@ export class Keyspace {
    */
   activeExpireCycle(budgetMs: number): number {
     this.coarseMs = this.now();
-    if (this.expiryMode === 'replica' || !this.activeExpireEnabled) return 0;
+    if (!this.activeExpireEnabled) return 0;
+    if (this.expiryMode === 'replica') return this.expireLocalKeys(budgetMs);
     const started = performance.now();
     const tableCount = this.shardCount * this.dbCount;
     let expired = 0;
@@ -140,6 +168,34 @@ export class Keyspace {
         if (++checked % EXPIRE_CHECK_EVERY === 0 && performance.now() - started >= budgetMs) return expired;
       }
       if (performance.now() - started >= budgetMs) return expired;
+    }
+    return expired;
+  }
+
+  /**
+   * A replica's active expiry: only the keys its own clients gave a TTL (writable replica), as Redis's
+   * expireSlaveKeys. A key that lost its TTL or is gone is forgotten on the way.
+   */
+  private expireLocalKeys(budgetMs: number): number {
+    const local = this.localVolatile;
+    if (local === null) return 0;
+    const started = performance.now();
+    const now = this.now();
+    let expired = 0;
+    let checked = 0;
+    for (let dbIndex = 0; dbIndex < local.length; dbIndex++) {
+      const keys = local[dbIndex];
+      if (keys.size === 0) continue;
+      const db = this.dbs[dbIndex];
+      for (const key of keys) {
+        const at = db.holds(key) ? db.getExpire(key) : -1;
+        if (at === -1) keys.delete(key);
+        else if (at <= now) {
+          db.get(key); // the lazy path deletes it now, and forgets it here (noteExpired)
+          expired++;
+        }
+        if (++checked % EXPIRE_CHECK_EVERY === 0 && performance.now() - started >= budgetMs) return expired;
+      }
     }
     return expired;
   }

@@ -19,7 +19,8 @@ function clientFlags(c: Client): string {
 
 /**
  * One CLIENT LIST line with Redis 7.0's fields in its order. `caller` is the client running the command: it is
- * busy now (idle 0) and its arguments are the argv in memory.
+ * busy now (idle 0) and its arguments are the argv in memory. The master link has no user: Redis prints
+ * `(superuser)`.
  */
 export function clientInfoLine(
   c: Client,
@@ -43,6 +44,6 @@ export function clientInfoLine(
     `age=${Math.floor((now - c.createdAtMs) / 1000)} idle=${idle} flags=${clientFlags(c)} db=${c.dbIndex} ` +
     `${pubsub} multi=${c.multi === null ? -1 : c.multi.length} qbuf=${qbuf} qbuf-free=0 argv-mem=${argvMem} multi-mem=0 ` +
     `rbs=${c.reply.length} rbp=${c.reply.length} obl=0 oll=0 omem=${omem} tot-mem=${qbuf + omem + argvMem} ` +
-    `events=r${omem > 0 ? 'w' : ''} cmd=${c.lastCommand} user=default redir=-1 resp=${c.reply.protocol}`
+    `events=r${omem > 0 ? 'w' : ''} cmd=${c.lastCommand} user=${c.isMasterLink ? '(superuser)' : 'default'} redir=-1 resp=${c.reply.protocol}`
   );
 }

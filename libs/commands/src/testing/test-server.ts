@@ -83,8 +83,12 @@ export class TestServer implements ServerContext {
     return true;
   }
 
+  allocateClientId(): number {
+    return this.nextId++;
+  }
+
   connect(): TestClient {
-    const client = new TestClient(this.nextId++, this);
+    const client = new TestClient(this.allocateClientId(), this);
     this.clients.set(client.id, client);
     return client;
   }

@@ -43,7 +43,8 @@ export function replicationInfo(
     // Sentinel reads these two: a priority of 0 keeps it from promoting this replica.
     const priority = config.lookup('replica-priority')?.get() ?? '100';
     const announced = config.lookup('replica-announced')?.get() === 'no' ? 0 : 1;
-    lines.push(`slave_priority:${priority}`, 'slave_read_only:1', `replica_announced:${announced}`);
+    const readOnly = config.lookup('replica-read-only')?.get() === 'no' ? 0 : 1;
+    lines.push(`slave_priority:${priority}`, `slave_read_only:${readOnly}`, `replica_announced:${announced}`);
   }
   const replicas = master.replicas();
   lines.push(`connected_slaves:${replicas.length}`);

@@ -30,6 +30,15 @@ export class MasterConnection {
     socket.on('close', () => this.fail(new Error('connection closed by master')));
   }
 
+  /** "ip:port" of the master's end and of ours, as CLIENT LIST shows the master link. */
+  get remoteAddress(): string {
+    return `${this.socket.remoteAddress ?? ''}:${this.socket.remotePort ?? 0}`;
+  }
+
+  get localAddress(): string {
+    return `${this.socket.localAddress ?? ''}:${this.socket.localPort ?? 0}`;
+  }
+
   /** Connects within `timeoutMs`; `onClosed` runs once if the connection later fails or closes. */
   static open(
     host: string,

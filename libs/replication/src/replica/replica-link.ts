@@ -42,17 +42,22 @@ export interface ResumePoint {
 /** Records between ACKs when the interval has not elapsed (DESIGN §4). */
 const ACK_EVERY_RECORDS = 1024;
 
-/** A client transport for the master link: replies to applied commands go nowhere. */
+/**
+ * The master link as a client of this node (CLIENT LIST flag M, TYPE master): replies to applied commands go
+ * nowhere, its addresses are the control connection's, and killing it (CLIENT KILL) breaks the link, which then
+ * resumes by partial sync as in Redis.
+ */
 class LinkTransport implements ClientTransport {
-  constructor(
-    readonly remoteAddress: string,
-    readonly localAddress = '',
-  ) {}
+  remoteAddress = '';
+  localAddress = '';
+  constructor(private readonly onKill: () => void) {}
   readonly fd = -1;
   readonly queryBufferBytes = 0;
   readonly outputBufferBytes = 0;
   closeAfterReply(): void {}
-  kill(): void {}
+  kill(): void {
+    this.onKill();
+  }
   scheduleFlush(): void {}
   updateParser(): void {}
   unblocked(): void {}
@@ -83,6 +88,7 @@ export class ReplicaLink implements LoadProgress {
   private control: MasterConnection | null = null;
   private flows: MasterConnection[] = [];
   private readonly masterClient: Client;
+  private readonly linkTransport: LinkTransport;
   private stopped = false;
   private retryMs = 100;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -98,7 +104,8 @@ export class ReplicaLink implements LoadProgress {
     private readonly options: ReplicaOptions,
     resume: ResumePoint | null = null,
   ) {
-    this.masterClient = new Client(0, server, new LinkTransport(`${host}:${port}`));
+    this.linkTransport = new LinkTransport(this.killedByClient);
+    this.masterClient = new Client(server.allocateClientId(), server, this.linkTransport);
     this.masterClient.isMasterLink = true;
     if (resume !== null && resume.lsns.length > 0) {
       // Our own history so far: a master that continued it lets us resume without a full sync.
@@ -118,6 +125,7 @@ export class ReplicaLink implements LoadProgress {
    */
   private set state(state: LinkState) {
     this.linkState = state;
+    this.listMasterClient(state === 'connected');
     if (state === 'sync') {
       this.loadStartedAtMs = Date.now();
       this.server.loading = this;
@@ -126,6 +134,30 @@ export class ReplicaLink implements LoadProgress {
     }
     this.options.onStateChange();
   }
+
+  /**
+   * The master link is one of this node's clients while it is up, as Redis's master client (which appears once
+   * the sync is done); the id stays across reconnections, as Redis's cached master keeps its own.
+   */
+  private listMasterClient(up: boolean): void {
+    const clients = this.server.clients;
+    const client = this.masterClient;
+    if (!up) {
+      if (clients.get(client.id) === client) clients.delete(client.id);
+      return;
+    }
+    const control = this.control;
+    this.linkTransport.remoteAddress = control === null ? `${this.host}:${this.port}` : control.remoteAddress;
+    this.linkTransport.localAddress = control === null ? '' : control.localAddress;
+    clients.set(client.id, client);
+  }
+
+  /** CLIENT KILL of the master link: drop the connections and resync (partial when the master still can). */
+  private readonly killedByClient = (): void => {
+    if (this.stopped || this.state !== 'connected') return;
+    this.server.logger.warn({ master: `${this.host}:${this.port}` }, 'master link killed by CLIENT KILL');
+    this.lost(false);
+  };
 
   /** True when every record received was applied (no flow waits at a barrier): a snapshot now is consistent. */
   get idle(): boolean {
