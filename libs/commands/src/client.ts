@@ -49,6 +49,11 @@ export class Client {
   authenticated: boolean;
   /** CLIENT REPLY: 'skip' suppresses the next command's reply only. */
   replyMode: ReplyMode = 'on';
+  /**
+   * Byte ranges (start, end, …) of the running command's output that CLIENT REPLY OFF/SKIP leaves in: pub/sub
+   * confirmations and messages, which Redis 7.0 pushes regardless. Only recorded while the mode is not 'on'.
+   */
+  keptPushes: number[] | null = null;
   noEvict = false;
   isMonitor = false;
   /** Lower-case name of the last command (CLIENT LIST `cmd=`). */

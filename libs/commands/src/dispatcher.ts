@@ -78,6 +78,7 @@ export function dispatch(client: Client, argv: string[]): void {
     if (blocking.hasReady) blocking.serveReady();
   }
   if (client.replyMode !== 'on') suppressReply(client, mark);
+  else if (client.keptPushes !== null) client.keptPushes = null; // the mode went back on mid-command (EXEC)
 }
 
 /**
@@ -191,14 +192,24 @@ function rejected(client: Client): void {
   if (client.multi !== null) client.multiAborted = true;
 }
 
-/** CLIENT REPLY: OFF drops every reply, SKIP drops this command's reply (not the reply of CLIENT REPLY SKIP itself). */
+/**
+ * CLIENT REPLY: OFF drops every reply, SKIP drops this command's reply (not the reply of CLIENT REPLY SKIP
+ * itself). Pub/sub pushes the command wrote stay (client.keptPushes), as in Redis 7.0.
+ */
 function suppressReply(client: Client, mark: number): void {
+  const kept = client.keptPushes;
+  client.keptPushes = null;
   if (client.replyMode === 'off') {
-    client.reply.truncate(mark);
+    dropReplies(client, mark, kept);
   } else if (client.replyMode === 'skip' && client.lastCommand !== 'client|reply') {
-    client.reply.truncate(mark);
+    dropReplies(client, mark, kept);
     client.replyMode = 'on';
   }
+}
+
+function dropReplies(client: Client, mark: number, kept: number[] | null): void {
+  if (kept === null) client.reply.truncate(mark);
+  else client.reply.truncateKeeping(mark, kept);
 }
 
 /** Replies with an error instead of the half-written reply, and logs the failure with the command's name. */

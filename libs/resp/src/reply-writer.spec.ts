@@ -85,6 +85,26 @@ describe('ReplyWriter', () => {
     expect(w.take()!.toString()).toBe('+kept\r\n');
   });
 
+  it('truncates back to a mark but keeps the ranges it is given, in order, and ignores ranges before the mark', () => {
+    const w = new ReplyWriter();
+    w.simple('before');
+    const mark = w.length;
+    const ranges: number[] = [];
+    for (const [text, keep] of [
+      ['a', false],
+      ['push1', true],
+      ['b', false],
+      ['push2', true],
+      ['c', false],
+    ] as const) {
+      const start = w.length;
+      w.simple(text);
+      if (keep) ranges.push(start, w.length);
+    }
+    w.truncateKeeping(mark, [0, mark, ...ranges]);
+    expect(w.take()!.toString()).toBe('+before\r\n+push1\r\n+push2\r\n');
+  });
+
   it('writes buffers as bulks unchanged', () => {
     expect(written((w) => w.bulkBuffer(Buffer.from([0, 255, 13, 10])))).toBe('$4\r\n\u0000\u00ff\r\n\r\n');
   });

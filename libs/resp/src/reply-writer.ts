@@ -256,6 +256,22 @@ export class ReplyWriter {
     if (mark < this.pos) this.pos = mark;
   }
 
+  /**
+   * truncate(mark), except the byte ranges `kept` lists as start, end, start, end… (in order, all at or after
+   * `mark`), which move down to follow one another from `mark`.
+   */
+  truncateKeeping(mark: number, kept: readonly number[]): void {
+    let to = mark;
+    for (let i = 0; i + 1 < kept.length; i += 2) {
+      const start = kept[i];
+      const end = kept[i + 1];
+      if (start < mark || end > this.pos) continue;
+      this.buf.copyWithin(to, start, end);
+      to += end - start;
+    }
+    this.truncate(to);
+  }
+
   private crlf(): void {
     if (this.pos + 2 > this.buf.length && !this.grow(2)) return;
     this.buf[this.pos++] = 13;

@@ -44,6 +44,11 @@ function transaction(client: number, ...commands: string[][]): Step {
   return { client, before: [['MULTI'], ...commands], argv: ['EXEC'] };
 }
 
+/** Commands run under CLIENT REPLY OFF as one step, which turns replies back on. */
+function replyOff(client: number, ...commands: string[][]): Step {
+  return { client, before: [['CLIENT', 'REPLY', 'OFF'], ...commands], argv: ['CLIENT', 'REPLY', 'ON'] };
+}
+
 /** Splits a transcript into its frames. */
 function frames(output: string): string[] {
   const out: string[] = [];
@@ -289,6 +294,29 @@ const SCENARIOS: Scenario[] = [
       s(1, 'PUBSUB', 'NUMPAT'),
       s(0, 'GET', 'k'),
       s(0, 'PING'),
+    ],
+  },
+  {
+    // Redis 7.0 pushes confirmations and messages to a client whose replies are off; each OFF block ends with
+    // CLIENT REPLY ON (outside RESP2 subscriber mode, where it would be refused and the markers never answered).
+    name: 'pushes under CLIENT REPLY OFF and SKIP',
+    clients: 2,
+    steps: [
+      replyOff(
+        0,
+        ['SUBSCRIBE', 'a', 'b'],
+        ['PING'],
+        ['PSUBSCRIBE', 'p*'],
+        ['UNSUBSCRIBE', 'a'],
+        ['PUNSUBSCRIBE'],
+        ['UNSUBSCRIBE'],
+      ),
+      { client: 0, before: [['CLIENT', 'REPLY', 'SKIP']], argv: ['SUBSCRIBE', 'c'] },
+      s(1, 'PUBLISH', 'c', 'heard'),
+      replyOff(0, ['UNSUBSCRIBE', 'c'], ['SET', 'k', 'v'], ['GET', 'k']),
+      replyOff(1, ['SUBSCRIBE', 'self'], ['PUBLISH', 'self', 'hi'], ['UNSUBSCRIBE', 'self']),
+      replyOff(1, ['SSUBSCRIBE', 's'], ['SPUBLISH', 's', 'x'], ['SUNSUBSCRIBE']),
+      { client: 1, before: [['CLIENT', 'REPLY', 'SKIP']], argv: ['PUBLISH', 'c', 'nobody'] },
     ],
   },
   {

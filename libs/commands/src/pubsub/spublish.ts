@@ -1,5 +1,6 @@
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
+import { keepPush } from './kept-push';
 
 export const spublishCommand = defineCommand({
   name: 'spublish',
@@ -13,6 +14,9 @@ export const spublishCommand = defineCommand({
   since: '7.0.0',
   complexity: 'O(N) where N is the number of clients subscribed to the receiving shard channel.',
   execute(client: Client, argv: string[]): void {
-    client.reply.integer(client.server.pubsub.spublish(argv[1], argv[2]));
+    const start = client.reply.length;
+    const receivers = client.server.pubsub.spublish(argv[1], argv[2]);
+    keepPush(client, start);
+    client.reply.integer(receivers);
   },
 });
