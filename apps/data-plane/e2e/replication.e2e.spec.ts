@@ -179,6 +179,29 @@ test('replica-read-only no: a replica takes writes of its own and keeps them fro
   expect(await call(writable.port, 'SET', 'mine', '2')).toBe('+OK\r\n');
 });
 
+test('a replica publishes keyspace events for the stream it applies, none for the snapshot it loads (as Redis)', async () => {
+  const master = await drake();
+  await fill(master.port, 1_000);
+  const replica = await drake();
+  await call(replica.port, 'CONFIG', 'SET', 'notify-keyspace-events', 'KEA');
+  const subscriber = await RawClient.connect(replica.port);
+  await subscriber.call('PSUBSCRIBE', '__keyevent@*__:*');
+  await call(replica.port, 'REPLICAOF', '127.0.0.1', String(master.port));
+  await waitConverged(master.port, replica.port);
+  await call(master.port, 'SET', 'after', '1');
+  await call(master.port, 'DEL', 'after');
+  // Both events, then the marker: nothing of the 1,000 snapshot keys came before them.
+  const expected = ['set', 'del'].map(
+    (event) =>
+      `*4\r\n$8\r\npmessage\r\n$16\r\n__keyevent@*__:*\r\n$${15 + event.length}\r\n` +
+      `__keyevent@0__:${event}\r\n$5\r\nafter\r\n`,
+  );
+  const seen: string[] = [];
+  while (seen.length < 2) seen.push((await subscriber.readReply()).toString('latin1'));
+  expect(seen).toEqual(expected);
+  await subscriber.close();
+});
+
 test('twenty cuts at random phases: the replica converges every time, by partial sync while the ring covers the gap', async () => {
   const master = await drake('--shard_repl_backlog_max_bytes', String(64 * 1024 * 1024));
   await fill(master.port, 5_000);

@@ -89,7 +89,6 @@ export class DrakeServer implements ServerContext, ReplicationServer {
     this.keyspace = new Keyspace({ dbCount: Number(flags.dbnum), shardCount: Number(flags.shard_count) });
     this.watches = new WatchRegistry(this.keyspace);
     this.blocking = new BlockingRegistry(this.keyspace);
-    listenToKeyspace(this);
     this.config = new ConfigRegistry({
       port: flags.port,
       bind: flags.bind,
@@ -102,6 +101,8 @@ export class DrakeServer implements ServerContext, ReplicationServer {
       loglevel: flags.log_level,
       shard_count: flags.shard_count,
     });
+    // After the config: notify-keyspace-events is read from it.
+    listenToKeyspace(this);
     this.replication = new ReplicationManager(this, {
       backlogBytes: Number(flags.shard_repl_backlog_max_bytes),
       // client-output-buffer-limit's replica class (hard limit; 0 = none), read when a flow overflows.

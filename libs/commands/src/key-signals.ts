@@ -1,8 +1,9 @@
 import type { ServerContext } from './server-context';
+import { keyspaceEventFlags, Notify, publishKeyspaceEvent } from './notify/keyspace-events';
 
 /**
- * Routes the keyspace's change signals to WATCH and to blocked clients, and journals a master's expiries as DEL
- * for the replicas. The check for "nobody listens" comes first: it is the whole cost on the write path of a server
+ * Routes the keyspace's change signals to WATCH and to blocked clients, journals a master's expiries as DEL
+ * for the replicas, and publishes the keyspace's own notifications (expired, new) when they are on. The check for "nobody listens" comes first: it is the whole cost on the write path of a server
  * without watchers or blocked clients.
  */
 export function listenToKeyspace(server: ServerContext): void {
@@ -15,9 +16,23 @@ export function listenToKeyspace(server: ServerContext): void {
     if (watches.size !== 0) watches.flushing(dbIndex);
   };
   keyspace.onKeyExpired = (dbIndex, key) => {
+    publishKeyspaceEvent(server.pubsub, Notify.expired, 'expired', key, dbIndex);
     const journal = server.journal;
     // A replica expires only its own clients' keys (writable replica), which its journal mirror never had.
     if (journal !== null && !server.isReplica)
       journal.shard(keyspace.shardOf(key)).appendCommand(dbIndex, ['DEL', key]);
   };
+  const readEventFlags = (): void => {
+    const param = server.config.lookup('notify-keyspace-events');
+    const flags = keyspaceEventFlags(param?.raw?.() ?? param?.get() ?? '');
+    server.pubsub.keyspaceEvents = flags;
+    // Only while 'n' is on: every other write skips the callback.
+    keyspace.onKeyAdded = (flags & Notify.new) === 0 ? null : onKeyAdded;
+  };
+  const onKeyAdded = (dbIndex: number, key: string): void =>
+    publishKeyspaceEvent(server.pubsub, Notify.new, 'new', key, dbIndex);
+  if (server.config.lookup('notify-keyspace-events') !== undefined) {
+    server.config.onChange?.('notify-keyspace-events', readEventFlags);
+    readEventFlags();
+  }
 }

@@ -12,6 +12,11 @@ export interface ConfigParameter {
   readonly name: string;
   readonly aliases?: readonly string[];
   get(): string;
+  /**
+   * The value as it was last accepted, where get() prints it normalized and loses something: Redis prints
+   * notify-keyspace-events "KEAn" as "AKE" but keeps the n.
+   */
+  raw?(): string;
   /** Validates and applies; returns an error text (without "ERR") or null on success. */
   set(value: string): string | null;
   /** Parameters that cannot change at runtime (CONFIG SET answers "can't set immutable config"). */
@@ -21,6 +26,8 @@ export interface ConfigParameter {
 export interface ConfigStore {
   lookup(name: string): ConfigParameter | undefined;
   all(): Iterable<ConfigParameter>;
+  /** Runs `listener` after each successful CONFIG SET of `name` (a store without it never changes). */
+  onChange?(name: string, listener: (value: string, name: string) => void): void;
 }
 
 /** Counters INFO stats reports and CONFIG RESETSTAT clears. */

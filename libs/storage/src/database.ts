@@ -62,6 +62,12 @@ export class Database {
     this.tables[hash % this.shardCount].snapshotBefore(hash);
   }
 
+  /** A key entered the database: the `new` keyspace event, when someone listens. */
+  private added(key: string): void {
+    const listener = this.keyspace.onKeyAdded;
+    if (listener !== null) listener(this.index, key);
+  }
+
   /** Reports a change of the key (signalModifiedKey + dirty). set/delete/TTL methods call it themselves. */
   modified(key: string): void {
     const keyspace = this.keyspace;
@@ -84,11 +90,17 @@ export class Database {
     return this.get(key) !== undefined;
   }
 
-  /** Creates or overwrites the key and clears any TTL it had (SET semantics). */
+  /**
+   * Creates or overwrites the key and clears any TTL it had (SET semantics). A key whose TTL has passed is expired
+   * first, as Redis's setKey looks it up for writing: the write then adds it anew (`expired`, then `new`).
+   */
   set(key: string, value: Value): void {
     const hash = this.hashOf(key);
     const table = this.tables[hash % this.shardCount];
-    if (!table.set(key, hash, value) && table.expiresCount !== 0) table.removeExpire(key, hash);
+    if (table.expiresCount !== 0) this.expireIfDue(table, key, hash);
+    const added = table.set(key, hash, value);
+    if (!added && table.expiresCount !== 0) table.removeExpire(key, hash);
+    if (added) this.added(key);
     this.modified(key);
   }
 
@@ -96,20 +108,31 @@ export class Database {
   setKeepTtl(key: string, value: Value): void {
     const hash = this.hashOf(key);
     const table = this.tables[hash % this.shardCount];
-    const seg = table.segmentOf(hash);
-    if (seg.expires.size !== 0 && seg.entries.has(key) && this.isExpired(seg, key))
-      this.expireKey(table, key, hash);
-    table.set(key, hash, value);
+    this.expireIfDue(table, key, hash);
+    if (table.set(key, hash, value)) this.added(key);
     this.modified(key);
   }
 
   setWithExpire(key: string, value: Value, expireAtMs: number): void {
     const hash = this.hashOf(key);
     const table = this.tables[hash % this.shardCount];
-    table.set(key, hash, value);
+    if (table.expiresCount !== 0) this.expireIfDue(table, key, hash);
+    if (table.set(key, hash, value)) this.added(key);
     table.setExpire(key, hash, expireAtMs);
     this.keyspace.noteExpireSet(this.index, key);
     this.modified(key);
+  }
+
+  /**
+   * Removes the key if it is stored, live or past its TTL, without expiring it first (Redis's dbDelete, as a
+   * command that deletes its destination without a lookup does); true when something was removed.
+   */
+  deleteStored(key: string): boolean {
+    const hash = this.hashOf(key);
+    const table = this.tables[hash % this.shardCount];
+    if (!table.delete(key, hash)) return false;
+    this.modified(key);
+    return true;
   }
 
   /** True when a live key was removed. */
@@ -284,6 +307,13 @@ export class Database {
   private segmentFor(key: string): Segment {
     const hash = this.hashOf(key);
     return this.tables[hash % this.shardCount].segmentOf(hash);
+  }
+
+  /** Expires the key now when it is stored and its TTL has passed (a write's lookup, before it overwrites). */
+  private expireIfDue(table: DashTable, key: string, hash: number): void {
+    const seg = table.segmentOf(hash);
+    if (seg.expires.size !== 0 && seg.entries.has(key) && this.isExpired(seg, key))
+      this.expireKey(table, key, hash);
   }
 
   private isExpired(seg: Segment, key: string): boolean {

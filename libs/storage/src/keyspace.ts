@@ -36,6 +36,8 @@ export class Keyspace {
    * listen here. Expiry and flushes are reported too (flushes with key '' per database).
    */
   onKeyModified: ((dbIndex: number, key: string) => void) | null = null;
+  /** Told when a key is added to a database (Redis's dbAdd: the `new` keyspace event); null when nobody listens. */
+  onKeyAdded: ((dbIndex: number, key: string) => void) | null = null;
   /** Told when a whole database is emptied (FLUSHDB, FLUSHALL), before its keys are gone. */
   onFlush: ((dbIndex: number) => void) | null = null;
   /** Changes made by commands since start (Redis's server.dirty): a command that moved it is a write to journal. */

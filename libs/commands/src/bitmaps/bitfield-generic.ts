@@ -1,5 +1,6 @@
 import type { Client } from '../client';
 import { Err } from '../errors';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { lookupRead } from '../strings/lookup';
 import { cachedBitmap, openBitmap, rememberBitmap } from './bitmap-cache';
 import {
@@ -87,6 +88,8 @@ function runWrites(client: Client, key: string, parsed: ParsedOps): void {
     rememberBitmap(db, key, value, bitmap);
   }
   db.setEncoding(key, 'raw');
+  // Redis reports one `setbit` for the whole command, and only when an op changed something.
+  if (changes > 0) notifyKeyspaceEvent(client, Notify.string, 'setbit', key);
 }
 
 /** One SET or INCRBY: the reply (old value for SET, new one for INCRBY), or null when OVERFLOW FAIL refused it. */

@@ -1,6 +1,7 @@
 import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
 import { Err } from '../errors';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { lookupRead } from '../strings/lookup';
 import { isWord } from './bit-args';
 import { BitErr } from './errors';
@@ -54,14 +55,23 @@ export const bitopCommand = defineCommand({
     const db = client.db;
     const dest = argv[2];
     if (maxLength === 0) {
-      db.delete(dest);
+      deleteDestination(client, dest);
     } else {
       db.set(dest, combine(op, sources, maxLength));
       db.setEncoding(dest, 'raw');
+      notifyKeyspaceEvent(client, Notify.string, 'set', dest);
     }
     client.reply.integer(maxLength);
   },
 });
+
+/**
+ * An empty result deletes destkey, reported as `del` when there was one. Redis deletes it without a lookup, so a
+ * logically expired destkey (not reaped yet) is deleted as `del` too, not `expired`.
+ */
+function deleteDestination(client: Client, dest: string): void {
+  if (client.db.deleteStored(dest)) notifyKeyspaceEvent(client, Notify.generic, 'del', dest);
+}
 
 function parseOp(name: string): Op | null {
   if (isWord(name, 'and')) return Op.And;

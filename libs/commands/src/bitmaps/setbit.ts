@@ -2,6 +2,7 @@ import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
 import { parseInteger } from '../args';
 import { Err } from '../errors';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { openBitmap, rememberBitmap } from './bitmap-cache';
 import { parseBitOffset } from './bit-args';
 import { ChunkedBitmap, MAX_BITMAP_BYTES } from './chunked-bitmap';
@@ -57,6 +58,7 @@ export const setbitCommand = defineCommand({
       if (current === undefined) db.set(key, value);
       else db.setKeepTtl(key, value);
       rememberBitmap(db, key, value, bitmap);
+      notifyKeyspaceEvent(client, Notify.string, 'setbit', key);
     }
     // Redis edits an unshared raw copy of the string, whatever it was before.
     db.setEncoding(key, 'raw');

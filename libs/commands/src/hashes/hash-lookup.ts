@@ -3,6 +3,7 @@ import type { Client } from '../client';
 import { Err } from '../errors';
 import { lookupRead } from '../strings/lookup';
 import { configNumber } from '../server/config-number';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 
 /**
  * A read lookup for a hash command (counts hits/misses): the hash, undefined when missing, or null after
@@ -36,10 +37,20 @@ export function writeHashOrCreate(client: Client, key: string): RedisHash | null
   return found === undefined ? new RedisHash() : found;
 }
 
-/** After a write: stores a hash that was new (db.set signals), or signals the change of the stored one. */
-export function hashWritten(client: Client, key: string, hash: RedisHash, wasNew: boolean): void {
+/**
+ * After a write: stores a hash that was new (db.set signals, and reports `new`), or signals the change of the
+ * stored one; then the command's keyspace event.
+ */
+export function hashWritten(
+  client: Client,
+  key: string,
+  hash: RedisHash,
+  wasNew: boolean,
+  event: string,
+): void {
   if (wasNew) client.db.set(key, hash);
   else client.db.modified(key);
+  notifyKeyspaceEvent(client, Notify.hash, event, key);
 }
 
 /** hash-max-listpack-value: a longer field or value makes a listpack hash a hashtable. */

@@ -1,5 +1,6 @@
 import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { writeHash } from './hash-lookup';
 
 /**
@@ -30,9 +31,15 @@ export const hdelCommand = defineCommand({
       deleted++;
       if (hash.size === 0) break;
     }
-    // The last field gone takes the key (the delete signals); fields gone otherwise are signalled.
-    if (hash.size === 0) client.db.delete(argv[1]);
-    else if (deleted > 0) client.db.modified(argv[1]);
+    if (deleted > 0) fieldsDeleted(client, argv[1], hash.size === 0);
     client.reply.integer(deleted);
   },
 });
+
+/** The last field gone takes the key (the delete signals), reported as hdel then del; else a signal and hdel. */
+function fieldsDeleted(client: Client, key: string, emptied: boolean): void {
+  if (emptied) client.db.delete(key);
+  else client.db.modified(key);
+  notifyKeyspaceEvent(client, Notify.hash, 'hdel', key);
+  if (emptied) notifyKeyspaceEvent(client, Notify.generic, 'del', key);
+}

@@ -44,7 +44,7 @@ export const hincrbyCommand = defineCommand({
     }
     const wasNew = hash.size === 0;
     setCheckedField(client, hash, argv[2], sum.toString());
-    hashWritten(client, argv[1], hash, wasNew);
+    hashWritten(client, argv[1], hash, wasNew, 'hincrby');
     client.reply.integerBig(sum);
   },
 });

@@ -53,7 +53,7 @@ export const hincrbyfloatCommand = defineCommand({
     const text = formatLongDoubleHuman(sum);
     const wasNew = hash.size === 0;
     setCheckedField(client, hash, argv[2], text);
-    hashWritten(client, argv[1], hash, wasNew);
+    hashWritten(client, argv[1], hash, wasNew, 'hincrbyfloat');
     client.reply.bulk(text);
   },
 });

@@ -27,7 +27,8 @@ export const hmsetCommand = defineCommand({
     convertForLongArgs(client, hash, argv, 2, argv.length - 1);
     for (let i = 2; i < argv.length; i += 2) hash.set(argv[i], argv[i + 1]);
     convertIfBig(client, hash);
-    hashWritten(client, argv[1], hash, wasNew);
+    // HMSET reports itself as HSET, as Redis (one implementation).
+    hashWritten(client, argv[1], hash, wasNew, 'hset');
     client.reply.ok();
   },
 });

@@ -30,7 +30,7 @@ export const hsetCommand = defineCommand({
     for (let i = 2; i < argv.length; i += 2) if (hash.set(argv[i], argv[i + 1])) created++;
     convertIfBig(client, hash);
     // Signalled even when every value was already there, as Redis does.
-    hashWritten(client, argv[1], hash, wasNew);
+    hashWritten(client, argv[1], hash, wasNew, 'hset');
     client.reply.integer(created);
   },
 });

@@ -25,7 +25,7 @@ export const hsetnxCommand = defineCommand({
     convertForLongArgs(client, hash, argv, 2, 3);
     hash.set(argv[2], argv[3]);
     convertIfBig(client, hash);
-    hashWritten(client, argv[1], hash, wasNew);
+    hashWritten(client, argv[1], hash, wasNew, 'hset');
     client.reply.integer(1);
   },
 });

@@ -1,5 +1,6 @@
 import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { HllErr } from './errors';
 import { Hll, invalidateCache } from './hll-format';
 import { hllOrReply, sparseMaxBytes } from './hll-lookup';
@@ -51,6 +52,7 @@ export const pfaddCommand = defineCommand({
       else db.setKeepTtl(key, h.toString());
     }
     db.setEncoding(key, 'raw');
+    if (updated > 0) notifyKeyspaceEvent(client, Notify.string, 'pfadd', key);
     client.reply.integer(updated > 0 ? 1 : 0);
   },
 });

@@ -1,5 +1,6 @@
 import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { lookupRead } from '../strings/lookup';
 import { HllErr } from './errors';
 import { HLL_DENSE, HLL_REGISTERS, Hll, invalidateCache } from './hll-format';
@@ -56,6 +57,8 @@ export const pfmergeCommand = defineCommand({
     if (current === undefined) db.set(key, h.toString());
     else db.setKeepTtl(key, h.toString());
     db.setEncoding(key, 'raw');
+    // PFMERGE always writes destkey, and Redis reports it as `pfadd`.
+    notifyKeyspaceEvent(client, Notify.string, 'pfadd', key);
     client.reply.ok();
   },
 });

@@ -1,6 +1,7 @@
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
 import { Err } from '../errors';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { copyValue } from './copy-value';
 import { parseDbIndex } from './db-index';
 import { KeysErr } from './errors';
@@ -59,7 +60,13 @@ export const copyCommand = defineCommand({
     const db = client.db;
     const dest = client.server.keyspace.db(options.targetIndex);
     const value = lookupRead(client, source);
-    if (value === undefined || (!options.replace && dest.has(target))) {
+    if (value === undefined) {
+      reply.integer(0);
+      return;
+    }
+    // Looked up even with REPLACE: an expired target goes first (its `expired` event), as in Redis.
+    const replaced = dest.has(target);
+    if (replaced && !options.replace) {
       reply.integer(0);
       return;
     }
@@ -70,6 +77,9 @@ export const copyCommand = defineCommand({
     // Redis's dupStringObject keeps the encoding.
     const encoding = db.encodingOf(source);
     if (encoding !== undefined) dest.setEncoding(target, encoding);
+    // Redis deletes a replaced target and adds the copy anew; the overwrite here is one change, so say `new` here.
+    if (replaced) notifyKeyspaceEvent(client, Notify.new, 'new', target, options.targetIndex);
+    notifyKeyspaceEvent(client, Notify.generic, 'copy_to', target, options.targetIndex);
     reply.integer(1);
   },
 });

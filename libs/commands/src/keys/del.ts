@@ -1,11 +1,16 @@
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 
 /** DEL and UNLINK: the number of live keys removed (a repeated key counts once). */
 export function deleteKeys(client: Client, argv: string[]): void {
   const db = client.db;
   let removed = 0;
-  for (let i = 1; i < argv.length; i++) if (db.delete(argv[i])) removed++;
+  for (let i = 1; i < argv.length; i++) {
+    if (!db.delete(argv[i])) continue;
+    notifyKeyspaceEvent(client, Notify.generic, 'del', argv[i]);
+    removed++;
+  }
   client.reply.integer(removed);
 }
 

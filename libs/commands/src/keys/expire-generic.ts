@@ -1,6 +1,7 @@
 import type { Client } from '../client';
 import { parseI64, parseInteger } from '../args';
 import { Err, invalidExpireError } from '../errors';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { expireConditionsHold, parseExpireOptions } from './expire-options';
 import { I64_MAX, I64_MIN } from './int64';
 
@@ -65,7 +66,12 @@ export function expireGeneric(
     return;
   }
   // A past time deletes the key at once; a replica keeps it (hidden) and waits for its master's DEL.
-  if (when <= now && keyspace.expiryMode !== 'replica') db.delete(key);
-  else db.setExpire(key, when);
+  if (when <= now && keyspace.expiryMode !== 'replica') {
+    db.delete(key);
+    notifyKeyspaceEvent(client, Notify.generic, 'del', key);
+  } else {
+    db.setExpire(key, when);
+    notifyKeyspaceEvent(client, Notify.generic, 'expire', key);
+  }
   reply.integer(1);
 }

@@ -1,5 +1,6 @@
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { parseDbIndex } from './db-index';
 import { KeysErr } from './errors';
 
@@ -41,6 +42,8 @@ export const moveCommand = defineCommand({
     if (expire === -1) dest.set(key, value);
     else dest.setWithExpire(key, value, expire);
     if (encoding !== undefined) dest.setEncoding(key, encoding);
+    notifyKeyspaceEvent(client, Notify.generic, 'move_from', key);
+    notifyKeyspaceEvent(client, Notify.generic, 'move_to', key, index);
     reply.integer(1);
   },
 });

@@ -1,5 +1,6 @@
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 
 export const persistCommand = defineCommand({
   name: 'persist',
@@ -15,6 +16,11 @@ export const persistCommand = defineCommand({
   complexity: 'O(1)',
   execute(client: Client, argv: string[]): void {
     // Database.persist treats a logically expired key as missing (0), as Redis's lookupKeyWrite does.
-    client.reply.integer(client.db.persist(argv[1]) ? 1 : 0);
+    if (!client.db.persist(argv[1])) {
+      client.reply.integer(0);
+      return;
+    }
+    notifyKeyspaceEvent(client, Notify.generic, 'persist', argv[1]);
+    client.reply.integer(1);
   },
 });

@@ -4,6 +4,7 @@ import type { Client } from '../client';
 import { parseI64, parseInteger } from '../args';
 import { defineCommand } from '../command-spec';
 import { Err } from '../errors';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { restoreLimits } from './dump-settings';
 import { KeysErr } from './errors';
 import { parseRestoreOptions } from './restore-options';
@@ -72,11 +73,25 @@ export const restoreCommand = defineCommand({
     const keyspace = client.server.keyspace;
     const now = keyspace.now();
     const at = expireAt(argv[2], ttl, options.absttl, now);
-    // A REPLACE'd key is overwritten: one change (and one signal), as Redis's delete-then-add is one.
+    // Redis's dbDelete takes a REPLACE'd key without a lookup, past its TTL or not (no `expired` event).
+    const replaced = options.replace && db.holds(key);
+    if (replaced && db.isExpiredNow(key)) db.deleteStored(key);
+    // A live REPLACE'd key is overwritten: one change (and one signal), as Redis's delete-then-add is one.
+    const overwritten = replaced && db.holds(key);
     if (at === 0) db.set(key, value);
     else if (at > now || keyspace.expiryMode === 'replica') db.setWithExpire(key, value, at);
-    // Already expired: the key is not created, and a replaced one is deleted (signalled only if it existed).
-    else if (options.replace) db.delete(key);
+    else {
+      // Already expired: the key is not created; a replaced one is deleted and reported.
+      if (replaced) {
+        db.deleteStored(key);
+        notifyKeyspaceEvent(client, Notify.generic, 'del', key);
+      }
+      reply.ok();
+      return;
+    }
+    // Redis's delete-then-add says `new` for the overwritten key too; the overwrite here does not, so say it here.
+    if (overwritten) notifyKeyspaceEvent(client, Notify.new, 'new', key);
+    notifyKeyspaceEvent(client, Notify.generic, 'restore', key);
     reply.ok();
   },
 });

@@ -1,6 +1,7 @@
 import { RedisList, RedisSet, RedisZset, type Value } from '@drake/storage';
 import type { Client } from '../client';
 import { Err } from '../errors';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { KeysErr } from './errors';
 import { lookupRead } from './lookup';
 import { parseSortOptions, type SortOptions } from './sort-options';
@@ -205,7 +206,14 @@ function reply(client: Client, options: SortOptions, values: (string | null)[]):
     return;
   }
   // Stored: a missing GET value becomes an empty string; db.set/delete signal the destination.
-  if (values.length > 0) client.db.set(options.store, RedisList.from(values.map((v) => v ?? '')));
-  else client.db.delete(options.store);
+  const db = client.db;
+  const store = options.store;
+  if (values.length > 0) {
+    db.set(store, RedisList.from(values.map((v) => v ?? '')));
+    notifyKeyspaceEvent(client, Notify.list, 'sortstore', store);
+  } else if (db.deleteStored(store)) {
+    // Redis's dbDelete, without a lookup: a destination past its TTL is deleted (`del`), not expired.
+    notifyKeyspaceEvent(client, Notify.generic, 'del', store);
+  }
   client.reply.integer(values.length);
 }

@@ -3,7 +3,7 @@ import { blockClient } from '../blocking/block-client';
 import type { BlockedRequest } from '../blocking/blocked-request';
 import type { Client } from '../client';
 import { Err } from '../errors';
-import { listChanged } from './list-lookup';
+import { listChanged, popEvent } from './list-lookup';
 import { moveGeneric } from './move-generic';
 import { propagateEffect } from '../propagation/propagate';
 import type { MpopArgs } from './mpop-args';
@@ -22,7 +22,7 @@ function popFrom(client: Client, key: string, atHead: boolean, count: number): b
   reply.bulk(key);
   if (count === -1) reply.bulk((atHead ? list.popHead() : list.popTail()) as string);
   else popRangeReply(client, list, atHead, count);
-  listChanged(client, key, list);
+  listChanged(client, key, list, popEvent(atHead));
   return true;
 }
 

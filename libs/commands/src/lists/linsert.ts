@@ -1,6 +1,7 @@
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
 import { Err } from '../errors';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { isListOrReply } from './list-lookup';
 
 export const linsertCommand = defineCommand({
@@ -35,6 +36,7 @@ export const linsertCommand = defineCommand({
     }
     value.insertAt(where === 'after' ? pivot + 1 : pivot, argv[4]);
     client.db.modified(argv[1]);
+    notifyKeyspaceEvent(client, Notify.list, 'linsert', argv[1]);
     client.reply.integer(value.length);
   },
 });

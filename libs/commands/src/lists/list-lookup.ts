@@ -2,6 +2,7 @@ import { RedisList, type Value } from '@drake/storage';
 import { parseInteger } from '../args';
 import type { Client } from '../client';
 import { Err } from '../errors';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 
 export { lookupRead } from '../keys/lookup';
 
@@ -27,10 +28,22 @@ export function parseNonNegative(arg: string): number | null {
 }
 
 /**
- * After an in-place change of the list at `key` (looked up with getForWrite): Redis deletes a key whose list
- * became empty (the delete signals the change), else the change is signalled here.
+ * After an in-place change of the list at `key` (looked up with getForWrite): publishes the list `event`, then,
+ * as Redis, deletes a key whose list became empty (the delete signals the change) with a generic `del` event;
+ * else the change is signalled here.
  */
-export function listChanged(client: Client, key: string, list: RedisList): void {
-  if (list.length === 0) client.db.delete(key);
-  else client.db.modified(key);
+export function listChanged(client: Client, key: string, list: RedisList, event: string): void {
+  notifyKeyspaceEvent(client, Notify.list, event, key);
+  if (list.length === 0) {
+    client.db.delete(key);
+    notifyKeyspaceEvent(client, Notify.generic, 'del', key);
+  } else {
+    client.db.modified(key);
+  }
 }
+
+/** The list event of a pop from one end. */
+export const popEvent = (atHead: boolean): string => (atHead ? 'lpop' : 'rpop');
+
+/** The list event of a push to one end. */
+export const pushEvent = (atHead: boolean): string => (atHead ? 'lpush' : 'rpush');

@@ -32,7 +32,7 @@ export const lremCommand = defineCommand({
     // count > 0: the first matches from the head; < 0: from the tail; 0: all of them.
     const removed = value.removeMatches(argv[3], Math.abs(count), count < 0);
     // Nothing removed: nothing changed (Redis signals only a removal).
-    if (removed > 0) listChanged(client, key, value);
+    if (removed > 0) listChanged(client, key, value, 'lrem');
     client.reply.integer(removed);
   },
 });

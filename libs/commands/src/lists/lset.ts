@@ -3,6 +3,7 @@ import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
 import { Err } from '../errors';
 import { ListErr } from './errors';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { isListOrReply } from './list-lookup';
 
 export const lsetCommand = defineCommand({
@@ -37,6 +38,7 @@ export const lsetCommand = defineCommand({
     }
     // Signalled even when the element was already equal, as Redis does.
     client.db.modified(argv[1]);
+    notifyKeyspaceEvent(client, Notify.list, 'lset', argv[1]);
     client.reply.ok();
   },
 });

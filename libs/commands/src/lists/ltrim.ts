@@ -40,7 +40,7 @@ export const ltrimCommand = defineCommand({
       value.dropHead(first);
     }
     // Redis signals every trim of an existing list, even one that removes nothing.
-    listChanged(client, key, value);
+    listChanged(client, key, value, 'ltrim');
     client.reply.ok();
   },
 });

@@ -1,12 +1,13 @@
 import { RedisList } from '@drake/storage';
 import type { Client } from '../client';
-import { isListOrReply, listChanged } from './list-lookup';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
+import { isListOrReply, listChanged, popEvent, pushEvent } from './list-lookup';
 
 /**
  * LMOVE / RPOPLPUSH: pops from one end of `source`, pushes to one end of `destination` and replies the
  * element; nil when the source is missing. The destination's type is checked before anything moves. With
  * source == destination a single list rotates (and is never emptied). As Redis, the destination's change is
- * signalled first, then the source's (one signal when they are the same key).
+ * signalled first, then the source's (one signal when they are the same key); so are the push and pop events.
  */
 export function moveGeneric(
   client: Client,
@@ -30,6 +31,7 @@ export function moveGeneric(
   else to.pushTail(element);
   if (existing === undefined) db.set(destination, to);
   else if (source !== destination) db.modified(destination);
+  notifyKeyspaceEvent(client, Notify.list, pushEvent(toHead), destination);
   client.reply.bulk(element);
-  listChanged(client, source, from);
+  listChanged(client, source, from, popEvent(fromHead));
 }

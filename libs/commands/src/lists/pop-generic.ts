@@ -2,7 +2,7 @@ import type { RedisList } from '@drake/storage';
 import type { Client } from '../client';
 import { arityError } from '../errors';
 import { ListErr } from './errors';
-import { isListOrReply, listChanged, parseNonNegative } from './list-lookup';
+import { isListOrReply, listChanged, parseNonNegative, popEvent } from './list-lookup';
 
 /** Pops up to `count` elements from one end and replies them as an array, in pop order. */
 export function popRangeReply(client: Client, list: RedisList, atHead: boolean, count: number): void {
@@ -46,5 +46,5 @@ export function popGeneric(client: Client, argv: string[], atHead: boolean): voi
   } else {
     popRangeReply(client, value, atHead, count);
   }
-  listChanged(client, key, value);
+  listChanged(client, key, value, popEvent(atHead));
 }

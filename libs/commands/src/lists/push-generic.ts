@@ -1,6 +1,7 @@
 import { RedisList } from '@drake/storage';
 import type { Client } from '../client';
-import { isListOrReply } from './list-lookup';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
+import { isListOrReply, pushEvent } from './list-lookup';
 
 /**
  * LPUSH/RPUSH/LPUSHX/RPUSHX: pushes argv[2..] one by one; replies the new length (0 when X and missing). A new
@@ -20,5 +21,6 @@ export function pushGeneric(client: Client, argv: string[], atHead: boolean, onl
   else for (let i = 2; i < argv.length; i++) list.pushTail(argv[i]);
   if (value === undefined) db.set(key, list);
   else db.modified(key);
+  notifyKeyspaceEvent(client, Notify.list, pushEvent(atHead), key);
   client.reply.integer(list.length);
 }

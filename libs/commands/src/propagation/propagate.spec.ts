@@ -41,9 +41,13 @@ class Replay {
     this.apply(record);
   }
 
+  /** As a replica's master link applies it: keys past the replica's TTL are live for the master's commands. */
   private apply(record: JournalRecord): void {
     this.client.run('SELECT', String(record.dbIndex));
+    const keyspace = this.server.keyspace;
+    keyspace.applyingMasterStream = true;
     const reply = this.client.run(...record.argv);
+    keyspace.applyingMasterStream = false;
     if (reply.startsWith('-')) throw new Error(`replica refused ${JSON.stringify(record.argv)}: ${reply}`);
   }
 }
@@ -125,7 +129,19 @@ test('replaying the journal reproduces the master dataset', () => {
       c.run('EXEC');
       expect(digest(replica.server)).toBe(digest(master));
     }),
-    { numRuns: 600 },
+    {
+      numRuns: 600,
+      // Found by a run: the master's DEL of a key the lagging replica already saw as expired.
+      examples: [
+        [
+          [
+            ['SETEX', 'b', '5', '1'],
+            ['__tick__', '10000'],
+            ['INCR', 'b'],
+          ],
+        ],
+      ],
+    },
   );
 });
 

@@ -12,6 +12,8 @@ type Registry = Map<string, Set<Client>>;
  * receiver; patterns are matched once per distinct pattern, as Redis does.
  */
 export class PubSubHub {
+  /** notify-keyspace-events as flags (keyspaceEventFlags): 0 while keyspace notifications are off. */
+  keyspaceEvents = 0;
   private readonly registries: Readonly<Record<SubscriptionKind, Registry>> = {
     channels: new Map(),
     patterns: new Map(),

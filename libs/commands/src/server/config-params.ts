@@ -16,6 +16,11 @@ export interface ParamOptions {
   readonly aliases?: readonly string[];
   readonly immutable?: boolean;
   readonly protected?: boolean;
+  /**
+   * get() prints a normalization of the value that loses something (notify-keyspace-events drops an n next to A):
+   * raw() then returns the value as given.
+   */
+  readonly keepsGiven?: boolean;
 }
 
 /**
@@ -32,10 +37,12 @@ export function parameter(
   options: ParamOptions = {},
 ): RegistryParameter {
   let current = initial;
+  let given = initial;
   const load = (value: string): string | null => {
     const parsed = parse(value, current);
     if ('error' in parsed) return parsed.error;
     current = parsed.ok;
+    given = value;
     return null;
   };
   return {
@@ -44,6 +51,8 @@ export function parameter(
     immutable: options.immutable ?? false,
     protected: options.protected ?? false,
     get: () => current,
+    // Only where get() normalizes with a loss: elsewhere a partial update (client-output-buffer-limit) is not the value.
+    raw: options.keepsGiven === true ? () => given : undefined,
     set: (value) => (options.immutable ? "can't set immutable config" : load(value)),
     load,
   };

@@ -145,7 +145,7 @@ export function createParameters(): RegistryParameter[] {
     numericParam('latency-monitor-threshold', 0n, { min: 0n, max: LLONG_MAX }),
     boolParam('latency-tracking', true),
     stringParam('latency-tracking-info-percentiles', '50 99 99.9'),
-    parameter('notify-keyspace-events', '', parseNotifyKeyspaceEvents),
+    parameter('notify-keyspace-events', '', parseNotifyKeyspaceEvents, { keepsGiven: true }),
     // Encodings.
     size('hash-max-listpack-entries', 512, { aliases: ['hash-max-ziplist-entries'] }),
     memory('hash-max-listpack-value', 64n, {

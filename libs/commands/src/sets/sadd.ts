@@ -1,6 +1,7 @@
 import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
 import { RedisSet } from '@drake/storage';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { maxIntsetEntries, writeSet } from './set-lookup';
 
 /**
@@ -30,6 +31,7 @@ export const saddCommand = defineCommand({
     // A new set is stored filled (the set signals); an existing one is signalled only when it grew.
     if (found === undefined) client.db.set(argv[1], set);
     else if (added > 0) client.db.modified(argv[1]);
+    if (added > 0) notifyKeyspaceEvent(client, Notify.set, 'sadd', argv[1]);
     client.reply.integer(added);
   },
 });

@@ -2,22 +2,23 @@ import { RedisSet } from '@drake/storage';
 import type { Client } from '../client';
 import { lookupRead } from '../strings/lookup';
 import { Err } from '../errors';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { maxIntsetEntries, replySetMembers } from './set-lookup';
 
 /**
  * The sources of a set operation: null for a missing key, or undefined after replying WRONGTYPE (every key is
- * type-checked, even after a missing one). STORE forms look up without counting hits, as Redis's write lookups.
+ * type-checked, even after a missing one). The STORE forms read their sources as the others do (Redis 7.0 counts
+ * their hits and misses and publishes `keymiss`).
  */
 function lookupSources(
   client: Client,
   argv: string[],
   from: number,
   to: number,
-  store: boolean,
 ): (RedisSet | null)[] | undefined {
   const sets: (RedisSet | null)[] = [];
   for (let i = from; i < to; i++) {
-    const value = store ? client.db.get(argv[i]) : lookupRead(client, argv[i]);
+    const value = lookupRead(client, argv[i]);
     if (value === undefined) sets.push(null);
     else if (value instanceof RedisSet) sets.push(value);
     else {
@@ -28,11 +29,21 @@ function lookupSources(
   return sets;
 }
 
-/** Stores a STORE result (replacing whatever the key held, TTL cleared) or deletes the key when empty. */
-function storeResult(client: Client, dst: string, result: RedisSet): void {
-  if (result.size > 0) client.db.set(dst, result);
-  else client.db.delete(dst);
+/**
+ * Stores a STORE result (replacing whatever the key held, TTL cleared), reported as `event`; an empty result
+ * deletes the key instead, reported as del when there was one.
+ */
+function storeResult(client: Client, dst: string, result: RedisSet, event: string): void {
+  if (result.size > 0) {
+    client.db.set(dst, result);
+    notifyKeyspaceEvent(client, Notify.set, event, dst);
+  } else deleteDestination(client, dst);
   client.reply.integer(result.size);
+}
+
+/** An empty STORE result: whatever the destination held goes (del), and nothing is reported when it was missing. */
+function deleteDestination(client: Client, dst: string): void {
+  if (client.db.delete(dst)) notifyKeyspaceEvent(client, Notify.generic, 'del', dst);
 }
 
 export interface InterOptions {
@@ -55,12 +66,12 @@ export function intersect(
   to: number,
   opts: InterOptions,
 ): void {
-  const found = lookupSources(client, argv, from, to, opts.dst !== null);
+  const found = lookupSources(client, argv, from, to);
   if (found === undefined) return;
   const reply = client.reply;
   if (found.includes(null)) {
     if (opts.dst !== null) {
-      client.db.delete(opts.dst);
+      deleteDestination(client, opts.dst);
       reply.integer(0);
     } else if (opts.cardinalityOnly) reply.integer(0);
     else reply.set(0);
@@ -84,7 +95,7 @@ export function intersect(
     const result = new RedisSet();
     const max = maxIntsetEntries(client);
     for (const m of kept) result.add(m, max);
-    storeResult(client, opts.dst, result);
+    storeResult(client, opts.dst, result, 'sinterstore');
   } else {
     reply.set(kept.length);
     for (const m of kept) reply.bulk(m);
@@ -150,9 +161,9 @@ export function unionOrDiff(
   op: 'union' | 'diff',
   dst: string | null,
 ): void {
-  const sets = lookupSources(client, argv, from, to, dst !== null);
+  const sets = lookupSources(client, argv, from, to);
   if (sets === undefined) return;
   const result = op === 'union' ? unionOf(client, sets) : differenceOf(client, sets);
   if (dst === null) replySetMembers(client, result);
-  else storeResult(client, dst, result);
+  else storeResult(client, dst, result, op === 'union' ? 'sunionstore' : 'sdiffstore');
 }

@@ -2,12 +2,14 @@ import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
 import { RedisSet } from '@drake/storage';
 import { Err } from '../errors';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { maxIntsetEntries, setChanged } from './set-lookup';
 
 /**
  * Redis's order: a missing source answers 0 whatever the destination holds; then both types are checked;
  * moving within one set only tests membership; the destination is created (setTypeCreate) when missing.
- * Signals as Redis: the source once the member left it, the destination only when the member was new there.
+ * Signals and events as Redis: the source once the member left it (srem, then del when emptied), the
+ * destination only when the member was new there (sadd).
  */
 export const smoveCommand = defineCommand({
   name: 'smove',
@@ -42,14 +44,22 @@ export const smoveCommand = defineCommand({
       client.reply.integer(0);
       return;
     }
-    setChanged(client, argv[1], src);
-    if (dst === undefined) {
-      const target = RedisSet.forMember(member);
-      target.add(member, maxIntsetEntries(client));
-      db.set(argv[2], target);
-    } else if (dst.add(member, maxIntsetEntries(client))) {
-      db.modified(argv[2]);
-    }
+    setChanged(client, argv[1], src, 'srem');
+    if (addToDestination(client, argv[2], dst, member))
+      notifyKeyspaceEvent(client, Notify.set, 'sadd', argv[2]);
     client.reply.integer(1);
   },
 });
+
+/** Adds the moved member to the destination, created when missing; true (signalled) when it was new there. */
+function addToDestination(client: Client, key: string, dst: RedisSet | undefined, member: string): boolean {
+  if (dst === undefined) {
+    const target = RedisSet.forMember(member);
+    target.add(member, maxIntsetEntries(client));
+    client.db.set(key, target);
+    return true;
+  }
+  if (!dst.add(member, maxIntsetEntries(client))) return false;
+  client.db.modified(key);
+  return true;
+}

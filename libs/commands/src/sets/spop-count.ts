@@ -3,6 +3,7 @@ import type { Client } from '../client';
 import { parseI64 } from '../args';
 import { HashErr } from '../hashes/errors';
 import { unionOf } from './set-algebra';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { maxIntsetEntries, replySetMembers, writeSet } from './set-lookup';
 
 /** Redis's SPOP_MOVE_STRATEGY_MUL: past this ratio it is cheaper to rebuild the set from what remains. */
@@ -11,7 +12,7 @@ const MOVE_STRATEGY_MUL = 5;
 /**
  * SPOP key count, Redis's cases (the reply is a set, ~ in RESP3):
  *  1. count >= size: the whole set (built as SUNION builds it, so an all-integer set comes back ascending),
- *     and the key is deleted;
+ *     and the key is deleted (spop, then del);
  *  2. few to pop: pop them one by one;
  *  3. most to pop: move the few that remain into a new set (its encoding chosen afresh, as setTypeCreate
  *     does), reply the rest, and store the new set in place of the old (TTL kept).
@@ -34,6 +35,8 @@ export function popCount(client: Client, argv: string[]): void {
   if (count >= size) {
     replySetMembers(client, unionOf(client, [set]));
     client.db.delete(key);
+    notifyKeyspaceEvent(client, Notify.set, 'spop', key);
+    notifyKeyspaceEvent(client, Notify.generic, 'del', key);
     return;
   }
   const remaining = size - count;
@@ -49,6 +52,7 @@ export function popCount(client: Client, argv: string[]): void {
     }
     if (popped !== null) client.propagateAs = [popped];
     client.db.modified(key);
+    notifyKeyspaceEvent(client, Notify.set, 'spop', key);
     return;
   }
   const max = maxIntsetEntries(client);
@@ -61,4 +65,5 @@ export function popCount(client: Client, argv: string[]): void {
   replySetMembers(client, set);
   if (popped !== null) client.propagateAs = [popped.concat(set.members())];
   client.db.setKeepTtl(key, kept as RedisSet);
+  notifyKeyspaceEvent(client, Notify.set, 'spop', key);
 }

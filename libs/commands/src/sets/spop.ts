@@ -37,7 +37,7 @@ export const spopCommand = defineCommand({
     const member = set.pop();
     // A replica must remove this member, not pick its own at random.
     if (client.server.journal !== null) client.propagateAs = [['SREM', argv[1], member]];
-    setChanged(client, argv[1], set);
+    setChanged(client, argv[1], set, 'spop');
     client.reply.bulk(member);
   },
 });

@@ -27,7 +27,7 @@ export const sremCommand = defineCommand({
       removed++;
       if (set.size === 0) break;
     }
-    if (removed > 0) setChanged(client, argv[1], set);
+    if (removed > 0) setChanged(client, argv[1], set, 'srem');
     client.reply.integer(removed);
   },
 });

@@ -1,6 +1,7 @@
 import { MAX_ID, StreamGroup } from '@drake/storage';
 import type { RedisStream, StreamConsumer, StreamEntry, StreamId } from '@drake/storage';
 import type { Client } from '../client';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { addDirty } from './stream-lookup';
 import { replyEntry, replyId } from './stream-reply';
 
@@ -12,9 +13,14 @@ export type GroupReadItem = StreamEntry | StreamId;
 
 /**
  * Redis's streamLookupConsumer (refreshing its seen-time) or, when missing, streamCreateConsumer (a dirty
- * change of its own).
+ * change and an `xgroup-createconsumer` event on `key` of its own).
  */
-export function lookupOrCreateConsumer(client: Client, group: StreamGroup, name: string): StreamConsumer {
+export function lookupOrCreateConsumer(
+  client: Client,
+  key: string,
+  group: StreamGroup,
+  name: string,
+): StreamConsumer {
   const now = client.server.keyspace.now();
   const found = group.consumer(name);
   if (found !== undefined) {
@@ -22,7 +28,9 @@ export function lookupOrCreateConsumer(client: Client, group: StreamGroup, name:
     return found;
   }
   addDirty(client);
-  return group.createConsumer(name, now) as StreamConsumer;
+  const created = group.createConsumer(name, now) as StreamConsumer;
+  notifyKeyspaceEvent(client, Notify.stream, 'xgroup-createconsumer', key);
+  return created;
 }
 
 /**

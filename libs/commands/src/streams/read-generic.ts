@@ -99,7 +99,7 @@ function serveGroup(
   const start = nextId(ids[i]);
   // Serving a group changes it in place (PEL, last ID, delivery counts, maybe a new consumer).
   client.db.getForWrite(key);
-  const consumer = lookupOrCreateConsumer(client, group, opts.consumer);
+  const consumer = lookupOrCreateConsumer(client, key, group, opts.consumer);
   const items = history
     ? readHistory(client, stream, start, args.count, consumer)
     : readNewEntries(client, stream, start, args.count, group, consumer, opts.noack);

@@ -76,7 +76,7 @@ export class StreamReadRequest implements BlockedRequest {
     } else {
       const opts = this.group as ReadGroupOptions;
       client.db.getForWrite(key);
-      const consumer = lookupOrCreateConsumer(client, group, opts.consumer);
+      const consumer = lookupOrCreateConsumer(client, key, group, opts.consumer);
       items = readNewEntries(client, value, start, this.count, group, consumer, opts.noack);
       addDirty(client);
       // Served outside any command: the journal gets the group's new state from here.

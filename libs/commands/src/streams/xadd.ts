@@ -3,6 +3,7 @@ import type { StreamId } from '@drake/storage';
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
 import { arityError } from '../errors';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { StreamErr } from './errors';
 import { clearErrno, errnoIsEdom, setEdom } from './stream-errno';
 import { nodeLimits, writeStream } from './stream-lookup';
@@ -79,9 +80,12 @@ export const xaddCommand = defineCommand({
     stream.append(id, argv, nodeLimits(client), fieldPos);
     markStreamReady(stream);
     client.reply.bulk(formatId(id));
-    if (args.trim !== null) stream.trim(args.trim);
+    const trimmed = args.trim !== null && stream.trim(args.trim) > 0;
     if (isNew) client.db.set(key, stream);
     else client.db.modified(key);
+    // Redis reports the append, then the trim it did (after the key's `new`, which the set above publishes).
+    notifyKeyspaceEvent(client, Notify.stream, 'xadd', key);
+    if (trimmed) notifyKeyspaceEvent(client, Notify.stream, 'xtrim', key);
   },
 });
 

@@ -62,7 +62,7 @@ export const xautoclaimCommand = defineCommand({
       client.reply.error(StreamErr.xautoclaimMemory);
       return;
     }
-    const result = autoclaim(client, stream, group, argv[3], args);
+    const result = autoclaim(client, argv[1], stream, group, argv[3], args);
     const reply = client.reply;
     reply.array(3);
     reply.bulk(result.next === undefined ? '0-0' : formatId(result.next));
@@ -100,6 +100,7 @@ function parseArgs(client: Client, argv: string[]): AutoclaimArgs | null {
  */
 function autoclaim(
   client: Client,
+  key: string,
   stream: RedisStream,
   group: StreamGroup,
   consumerName: string,
@@ -127,7 +128,7 @@ function autoclaim(
       continue;
     }
     if (args.minIdle !== 0 && now - nack.deliveryTime < args.minIdle) continue;
-    if (consumer === null) consumer = lookupOrCreateConsumer(client, group, consumerName);
+    if (consumer === null) consumer = lookupOrCreateConsumer(client, key, group, consumerName);
     group.assign(nack, consumer);
     nack.deliveryTime = now;
     if (!args.justId) nack.deliveryCount = u64Add(nack.deliveryCount, 1);

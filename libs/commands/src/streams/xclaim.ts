@@ -61,7 +61,7 @@ export const xclaimCommand = defineCommand({
     const opts = parseOptions(client, argv, j, now);
     if (opts === null) return;
     opts.minIdle = Math.max(0, minIdleArg);
-    const claimed = claim(client, stream, group, argv[3], ids, opts);
+    const claimed = claim(client, argv[1], stream, group, argv[3], ids, opts);
     replyClaimed(client, claimed);
   },
 });
@@ -73,6 +73,7 @@ export const xclaimCommand = defineCommand({
  */
 function claim(
   client: Client,
+  key: string,
   stream: RedisStream,
   group: StreamGroup,
   consumerName: string,
@@ -103,7 +104,7 @@ function claim(
     if (opts.force && nack === undefined) nack = group.forceNack(id, now);
     if (nack === undefined) continue;
     if (nack.consumer !== null && minIdle !== 0 && now - nack.deliveryTime < minIdle) continue;
-    if (consumer === null) consumer = lookupOrCreateConsumer(client, group, consumerName);
+    if (consumer === null) consumer = lookupOrCreateConsumer(client, key, group, consumerName);
     group.assign(nack, consumer);
     nack.deliveryTime = deliveryTime;
     if (opts.retryCount >= 0n) nack.deliveryCount = u64(opts.retryCount);

@@ -1,6 +1,7 @@
 import type { StreamId } from '@drake/storage';
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { strictIdOrReply } from './stream-id-arg';
 import { addDirty, writeStream } from './stream-lookup';
 
@@ -37,6 +38,7 @@ export const xdelCommand = defineCommand({
     if (deleted > 0) {
       client.db.modified(key);
       addDirty(client, deleted - 1);
+      notifyKeyspaceEvent(client, Notify.stream, 'xdel', key);
     }
     client.reply.integer(deleted);
   },

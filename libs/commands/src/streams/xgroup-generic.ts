@@ -3,6 +3,7 @@ import type { I64, StreamGroup, StreamId } from '@drake/storage';
 import { parseI64 } from '../args';
 import type { Client } from '../client';
 import { Err, cString } from '../errors';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { StreamErr, noSuchGroupError, subcommandSyntaxError } from './errors';
 import { idOrReply, strictIdOrReply } from './stream-id-arg';
 import { addDirty, isOption, writeStream } from './stream-lookup';
@@ -111,6 +112,7 @@ function create(client: Client, argv: string[], target: GroupTarget): void {
   // A new stream (MKSTREAM) is stored with its group: one signalled change, as Redis's dbAdd + dirty++.
   if (isNew) client.db.set(argv[2], stream);
   else addDirty(client);
+  notifyKeyspaceEvent(client, Notify.stream, 'xgroup-create', argv[2]);
 }
 
 function setId(client: Client, argv: string[], target: GroupTarget): void {
@@ -122,6 +124,7 @@ function setId(client: Client, argv: string[], target: GroupTarget): void {
   group.entriesRead = target.entriesRead;
   client.reply.ok();
   addDirty(client);
+  notifyKeyspaceEvent(client, Notify.stream, 'xgroup-setid', argv[2]);
 }
 
 function destroy(client: Client, argv: string[], target: GroupTarget): void {
@@ -133,6 +136,7 @@ function destroy(client: Client, argv: string[], target: GroupTarget): void {
   stream.destroyGroup(target.group.name);
   client.reply.integer(1);
   addDirty(client);
+  notifyKeyspaceEvent(client, Notify.stream, 'xgroup-destroy', argv[2]);
   // Clients blocked in XREADGROUP on this group must hear of it (they get NOGROUP).
   signalReady(client, argv[2], stream);
 }
@@ -140,7 +144,10 @@ function destroy(client: Client, argv: string[], target: GroupTarget): void {
 function createConsumer(client: Client, argv: string[], target: GroupTarget): void {
   const group = target.group as StreamGroup;
   const created = group.createConsumer(argv[4], client.server.keyspace.now());
-  if (created !== null) addDirty(client);
+  if (created !== null) {
+    addDirty(client);
+    notifyKeyspaceEvent(client, Notify.stream, 'xgroup-createconsumer', argv[2]);
+  }
   client.reply.integer(created === null ? 0 : 1);
 }
 
@@ -151,6 +158,7 @@ function delConsumer(client: Client, argv: string[], target: GroupTarget): void 
   if (consumer !== undefined) {
     pending = group.deleteConsumer(consumer);
     addDirty(client);
+    notifyKeyspaceEvent(client, Notify.stream, 'xgroup-delconsumer', argv[2]);
   }
   client.reply.integer(pending);
 }

@@ -4,6 +4,7 @@ import { parseI64 } from '../args';
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
 import { Err } from '../errors';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { StreamErr } from './errors';
 import { strictIdOrReply } from './stream-id-arg';
 import { addDirty, isOption, writeStream } from './stream-lookup';
@@ -54,6 +55,7 @@ export const xsetidCommand = defineCommand({
     if (!isMinId(maxDeleted)) stream.maxDeletedId = maxDeleted;
     client.reply.ok();
     addDirty(client);
+    notifyKeyspaceEvent(client, Notify.stream, 'xsetid', argv[1]);
   },
 });
 

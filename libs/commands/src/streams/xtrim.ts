@@ -1,5 +1,6 @@
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { addDirty, writeStream } from './stream-lookup';
 import { parseAddTrimArgs } from './trim-args';
 
@@ -30,6 +31,7 @@ export const xtrimCommand = defineCommand({
     if (deleted > 0) {
       client.db.modified(argv[1]);
       addDirty(client, deleted - 1);
+      notifyKeyspaceEvent(client, Notify.stream, 'xtrim', argv[1]);
     }
     client.reply.integer(deleted);
   },

@@ -1,5 +1,6 @@
 import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { Err } from '../errors';
 import { checkStringLength } from './string-length';
 
@@ -23,6 +24,7 @@ export const appendCommand = defineCommand({
     const current = db.get(key);
     if (current === undefined) {
       db.set(key, suffix);
+      notifyKeyspaceEvent(client, Notify.string, 'append', key);
       client.reply.integer(suffix.length);
       return;
     }
@@ -35,6 +37,7 @@ export const appendCommand = defineCommand({
     const next = current + suffix;
     db.setKeepTtl(key, next);
     db.setEncoding(key, 'raw');
+    notifyKeyspaceEvent(client, Notify.string, 'append', key);
     client.reply.integer(next.length);
   },
 });

@@ -1,5 +1,6 @@
 import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { replyStringValue } from './lookup';
 
 export const getdelCommand = defineCommand({
@@ -16,6 +17,6 @@ export const getdelCommand = defineCommand({
   complexity: 'O(1)',
   execute(client: Client, argv: string[]): void {
     if (!replyStringValue(client, argv[1])) return;
-    client.db.delete(argv[1]);
+    if (client.db.delete(argv[1])) notifyKeyspaceEvent(client, Notify.generic, 'del', argv[1]);
   },
 });

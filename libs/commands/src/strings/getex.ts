@@ -1,5 +1,6 @@
 import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { Err } from '../errors';
 import {
   OPT_EXAT,
@@ -76,9 +77,12 @@ function applyExpire(client: Client, key: string, flags: number, expireAt: numbe
     keyspace.expiryMode === 'master'
   ) {
     client.db.delete(key);
+    notifyKeyspaceEvent(client, Notify.generic, 'del', key);
   } else if (expireAt >= 0) {
     client.db.setExpire(key, expireAt);
+    notifyKeyspaceEvent(client, Notify.generic, 'expire', key);
   } else if ((flags & OPT_PERSIST) !== 0) {
-    client.db.persist(key);
+    // Only a TTL actually removed is reported.
+    if (client.db.persist(key)) notifyKeyspaceEvent(client, Notify.generic, 'persist', key);
   }
 }

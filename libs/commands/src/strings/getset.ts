@@ -1,5 +1,6 @@
 import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { replyStringValue } from './lookup';
 
 export const getsetCommand = defineCommand({
@@ -18,5 +19,6 @@ export const getsetCommand = defineCommand({
     // Redis replies the old value first; WRONGTYPE leaves the key alone. The new value drops any TTL.
     if (!replyStringValue(client, argv[1])) return;
     client.db.set(argv[1], argv[2]);
+    notifyKeyspaceEvent(client, Notify.string, 'set', argv[1]);
   },
 });

@@ -1,6 +1,7 @@
 import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
 import { Err } from '../errors';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { StringErr } from './errors';
 import {
   INFINITE,
@@ -50,6 +51,7 @@ export const incrbyfloatCommand = defineCommand({
     client.db.setKeepTtl(key, text);
     // Redis stores the formatted number as a plain string object, never int-encoded.
     client.db.setEncoding(key, text.length <= 44 ? 'embstr' : 'raw');
+    notifyKeyspaceEvent(client, Notify.string, 'incrbyfloat', key);
     client.reply.bulk(text);
   },
 });

@@ -1,6 +1,7 @@
 import type { Client } from '../client';
 import { parseI64, parseInteger } from '../args';
 import { Err } from '../errors';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 
 const I64_MIN = -(2n ** 63n);
 const I64_MAX = 2n ** 63n - 1n;
@@ -35,6 +36,8 @@ export function incrementInteger(client: Client, key: string, delta: number | bi
     const sum = value + delta;
     if (Number.isSafeInteger(sum)) {
       db.setKeepTtl(key, String(sum));
+      // INCR, DECR, INCRBY and DECRBY all report `incrby`, as Redis does.
+      notifyKeyspaceEvent(client, Notify.string, 'incrby', key);
       client.reply.integer(sum);
       return;
     }
@@ -45,6 +48,7 @@ export function incrementInteger(client: Client, key: string, delta: number | bi
     return;
   }
   db.setKeepTtl(key, sum.toString());
+  notifyKeyspaceEvent(client, Notify.string, 'incrby', key);
   client.reply.integerBig(sum);
 }
 

@@ -1,17 +1,10 @@
 import type { Value } from '@drake/storage';
 import type { Client } from '../client';
 import { Err } from '../errors';
+import { lookupRead } from '../keys/lookup';
 
-/**
- * A read lookup as Redis's lookupKeyRead does it: counts a keyspace hit or miss (INFO keyspace_hits/misses).
- * Write lookups (INCR, APPEND, SET NX…) use `client.db.get` directly and count nothing, as in Redis.
- */
-export function lookupRead(client: Client, key: string): Value | undefined {
-  const value = client.db.get(key);
-  if (value === undefined) client.server.stats.keyspaceMisses++;
-  else client.server.stats.keyspaceHits++;
-  return value;
-}
+// Write lookups (INCR, APPEND, SET NX…) use `client.db.get` directly and count nothing, as in Redis.
+export { lookupRead };
 
 /** Replies WRONGTYPE and returns true when `value` exists and is not a string. */
 export function rejectNonString(client: Client, value: Value | undefined): boolean {

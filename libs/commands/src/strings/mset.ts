@@ -1,5 +1,6 @@
 import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { arityError } from '../errors';
 
 export const msetCommand = defineCommand({
@@ -20,7 +21,10 @@ export const msetCommand = defineCommand({
       return;
     }
     const db = client.db;
-    for (let i = 1; i < argv.length; i += 2) db.set(argv[i], argv[i + 1]);
+    for (let i = 1; i < argv.length; i += 2) {
+      db.set(argv[i], argv[i + 1]);
+      notifyKeyspaceEvent(client, Notify.string, 'set', argv[i]);
+    }
     client.reply.ok();
   },
 });

@@ -1,5 +1,6 @@
 import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { arityError } from '../errors';
 
 export const msetnxCommand = defineCommand({
@@ -28,7 +29,10 @@ export const msetnxCommand = defineCommand({
       }
     }
     // A key given twice ends with its last value, as in Redis.
-    for (let i = 1; i < argv.length; i += 2) db.set(argv[i], argv[i + 1]);
+    for (let i = 1; i < argv.length; i += 2) {
+      db.set(argv[i], argv[i + 1]);
+      notifyKeyspaceEvent(client, Notify.string, 'set', argv[i]);
+    }
     client.reply.integer(1);
   },
 });

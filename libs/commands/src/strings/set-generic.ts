@@ -1,4 +1,5 @@
 import type { Client } from '../client';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import {
   OPT_GET,
   OPT_KEEPTTL,
@@ -50,6 +51,9 @@ export function setGeneric(
   if (expireAt >= 0) db.setWithExpire(key, value, expireAt);
   else if ((flags & OPT_KEEPTTL) !== 0) db.setKeepTtl(key, value);
   else db.set(key, value);
+  // Redis reports the write, then the TTL (even one already past) as a generic event.
+  notifyKeyspaceEvent(client, Notify.string, 'set', key);
+  if (expireAt >= 0) notifyKeyspaceEvent(client, Notify.generic, 'expire', key);
   if (!withGet) {
     if (replies === 'ok-nil') client.reply.ok();
     else client.reply.integer(1);

@@ -1,5 +1,6 @@
 import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { parseStringOptions } from './expire-options';
 import { setGeneric } from './set-generic';
 
@@ -19,6 +20,7 @@ export const setCommand = defineCommand({
     if (argv.length === 3) {
       // The common case: no options, nothing to parse.
       client.db.set(argv[1], argv[2]);
+      notifyKeyspaceEvent(client, Notify.string, 'set', argv[1]);
       client.reply.ok();
       return;
     }

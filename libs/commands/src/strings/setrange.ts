@@ -2,6 +2,7 @@ import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
 import { parseInteger } from '../args';
 import { Err } from '../errors';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { StringErr } from './errors';
 import { checkStringLength } from './string-length';
 
@@ -48,6 +49,7 @@ export const setrangeCommand = defineCommand({
     else db.setKeepTtl(key, next);
     // Redis builds or edits the string in place, so it reports `raw` whatever the content.
     db.setEncoding(key, 'raw');
+    notifyKeyspaceEvent(client, Notify.string, 'setrange', key);
     client.reply.integer(next.length);
   },
 });

@@ -26,7 +26,7 @@ function popFrom(client: Client, key: string, max: boolean, count: number): bool
   reply.bulk(key);
   reply.bulk(member);
   reply.double(score);
-  zsetChanged(client, key, zset);
+  zsetChanged(client, key, zset, max ? 'zpopmax' : 'zpopmin');
   return true;
 }
 

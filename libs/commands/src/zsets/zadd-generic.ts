@@ -2,6 +2,7 @@ import type { RedisZset } from '@drake/storage';
 import type { Client } from '../client';
 import { parseDouble } from '../args';
 import { Err } from '../errors';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { ZsetErr } from './errors';
 import { newZset, writeZset, zsetPut } from './zset-lookup';
 
@@ -88,7 +89,7 @@ export function zaddGeneric(client: Client, argv: string[], baseFlags: number): 
       score += current;
       if (Number.isNaN(score)) {
         // Redis stops here: earlier pairs stay applied.
-        commit(client, key, zset, found === undefined, added + updated);
+        commit(client, key, zset, found === undefined, added + updated, incr);
         return client.reply.error(ZsetErr.nanScore);
       }
     }
@@ -100,7 +101,7 @@ export function zaddGeneric(client: Client, argv: string[], baseFlags: number): 
       updated++;
     }
   }
-  commit(client, key, zset, found === undefined, added + updated);
+  commit(client, key, zset, found === undefined, added + updated, incr);
   if (!incr) client.reply.integer(flags & CH ? added + updated : added);
   else if (processed > 0) client.reply.double(newScore);
   else client.reply.nil();
@@ -110,12 +111,19 @@ export const ZADD_INCR = INCR;
 
 /**
  * A new set is stored once filled (db.set signals); a stored one is signalled only when a member was added or
- * got a different score, as Redis does (an NX/XX/GT/LT no-op or an equal score changes nothing).
+ * got a different score, as Redis does (an NX/XX/GT/LT no-op or an equal score changes nothing). Either way a
+ * change publishes `zincr` (INCR) or `zadd`.
  */
-function commit(client: Client, key: string, zset: RedisZset, isNew: boolean, changes: number): void {
-  if (isNew) {
-    if (zset.size > 0) client.db.set(key, zset);
-  } else if (changes > 0) {
-    client.db.modified(key);
-  }
+function commit(
+  client: Client,
+  key: string,
+  zset: RedisZset,
+  isNew: boolean,
+  changes: number,
+  incr: boolean,
+): void {
+  if (isNew ? zset.size === 0 : changes === 0) return;
+  if (isNew) client.db.set(key, zset);
+  else client.db.modified(key);
+  notifyKeyspaceEvent(client, Notify.zset, incr ? 'zincr' : 'zadd', key);
 }

@@ -47,7 +47,7 @@ export function zpopGeneric(
     reply.bulk(member);
     reply.double(score);
   }
-  zsetChanged(client, key, zset);
+  zsetChanged(client, key, zset, max ? 'zpopmax' : 'zpopmin');
 }
 
 /** ZPOPMIN / ZPOPMAX key [count]. */

@@ -77,7 +77,7 @@ function store(
       zsetPut(client, result, c.member, c.score);
       if (!(reverse ? c.prev() : c.next())) break;
     }
-  storeResult(client, dst, result);
+  storeResult(client, dst, result, 'zrangestore');
 }
 
 /**

@@ -7,6 +7,13 @@ import { writeZset, zsetChanged } from './zset-lookup';
 
 export type RemoveBy = 'rank' | 'score' | 'lex';
 
+/** The keyspace event each form publishes. */
+const EVENTS: Readonly<Record<RemoveBy, string>> = {
+  rank: 'zremrangebyrank',
+  score: 'zremrangebyscore',
+  lex: 'zremrangebylex',
+};
+
 /** ZREMRANGEBYRANK / BYSCORE / BYLEX key min max: parse the range, then delete ranks [start, end). */
 export function zremrangeGeneric(client: Client, argv: string[], by: RemoveBy): void {
   let rankStart = 0;
@@ -47,6 +54,6 @@ export function zremrangeGeneric(client: Client, argv: string[], by: RemoveBy): 
     to = zset.countLexBelow(lex.max, true);
   }
   const removed = zset.deleteRange(from, to);
-  if (removed > 0) zsetChanged(client, key, zset);
+  if (removed > 0) zsetChanged(client, key, zset, EVENTS[by]);
   client.reply.integer(removed);
 }

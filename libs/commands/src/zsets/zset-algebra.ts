@@ -15,6 +15,13 @@ import {
 export type SetOp = 'union' | 'inter' | 'diff';
 type Aggregate = 'sum' | 'min' | 'max';
 
+/** The keyspace event each *STORE form publishes on its destination. */
+const STORE_EVENTS: Readonly<Record<SetOp, string>> = {
+  union: 'zunionstore',
+  inter: 'zinterstore',
+  diff: 'zdiffstore',
+};
+
 /** A plain set as an input: every member scores 1 (read structurally; the set type lives elsewhere). */
 interface PlainSet {
   readonly type: 'set';
@@ -90,7 +97,8 @@ export function zsetAlgebra(
   const sources: Source[] = [];
   let j = numkeysIndex + 1;
   for (let i = 0; i < setnum; i++, j++) {
-    const value: Value | undefined = dst === null ? lookupRead(client, argv[j]) : client.db.get(argv[j]);
+    // The STORE forms too: Redis 7.0 reads every source with lookupKeyRead (hits, misses, keymiss).
+    const value: Value | undefined = lookupRead(client, argv[j]);
     const source: Source = { zset: null, set: null, weight: 1 };
     if (value !== undefined) {
       if (value instanceof RedisZset) source.zset = value;
@@ -137,7 +145,7 @@ export function zsetAlgebra(
 
   if (dst !== null) {
     result.shrinkEncoding(maxListpackEntries(client), maxListpackValue(client));
-    return storeResult(client, dst, result);
+    return storeResult(client, dst, result, STORE_EVENTS[op]);
   }
   replyRangeHeader(client, result.size, withScores);
   const c = result.first;

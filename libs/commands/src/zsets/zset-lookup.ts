@@ -1,15 +1,12 @@
-import { RedisZset, ZSET_MAX_LISTPACK_ENTRIES, ZSET_MAX_LISTPACK_VALUE, type Value } from '@drake/storage';
+import { RedisZset, ZSET_MAX_LISTPACK_ENTRIES, ZSET_MAX_LISTPACK_VALUE } from '@drake/storage';
 import type { Client } from '../client';
 import { Err } from '../errors';
 import { configNumber } from '../server/config-number';
+import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 
-/** A read lookup that counts keyspace hits/misses as Redis's lookupKeyRead does. */
-export function lookupRead(client: Client, key: string): Value | undefined {
-  const value = client.db.get(key);
-  if (value === undefined) client.server.stats.keyspaceMisses++;
-  else client.server.stats.keyspaceHits++;
-  return value;
-}
+import { lookupRead } from '../keys/lookup';
+
+export { lookupRead };
 
 /**
  * The zset at `key` for reading: the set, undefined when the key is missing, or null when it holds another
@@ -57,18 +54,27 @@ export function zsetPut(client: Client, zset: RedisZset, member: string, score: 
 }
 
 /**
- * After members left a stored set in place: deletes `key` when the set became empty (Redis never keeps an empty
- * collection; the delete signals), else signals the change.
+ * After members left a stored set in place: publishes `event` (zrem, zpopmin…), then deletes `key` when the set
+ * became empty (Redis never keeps an empty collection; the delete signals) with its `del` event, else signals
+ * the change.
  */
-export function zsetChanged(client: Client, key: string, zset: RedisZset): void {
-  if (zset.size === 0) client.db.delete(key);
-  else client.db.modified(key);
+export function zsetChanged(client: Client, key: string, zset: RedisZset, event: string): void {
+  notifyKeyspaceEvent(client, Notify.zset, event, key);
+  if (zset.size === 0) {
+    client.db.delete(key);
+    notifyKeyspaceEvent(client, Notify.generic, 'del', key);
+  } else client.db.modified(key);
 }
 
-/** Stores a computed result (ZRANGESTORE, Z*STORE): the set, or deletes `key` when it is empty. Replies its size. */
-export function storeResult(client: Client, key: string, zset: RedisZset): void {
-  if (zset.size > 0) client.db.set(key, zset);
-  else client.db.delete(key);
+/**
+ * Stores a computed result (ZRANGESTORE, Z*STORE) and publishes `event`; an empty result deletes `key` instead
+ * (`del`, only when there was one to delete). Replies its size.
+ */
+export function storeResult(client: Client, key: string, zset: RedisZset, event: string): void {
+  if (zset.size > 0) {
+    client.db.set(key, zset);
+    notifyKeyspaceEvent(client, Notify.zset, event, key);
+  } else if (client.db.delete(key)) notifyKeyspaceEvent(client, Notify.generic, 'del', key);
   client.reply.integer(zset.size);
 }
 

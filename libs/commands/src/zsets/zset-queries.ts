@@ -69,7 +69,7 @@ export function zrem(client: Client, argv: string[]): void {
   if (zset === undefined) return client.reply.integer(0);
   let removed = 0;
   for (let i = 2; i < argv.length; i++) if (zset.delete(argv[i])) removed++;
-  if (removed > 0) zsetChanged(client, argv[1], zset);
+  if (removed > 0) zsetChanged(client, argv[1], zset, 'zrem');
   client.reply.integer(removed);
 }
 

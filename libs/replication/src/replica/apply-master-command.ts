@@ -30,7 +30,7 @@ export function applyMasterCommand(client: Client, dbIndex: number, argv: string
 export function applySnapshotRecord(client: Client, dbIndex: number, argv: string[]): string | null {
   if (argv.length === 3 && argv[0] === SNAPSHOT_SET_COMMAND)
     return applySnapshotSet(client, dbIndex, argv[1], argv[2]);
-  return applyMasterCommand(client, dbIndex, argv);
+  return applyUnannounced(client, dbIndex, argv);
 }
 
 /**
@@ -42,8 +42,24 @@ export function applySnapshotRecord(client: Client, dbIndex: number, argv: strin
 export function applySnapshotSet(client: Client, dbIndex: number, key: string, value: string): string | null {
   const keyspace = client.server.keyspace;
   if (dbIndex < keyspace.dbCount && !client.propagates) {
+    const hub = client.server.pubsub;
+    const events = hub.keyspaceEvents;
+    hub.keyspaceEvents = 0;
     keyspace.db(dbIndex).set(key, value);
+    hub.keyspaceEvents = events;
     return null;
   }
-  return applyMasterCommand(client, dbIndex, [SNAPSHOT_SET_COMMAND, key, value]);
+  return applyUnannounced(client, dbIndex, [SNAPSHOT_SET_COMMAND, key, value]);
+}
+
+/** applyMasterCommand for a snapshot record: loading publishes no keyspace events, as Redis loading an RDB. */
+function applyUnannounced(client: Client, dbIndex: number, argv: string[]): string | null {
+  const hub = client.server.pubsub;
+  const events = hub.keyspaceEvents;
+  hub.keyspaceEvents = 0;
+  try {
+    return applyMasterCommand(client, dbIndex, argv);
+  } finally {
+    hub.keyspaceEvents = events;
+  }
 }
