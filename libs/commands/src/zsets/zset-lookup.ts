@@ -3,7 +3,6 @@ import type { Client } from '../client';
 import { Err } from '../errors';
 import { configNumber } from '../server/config-number';
 import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
-
 import { lookupRead } from '../keys/lookup';
 
 export { lookupRead };
