@@ -2,9 +2,10 @@ import type { ServerContext } from './server-context';
 import { keyspaceEventFlags, Notify, publishKeyspaceEvent } from './notify/keyspace-events';
 
 /**
- * Routes the keyspace's change signals to WATCH and to blocked clients, journals a master's expiries as DEL
- * for the replicas, and publishes the keyspace's own notifications (expired, new) when they are on. The check for "nobody listens" comes first: it is the whole cost on the write path of a server
- * without watchers or blocked clients.
+ * Routes the keyspace's change signals to WATCH and to blocked clients, journals a master's expiries as DEL for
+ * the replicas, and publishes the keyspace's own notifications (expired, new) when they are on. The check for
+ * "nobody listens" comes first: it is the whole cost on the write path of a server without watchers or blocked
+ * clients.
  */
 export function listenToKeyspace(server: ServerContext): void {
   const { keyspace, watches, blocking } = server;

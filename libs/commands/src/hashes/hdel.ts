@@ -1,6 +1,7 @@
 import { defineCommand } from '../command-spec';
 import type { Client } from '../client';
-import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
+import { collectionChanged } from '../keys/collection-changed';
+import { Notify } from '../notify/keyspace-events';
 import { writeHash } from './hash-lookup';
 
 /**
@@ -31,15 +32,8 @@ export const hdelCommand = defineCommand({
       deleted++;
       if (hash.size === 0) break;
     }
-    if (deleted > 0) fieldsDeleted(client, argv[1], hash.size === 0);
+    // The last field gone takes the key.
+    if (deleted > 0) collectionChanged(client, argv[1], Notify.hash, 'hdel', hash.size === 0);
     client.reply.integer(deleted);
   },
 });
-
-/** The last field gone takes the key (the delete signals), reported as hdel then del; else a signal and hdel. */
-function fieldsDeleted(client: Client, key: string, emptied: boolean): void {
-  if (emptied) client.db.delete(key);
-  else client.db.modified(key);
-  notifyKeyspaceEvent(client, Notify.hash, 'hdel', key);
-  if (emptied) notifyKeyspaceEvent(client, Notify.generic, 'del', key);
-}

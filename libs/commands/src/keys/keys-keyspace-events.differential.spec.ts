@@ -12,6 +12,7 @@
  */
 import fc from 'fast-check';
 import type { RedisFixture } from '../testing/differential';
+import { capturedDump, setTimePlaceholders } from '../testing/key-placeholders';
 import { eventLines, keyeventNames, redisEventRun, type Commands } from '../testing/keyspace-events-oracle';
 import {
   describeAgainstRedis,
@@ -753,26 +754,12 @@ function randomCommand(): fc.Arbitrary<string[]> {
 
 async function capture(oracle: RedisFixture, name: string, setup: readonly string[]): Promise<void> {
   const conn = await oracle.session();
-  await conn.call('DEL', '__capture');
-  await conn.call(...setup);
-  const reply = await conn.call('DUMP', '__capture');
-  await conn.call('DEL', '__capture');
+  vars.set(name, await capturedDump(conn, setup));
   conn.close();
-  const start = reply.indexOf('\r\n') + 2;
-  vars.set(name, reply.slice(start, reply.length - 2));
 }
 
 async function fillVars(oracle: RedisFixture): Promise<void> {
-  const now = Date.now();
-  const hour = 3_600_000;
-  vars.set('{past}', String(now - hour));
-  vars.set('{pastS}', String(Math.floor((now - hour) / 1000)));
-  vars.set('{F1}', String(now + 10 * hour));
-  vars.set('{F2}', String(now + 20 * hour + 1));
-  vars.set('{F3}', String(now + 30 * hour + 2));
-  vars.set('{S0}', String(Math.floor((now + 5 * hour) / 1000)));
-  vars.set('{S1}', String(Math.floor((now + 15 * hour) / 1000)));
-  vars.set('{S2}', String(Math.floor((now + 25 * hour) / 1000)));
+  setTimePlaceholders(vars, Date.now(), [5, 15, 25]);
   await capture(oracle, '@str', ['SET', '__capture', 'hello']);
   await capture(oracle, '@list', ['RPUSH', '__capture', '3', '1', '20', '-4']);
   await capture(oracle, '@words', ['RPUSH', '__capture', 'b', 'a']);

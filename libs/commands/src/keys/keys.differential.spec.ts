@@ -16,6 +16,7 @@ import fc from 'fast-check';
 import type { TestClient } from '../testing/test-server';
 import { RawRedis, redisAvailable } from '../testing/redis-oracle';
 import { RedisFixture, drakeClient, type Protocol } from '../testing/differential';
+import { capturedDump, setTimePlaceholders } from '../testing/key-placeholders';
 import { stringCommands } from '../strings';
 import { keyCommands } from './index';
 import { parseScanCursor } from './scan-cursor';
@@ -763,30 +764,13 @@ function withFooter(body: string, version = 10): string {
   return head.toString('latin1') + crc.toString('latin1');
 }
 
-async function capturePayload(redis: RawRedis, value: string): Promise<string> {
-  await redis.call('SET', '__capture', value);
-  const reply = await redis.call('DUMP', '__capture');
-  await redis.call('DEL', '__capture');
-  const start = reply.indexOf('\r\n') + 2;
-  return reply.slice(start, reply.length - 2);
+function capturePayload(redis: RawRedis, value: string): Promise<string> {
+  return capturedDump(redis, ['SET', '__capture', value]);
 }
 
 /** Time placeholders (far from now, in both directions) and payloads captured from real Redis. */
 async function fillVars(redis: RawRedis): Promise<void> {
-  const now = Date.now();
-  const hour = 3_600_000;
-  vars.set('{past}', String(now - hour));
-  vars.set('{pastS}', String(Math.floor((now - hour) / 1000)));
-  vars.set('{F1}', String(now + 10 * hour));
-  vars.set('{F2}', String(now + 20 * hour + 1));
-  vars.set('{F3}', String(now + 30 * hour + 2));
-  for (const [name, hours] of [
-    ['{S0}', 5],
-    ['{S1}', 10],
-    ['{S2}', 20],
-  ] as const) {
-    vars.set(name, String(Math.floor((now + hours * hour) / 1000)));
-  }
+  setTimePlaceholders(vars, Date.now(), [5, 10, 20]);
   for (const value of [...VALUES, 'hello']) vars.set('@v:' + value, await capturePayload(redis, value));
   const hello = await capturePayload(redis, 'hello');
   vars.set('@hello', hello);

@@ -9,15 +9,22 @@ import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
  */
 export function lookupRead(client: Client, key: string): Value | undefined {
   const value = client.db.get(key);
-  if (value === undefined) readMissed(client, key);
-  else client.server.stats.keyspaceHits++;
+  countLookup(client, key, value);
   return value;
 }
 
-/** A read lookup found no `key`: INFO's keyspace_misses and the `keymiss` event (class m). */
-export function readMissed(client: Client, key: string): void {
-  client.server.stats.keyspaceMisses++;
-  notifyKeyspaceEvent(client, Notify.keyMiss, 'keymiss', key);
+/**
+ * Counts a read lookup of `key` that found `value` (INFO keyspace_hits/misses); a miss publishes `keymiss`
+ * unless `quiet` (Redis's LOOKUP_NONOTIFY).
+ */
+export function countLookup(client: Client, key: string, value: Value | undefined, quiet = false): void {
+  const stats = client.server.stats;
+  if (value !== undefined) {
+    stats.keyspaceHits++;
+    return;
+  }
+  stats.keyspaceMisses++;
+  if (!quiet) notifyKeyspaceEvent(client, Notify.keyMiss, 'keymiss', key);
 }
 
 /** Redis formats option names with %s, so an embedded NUL ends them. */
@@ -32,11 +39,7 @@ export function cString(s: string): string {
  */
 export function lookupReadOrNil(client: Client, key: string): Value | undefined {
   const value = client.db.get(key);
-  if (value === undefined) {
-    client.server.stats.keyspaceMisses++;
-    client.reply.nil();
-  } else {
-    client.server.stats.keyspaceHits++;
-  }
+  countLookup(client, key, value, true);
+  if (value === undefined) client.reply.nil();
   return value;
 }

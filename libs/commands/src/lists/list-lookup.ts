@@ -2,7 +2,8 @@ import { RedisList, type Value } from '@drake/storage';
 import { parseInteger } from '../args';
 import type { Client } from '../client';
 import { Err } from '../errors';
-import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
+import { collectionChanged } from '../keys/collection-changed';
+import { Notify } from '../notify/keyspace-events';
 
 export { lookupRead } from '../keys/lookup';
 
@@ -27,19 +28,9 @@ export function parseNonNegative(arg: string): number | null {
   return n === null || n < 0 ? null : n;
 }
 
-/**
- * After an in-place change of the list at `key` (looked up with getForWrite): publishes the list `event`, then,
- * as Redis, deletes a key whose list became empty (the delete signals the change) with a generic `del` event;
- * else the change is signalled here.
- */
+/** After an in-place change of the list at `key` (looked up with getForWrite): see collectionChanged. */
 export function listChanged(client: Client, key: string, list: RedisList, event: string): void {
-  notifyKeyspaceEvent(client, Notify.list, event, key);
-  if (list.length === 0) {
-    client.db.delete(key);
-    notifyKeyspaceEvent(client, Notify.generic, 'del', key);
-  } else {
-    client.db.modified(key);
-  }
+  collectionChanged(client, key, Notify.list, event, list.length === 0);
 }
 
 /** The list event of a pop from one end. */

@@ -3,7 +3,8 @@ import type { Client } from '../client';
 import { Err } from '../errors';
 import { configNumber } from '../server/config-number';
 import { lookupRead } from '../strings/lookup';
-import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
+import { collectionChanged } from '../keys/collection-changed';
+import { Notify } from '../notify/keyspace-events';
 
 /** A read lookup (counts hits/misses): the set, undefined when missing, or null after replying WRONGTYPE. */
 export function readSet(client: Client, key: string): RedisSet | undefined | null {
@@ -24,16 +25,9 @@ export function writeSet(client: Client, key: string): RedisSet | undefined | nu
   return null;
 }
 
-/**
- * After members left a stored set in place: an empty set takes its key (the delete signals), else a signal;
- * reported as `event`, then `del` when the key went.
- */
+/** After members left a stored set in place (srem, spop…): see collectionChanged. */
 export function setChanged(client: Client, key: string, set: RedisSet, event: string): void {
-  const emptied = set.size === 0;
-  if (emptied) client.db.delete(key);
-  else client.db.modified(key);
-  notifyKeyspaceEvent(client, Notify.set, event, key);
-  if (emptied) notifyKeyspaceEvent(client, Notify.generic, 'del', key);
+  collectionChanged(client, key, Notify.set, event, set.size === 0);
 }
 
 /** set-max-intset-entries: more members make an intset a hashtable. */

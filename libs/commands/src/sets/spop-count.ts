@@ -3,6 +3,7 @@ import type { Client } from '../client';
 import { parseI64 } from '../args';
 import { HashErr } from '../hashes/errors';
 import { unionOf } from './set-algebra';
+import { collectionChanged } from '../keys/collection-changed';
 import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { maxIntsetEntries, replySetMembers, writeSet } from './set-lookup';
 
@@ -34,9 +35,8 @@ export function popCount(client: Client, argv: string[]): void {
   const size = set.size;
   if (count >= size) {
     replySetMembers(client, unionOf(client, [set]));
-    client.db.delete(key);
-    notifyKeyspaceEvent(client, Notify.set, 'spop', key);
-    notifyKeyspaceEvent(client, Notify.generic, 'del', key);
+    // Every member popped: the key goes whole (spop, then del), the set itself left as it is.
+    collectionChanged(client, key, Notify.set, 'spop', true);
     return;
   }
   const remaining = size - count;

@@ -2,7 +2,7 @@ import { RedisStream, STREAM_NODE_MAX_BYTES, STREAM_NODE_MAX_ENTRIES } from '@dr
 import type { StreamNodeLimits } from '@drake/storage';
 import type { Client } from '../client';
 import { Err, cString } from '../errors';
-import { lookupRead, readMissed } from '../keys/lookup';
+import { countLookup, lookupRead } from '../keys/lookup';
 import { configNumber } from '../server/config-number';
 
 /**
@@ -22,10 +22,7 @@ export function readStream(client: Client, key: string): RedisStream | undefined
  */
 export function writeStream(client: Client, key: string, countStats = false): RedisStream | undefined | null {
   const value = client.db.getForWrite(key);
-  if (countStats) {
-    if (value === undefined) readMissed(client, key);
-    else client.server.stats.keyspaceHits++;
-  }
+  if (countStats) countLookup(client, key, value);
   if (value === undefined || value instanceof RedisStream) return value;
   client.reply.error(Err.wrongType);
   return null;

@@ -2,6 +2,7 @@ import { RedisZset, ZSET_MAX_LISTPACK_ENTRIES, ZSET_MAX_LISTPACK_VALUE } from '@
 import type { Client } from '../client';
 import { Err } from '../errors';
 import { configNumber } from '../server/config-number';
+import { collectionChanged } from '../keys/collection-changed';
 import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { lookupRead } from '../keys/lookup';
 
@@ -52,17 +53,9 @@ export function zsetPut(client: Client, zset: RedisZset, member: string, score: 
   return zset.set(member, score);
 }
 
-/**
- * After members left a stored set in place: publishes `event` (zrem, zpopmin…), then deletes `key` when the set
- * became empty (Redis never keeps an empty collection; the delete signals) with its `del` event, else signals
- * the change.
- */
+/** After members left a stored set in place (zrem, zpopmin…): see collectionChanged. */
 export function zsetChanged(client: Client, key: string, zset: RedisZset, event: string): void {
-  notifyKeyspaceEvent(client, Notify.zset, event, key);
-  if (zset.size === 0) {
-    client.db.delete(key);
-    notifyKeyspaceEvent(client, Notify.generic, 'del', key);
-  } else client.db.modified(key);
+  collectionChanged(client, key, Notify.zset, event, zset.size === 0);
 }
 
 /**
