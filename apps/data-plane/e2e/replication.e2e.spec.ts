@@ -347,6 +347,25 @@ test('FLUSHALL during a full sync, MULTI/EXEC across shards, and expiry reach th
   await expectSameData(master.port, replica.port);
 });
 
+test('SWAPDB while the snapshot streams and in stable sync reaches the replica exactly', async () => {
+  const { master, proxy, replica } = await slowFullSync();
+  const c = await RawClient.connect(master.port);
+  await c.callText('SELECT', '1');
+  for (let i = 0; i < 200; i++) await c.callText('SET', `db1:${i}`, String(i), 'PX', '600000');
+  expect(await c.callText('SWAPDB', '0', '1')).toBe('+OK\r\n');
+  // The swap lands in the middle of the full sync: both databases go out as they were before it, then the swap.
+  expect(await replicaState(replica.port)).toBe('sync');
+  proxy.setRateLimit(0);
+  await expectSameData(master.port, replica.port);
+  expect(await call(replica.port, 'GET', 'db1:7')).toBe('$1\r\n7\r\n');
+  expect(await statsCounter(master.port, 'sync_full')).toBe(1);
+  expect(await c.callText('SWAPDB', '1', '0')).toBe('+OK\r\n');
+  await c.callText('SET', 'after', 'swap');
+  await c.close();
+  await expectSameData(master.port, replica.port);
+  expect(await call(replica.port, 'EXISTS', 'db1:7')).toBe(':0\r\n');
+});
+
 test('min-replicas-to-write: writes need enough replicas that ACKed within min-replicas-max-lag (NOREPLICAS)', async () => {
   const master = await drake();
   const noReplicas = '-NOREPLICAS Not enough good replicas to write.\r\n';

@@ -14,7 +14,8 @@ export function listenToKeyspace(server: ServerContext): void {
     if (blocking.size !== 0) blocking.keyModified(dbIndex, key);
   };
   keyspace.onFlush = (dbIndex) => {
-    if (watches.size !== 0) watches.flushing(dbIndex);
+    if (watches.size !== 0) watches.emptying(dbIndex, null);
+    if (blocking.size !== 0) blocking.streamsVanishing(dbIndex, null);
   };
   keyspace.onKeyExpired = (dbIndex, key) => {
     publishKeyspaceEvent(server.pubsub, Notify.expired, 'expired', key, dbIndex);

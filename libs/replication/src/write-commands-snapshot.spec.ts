@@ -111,6 +111,11 @@ const CASES: Record<string, string[][]> = {
   lset: [['LSET', 'la', '0', 'Z']],
   ltrim: [['LTRIM', 'la', '1', '2']],
   move: [['MOVE', 'ha', '1']],
+  swapdb: [
+    ['SWAPDB', '0', '1'],
+    ['SWAPDB', '1', '3'],
+    ['SWAPDB', '2', '2'],
+  ],
   mset: [['MSET', 'str', '1', 'la', '2']],
   msetnx: [['MSETNX', 'new1', '1', 'new2', '2']],
   persist: [['PERSIST', 'la']],

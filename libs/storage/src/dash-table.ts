@@ -19,7 +19,7 @@ export type SegmentHook = (segment: Segment) => void;
 export class DashTable {
   private dir: Segment[] = [new Segment(0)];
   /** Each segment once, in creation order (active expiry and snapshots walk this). */
-  private readonly segmentList: Segment[] = [this.dir[0]];
+  private segmentList: Segment[] = [this.dir[0]];
   private globalDepth = 0;
   private entryCount = 0;
   private expireCount = 0;
@@ -122,6 +122,21 @@ export class DashTable {
     this.globalDepth = 0;
     this.entryCount = 0;
     this.expireCount = 0;
+  }
+
+  /**
+   * SWAPDB: this table and `other` trade their whole contents. Every segment of both goes through the snapshot
+   * hooks first, as before any change: a running snapshot writes each out under the database it held at the
+   * snapshot's start. The hooks stay with their tables, which stay in their databases.
+   */
+  swapContents(other: DashTable): void {
+    for (const seg of this.segmentList) this.touch(seg);
+    for (const seg of other.segmentList) other.touch(seg);
+    [this.dir, other.dir] = [other.dir, this.dir];
+    [this.segmentList, other.segmentList] = [other.segmentList, this.segmentList];
+    [this.globalDepth, other.globalDepth] = [other.globalDepth, this.globalDepth];
+    [this.entryCount, other.entryCount] = [other.entryCount, this.entryCount];
+    [this.expireCount, other.expireCount] = [other.expireCount, this.expireCount];
   }
 
   /**

@@ -80,6 +80,11 @@ export class Database {
     return this.segmentFor(key).entries.has(key);
   }
 
+  /** The stored value, even if logically expired, without expiring it (Redis's dictFind). */
+  storedValue(key: string): Value | undefined {
+    return this.segmentFor(key).entries.get(key);
+  }
+
   /** True when the key is stored but its TTL has passed (Redis's keyIsExpired); nothing is deleted. */
   isExpiredNow(key: string): boolean {
     const seg = this.segmentFor(key);

@@ -32,4 +32,30 @@ describe('Keyspace', () => {
     expect(first).toBeGreaterThan(0);
     expect(first).toBeLessThan(200_000);
   });
+
+  it('swapDatabases trades keys, TTLs and split directories between two databases on every shard', () => {
+    const clock = { now: 0 };
+    const ks = new Keyspace({ dbCount: 3, shardCount: 2, segmentCapacity: 8, now: () => clock.now });
+    for (let i = 0; i < 300; i++) ks.db(0).set(`a${i}`, `v${i}`);
+    ks.db(0).setWithExpire('ttl', 'x', 500);
+    ks.db(2).set('b', 'only');
+    const dirty = ks.dirty;
+    ks.swapDatabases(0, 2);
+    expect(ks.dirty).toBe(dirty + 1);
+    expect(ks.db(0).size()).toBe(1);
+    expect(ks.db(0).get('b')).toBe('only');
+    expect(ks.db(2).size()).toBe(301);
+    for (let i = 0; i < 300; i++) expect(ks.db(2).get(`a${i}`)).toBe(`v${i}`);
+    expect(ks.db(2).getExpire('ttl')).toBe(500);
+    expect(ks.db(2).expiresCount()).toBe(1);
+    expect(ks.db(0).expiresCount()).toBe(0);
+    // Writes after the swap split the tables they now hold.
+    for (let i = 0; i < 100; i++) ks.db(0).set(`n${i}`, 'n');
+    expect(ks.db(0).size()).toBe(101);
+    clock.now = 1000;
+    expect(ks.activeExpireCycle(25)).toBe(1);
+    expect(ks.db(2).size()).toBe(300);
+    ks.swapDatabases(1, 1);
+    expect(ks.dirty).toBeGreaterThan(dirty + 1);
+  });
 });

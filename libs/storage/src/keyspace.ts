@@ -101,6 +101,18 @@ export class Keyspace {
     for (const db of this.dbs) db.clear();
   }
 
+  /**
+   * SWAPDB: databases `a` and `b` trade their keys, TTLs included, on every shard (a running snapshot writes both
+   * out first). Clients, watches and blocked clients stay in the database they were in: the caller handles them.
+   */
+  swapDatabases(a: number, b: number): void {
+    this.dirty++;
+    if (a === b) return;
+    for (const perDb of this.tables) perDb[a].swapContents(perDb[b]);
+    const local = this.localVolatile;
+    if (local !== null) [local[a], local[b]] = [local[b], local[a]];
+  }
+
   totalKeys(): number {
     let n = 0;
     for (const db of this.dbs) n += db.size();

@@ -1,4 +1,4 @@
-import type { Keyspace } from '@drake/storage';
+import type { Keyspace, Value } from '@drake/storage';
 import type { Client } from '../client';
 import type { BlockedRequest } from './blocked-request';
 
@@ -81,6 +81,31 @@ export class BlockingRegistry {
     this.readyKeys.push({ dbIndex, key });
   }
 
+  /**
+   * Database `dbIndex` is about to lose its keys (a flush: `replacedWith` null) or to trade them with database
+   * `replacedWith` (SWAPDB): waiters on a stream key that stops being a stream are served after the command, so a
+   * blocked XREADGROUP learns that its key is gone (Redis 7.0's scanDatabaseForDeletedStreams).
+   */
+  streamsVanishing(dbIndex: number, replacedWith: number | null): void {
+    const keys = this.waiters.get(dbIndex);
+    if (keys === undefined) return;
+    const db = this.keyspace.db(dbIndex);
+    const other = replacedWith === null ? null : this.keyspace.db(replacedWith);
+    for (const key of keys.keys()) {
+      if (!isStream(db.storedValue(key))) continue;
+      if (other !== null && isStream(other.storedValue(key))) continue;
+      this.keyModified(dbIndex, key);
+    }
+  }
+
+  /** After SWAPDB: waiters on keys the database now holds are served (Redis 7.0's scanDatabaseForReadyKeys). */
+  keysPresent(dbIndex: number): void {
+    const keys = this.waiters.get(dbIndex);
+    if (keys === undefined) return;
+    const db = this.keyspace.db(dbIndex);
+    for (const key of keys.keys()) if (db.holds(key)) this.keyModified(dbIndex, key);
+  }
+
   /** Serves the clients waiting on changed keys, oldest first; serving may make more keys ready (BLMOVE). */
   serveReady(): void {
     while (this.readyKeys.length !== 0) {
@@ -130,4 +155,8 @@ export class BlockingRegistry {
     this.timer = null;
     this.checkTimeouts();
   };
+}
+
+function isStream(value: Value | undefined): boolean {
+  return typeof value === 'object' && value.type === 'stream';
 }

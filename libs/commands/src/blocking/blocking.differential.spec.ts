@@ -3,20 +3,8 @@
  * answers, wake-ups by pushes from other clients and from inside MULTI, FIFO fairness between waiters,
  * timeouts, WRONGTYPE, BLMOVE chains, and argument errors — replies byte for byte in RESP2 and RESP3.
  */
-import { allCommands } from '../all-commands';
-import { PROTOCOLS, RedisFixture } from '../testing/differential';
-import {
-  block,
-  drakeTranscript,
-  redisTranscript,
-  reply,
-  run,
-  sleep,
-  type Step,
-} from '../testing/multi-client';
-import { redisAvailable } from '../testing/redis-oracle';
-
-const describeWithRedis = redisAvailable('blocking.differential.spec') ? describe : describe.skip;
+import { block, reply, run, sleep, type Step } from '../testing/multi-client';
+import { describeScenarios } from '../testing/scenario-suite';
 
 const SCENARIOS: Record<string, Step[]> = {
   'blpop served at once': [
@@ -237,21 +225,11 @@ const SCENARIOS: Record<string, Step[]> = {
   ],
 };
 
-describeWithRedis('blocking commands: Drake vs redis-server, byte for byte', () => {
-  const fixture = new RedisFixture();
-  beforeAll(() => fixture.start());
-  afterAll(() => fixture.stop());
-
-  for (const protocol of PROTOCOLS) {
-    for (const [name, steps] of Object.entries(SCENARIOS)) {
-      it(`RESP${protocol}: ${name}`, async () => {
-        const redis = await redisTranscript(fixture.redis, protocol, steps);
-        const drake = await drakeTranscript(allCommands, protocol, steps);
-        expect(drake).toEqual(redis);
-      });
-    }
-  }
-});
+describeScenarios(
+  'blocking.differential.spec',
+  'blocking commands: Drake vs redis-server, byte for byte',
+  SCENARIOS,
+);
 
 const UNBLOCK_SCENARIOS: Record<string, Step[]> = {
   'client unblock timeout': [block(0, 'BLPOP', 'l', '0'), run(1, 'CLIENT', 'UNBLOCK', '{id0}'), reply(0)],
@@ -273,16 +251,9 @@ const UNBLOCK_SCENARIOS: Record<string, Step[]> = {
   ],
 };
 
-describeWithRedis('CLIENT UNBLOCK: Drake vs redis-server', () => {
-  const fixture = new RedisFixture();
-  beforeAll(() => fixture.start());
-  afterAll(() => fixture.stop());
-
-  for (const [name, steps] of Object.entries(UNBLOCK_SCENARIOS)) {
-    it(name, async () => {
-      const redis = await redisTranscript(fixture.redis, 2, steps);
-      const drake = await drakeTranscript(allCommands, 2, steps);
-      expect(drake).toEqual(redis);
-    });
-  }
-});
+describeScenarios(
+  'blocking.differential.spec',
+  'CLIENT UNBLOCK: Drake vs redis-server',
+  UNBLOCK_SCENARIOS,
+  [2],
+);

@@ -11,6 +11,7 @@ import { flushallCommand } from './flushall';
 import { flushdbCommand } from './flushdb';
 import { keysCommand } from './keys';
 import { moveCommand } from './move';
+import { swapdbCommand } from './swapdb';
 import { objectCommand } from './object';
 import { persistCommand } from './persist';
 import { pexpireCommand } from './pexpire';
@@ -51,6 +52,7 @@ export const keyCommands: readonly CommandSpec[] = [
   renamenxCommand,
   copyCommand,
   moveCommand,
+  swapdbCommand,
   touchCommand,
   dbsizeCommand,
   flushdbCommand,

@@ -109,6 +109,8 @@ function persistence(s: ServerContext): string[] {
   const lines = [
     `loading:${load === null ? 0 : 1}`,
     'async_loading:0',
+    // Nothing is saved to disk, so every change since start counts (Redis's server.dirty).
+    `rdb_changes_since_last_save:${s.keyspace.dirty}`,
     'rdb_bgsave_in_progress:0',
     `rdb_last_save_time:${s.lastSaveUnix}`,
     'rdb_last_bgsave_status:ok',

@@ -1,3 +1,4 @@
+import { allCommands } from '../all-commands';
 import { TestServer } from '../testing/test-server';
 import { connectionCommands } from '../connection';
 import { ConfigRegistry } from './config-registry';
@@ -21,6 +22,22 @@ function headers(info: string): string[] {
 const DEFAULT = ['Server', 'Clients', 'Memory', 'Persistence', 'Stats', 'Replication', 'CPU', 'Modules'];
 
 describe('INFO', () => {
+  it('persistence counts the changes since start in rdb_changes_since_last_save, as Redis counts server.dirty', () => {
+    const c = new TestServer(allCommands, new ConfigRegistry()).connect();
+    const changes = (): number =>
+      Number(/rdb_changes_since_last_save:(\d+)/.exec(c.run('INFO', 'persistence'))?.[1]);
+    expect(changes()).toBe(0);
+    c.run('SET', 'k', 'v');
+    c.run('SETBIT', 'b', '0', '0');
+    expect(changes()).toBe(2);
+    // A write that changes nothing is no change.
+    c.run('SETBIT', 'b', '0', '0');
+    c.run('DEL', 'missing');
+    expect(changes()).toBe(2);
+    c.run('MSET', 'a', '1', 'b2', '2');
+    expect(changes()).toBe(4);
+  });
+
   it('prints the default sections in order, CRLF-separated, as a bulk string', () => {
     const info = text(setup().connect().run('INFO'));
     expect(headers(info)).toEqual([...DEFAULT, 'Errorstats', 'Cluster', 'Keyspace'].map((h) => '# ' + h));

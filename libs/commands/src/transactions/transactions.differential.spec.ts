@@ -3,12 +3,8 @@
  * replies compared byte for byte in RESP2 and RESP3 (queueing errors, EXECABORT, runtime errors inside EXEC,
  * WATCH broken by writes from other clients, by expiry, by FLUSHDB/FLUSHALL, and not broken by no-op writes).
  */
-import { allCommands } from '../all-commands';
-import { PROTOCOLS, RedisFixture } from '../testing/differential';
-import { drakeTranscript, redisTranscript, run, sleep, type Step } from '../testing/multi-client';
-import { redisAvailable } from '../testing/redis-oracle';
-
-const describeWithRedis = redisAvailable('transactions.differential.spec') ? describe : describe.skip;
+import { run, sleep, type Step } from '../testing/multi-client';
+import { describeScenarios } from '../testing/scenario-suite';
 
 /** WATCH k on client 0, `cmds` from client 1, then a transaction on client 0 that shows whether EXEC ran. */
 function watchThen(setup: string[][], ...cmds: string[][]): Step[] {
@@ -238,18 +234,8 @@ const SCENARIOS: Record<string, Step[]> = {
   ],
 };
 
-describeWithRedis('MULTI/EXEC/WATCH: Drake vs redis-server, byte for byte', () => {
-  const fixture = new RedisFixture();
-  beforeAll(() => fixture.start());
-  afterAll(() => fixture.stop());
-
-  for (const protocol of PROTOCOLS) {
-    for (const [name, steps] of Object.entries(SCENARIOS)) {
-      it(`RESP${protocol}: ${name}`, async () => {
-        const redis = await redisTranscript(fixture.redis, protocol, steps);
-        const drake = await drakeTranscript(allCommands, protocol, steps);
-        expect(drake).toEqual(redis);
-      });
-    }
-  }
-});
+describeScenarios(
+  'transactions.differential.spec',
+  'MULTI/EXEC/WATCH: Drake vs redis-server, byte for byte',
+  SCENARIOS,
+);

@@ -1,4 +1,4 @@
-import type { Keyspace } from '@drake/storage';
+import type { Database, Keyspace } from '@drake/storage';
 import type { Client } from '../client';
 
 /** One WATCHed key of one client. */
@@ -72,16 +72,31 @@ export class WatchRegistry {
     }
   }
 
-  /** A database is about to be emptied (FLUSHDB/FLUSHALL): watchers of keys it holds become dirty. */
-  flushing(dbIndex: number): void {
+  /**
+   * Database `dbIndex` is about to lose its keys (FLUSHDB/FLUSHALL: `replacedWith` null) or to trade them with
+   * database `replacedWith` (SWAPDB): watchers of a key stored on either side become dirty, except where the key
+   * stays logically expired (Redis 7.0's touchAllWatchedKeysInDb).
+   */
+  emptying(dbIndex: number, replacedWith: number | null): void {
     const keys = this.byDb.get(dbIndex);
     if (keys === undefined) return;
     const db = this.keyspace.db(dbIndex);
+    const other = replacedWith === null ? null : this.keyspace.db(replacedWith);
     for (const [key, list] of keys) {
-      if (!db.holds(key)) continue;
+      const inEmptied = db.holds(key);
+      const inReplacement = other !== null && other.holds(key);
+      if (!inEmptied && !inReplacement) continue;
+      const expiredInReplacement = inReplacement && (other as Database).isExpiredNow(key);
       for (const wk of list) {
-        if (wk.expired) wk.expired = false;
-        else wk.client.watchDirty = true;
+        if (wk.expired) {
+          // Deleting a key that was expired when watched is no change; nor is trading it for another expired one.
+          if (!inReplacement) wk.expired = false;
+          else if (!expiredInReplacement) wk.client.watchDirty = true;
+        } else if (!inEmptied && expiredInReplacement) {
+          wk.expired = true;
+        } else {
+          wk.client.watchDirty = true;
+        }
       }
     }
   }
