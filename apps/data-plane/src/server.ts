@@ -13,6 +13,7 @@ import {
   BlockingRegistry,
   CommandTable,
   listenToKeyspace,
+  SlowLog,
   PubSubHub,
   readConfigNumber,
   SHUTDOWN_ABORTED,
@@ -55,6 +56,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
   readonly startedAtMs = Date.now();
   readonly clients = new Map<number, Client>();
   readonly monitors = new Set<Client>();
+  readonly slowlog: SlowLog;
   readonly pubsub = new PubSubHub();
   readonly watches: WatchRegistry;
   journal: Journal | null = null;
@@ -101,8 +103,9 @@ export class DrakeServer implements ServerContext, ReplicationServer {
       loglevel: flags.log_level,
       shard_count: flags.shard_count,
     });
-    // After the config: notify-keyspace-events is read from it.
+    // After the config: notify-keyspace-events and the slow log's settings are read from it.
     listenToKeyspace(this);
+    this.slowlog = SlowLog.following(this.config);
     this.replication = new ReplicationManager(this, {
       backlogBytes: Number(flags.shard_repl_backlog_max_bytes),
       // client-output-buffer-limit's replica class (hard limit; 0 = none), read when a flow overflows.

@@ -8,6 +8,7 @@ import { listCommands } from './lists';
 import { serverCommands } from './server';
 import { pubsubCommands } from './pubsub';
 import { setCommands } from './sets';
+import { slowlogCommands } from './slowlog';
 import { streamCommands } from './streams';
 import { stringCommands } from './strings';
 import { transactionCommands } from './transactions';
@@ -19,6 +20,7 @@ export const allCommands: readonly CommandSpec[] = [
   ...stringCommands,
   ...keyCommands,
   ...serverCommands,
+  ...slowlogCommands,
   ...listCommands,
   ...hashCommands,
   ...setCommands,

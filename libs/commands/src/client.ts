@@ -82,6 +82,8 @@ export class Client {
   onRelease: (() => void) | null = null;
   /** The request this client waits on (BLPOP…), or null. */
   blocked: BlockedRequest | null = null;
+  /** A blocked command slow enough for the slow log, logged when the client is woken. */
+  slowlogPending: { readonly argv: string[]; readonly durationUs: number } | null = null;
   /** Pub/sub subscriptions, or null when there are none (null = not in subscriber mode). */
   subscriptions: ClientSubscriptions | null = null;
 

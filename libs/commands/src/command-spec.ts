@@ -44,6 +44,8 @@ export interface CommandSpec {
   readonly complexity?: string;
   readonly subcommands?: readonly CommandSpec[];
   readonly execute: CommandHandler;
+  /** The `fast` flag, read once per command by the dispatcher (defineCommand fills it in). */
+  readonly fast?: boolean;
 }
 
 export type CommandDefinition = Omit<
@@ -67,6 +69,7 @@ export function defineCommand(def: CommandDefinition): CommandSpec {
     categories: [],
     ...def,
     name: def.name.toLowerCase(),
+    fast: def.flags.includes('fast'),
   };
 }
 

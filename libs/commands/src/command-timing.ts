@@ -1,4 +1,6 @@
+import type { Client } from './client';
 import type { ServerStats } from './server-context';
+import { recordSlow } from './slowlog/record-slow';
 
 /** Per-command counters INFO commandstats reports. */
 export type CallStats = { calls: number; usec: number; failed: number; rejected: number };
@@ -12,9 +14,10 @@ const clock = performance;
 const TIME_ORIGIN = clock.timeOrigin;
 
 /**
- * Command durations for INFO commandstats without two clock reads per command: the connection opens a batch for
- * each read, and the batch's elapsed time is shared evenly by the commands it ran. Outside a batch (tests, internal
- * callers) each command is timed on its own.
+ * Command durations for INFO commandstats and the slow log without two clock reads per command: the connection
+ * opens a batch for each read, and the batch's elapsed time is shared evenly by the commands it ran. Commands the
+ * slow log needs on their own (see SlowLog.timing) and every command outside a batch (tests, internal callers)
+ * are timed on their own.
  */
 let batchOpen = false;
 /**
@@ -24,6 +27,11 @@ let batchOpen = false;
 const batchStart = new Float64Array(1);
 let batchLength = 0;
 const batch: CallStats[] = [];
+/** Time spent in this batch by commands timed on their own, in ms (left out of the even share); typed as above. */
+const batchExcluded = new Float64Array(1);
+/** The batch's only evenly-timed command so far (its time is exact when it stays the only one), for the slow log. */
+let soleClient: Client | null = null;
+let soleArgv: string[] | null = null;
 
 /** Called by a connection before it parses a read. Returns the clock reading, as epoch ms (one clock read per read). */
 export function beginBatch(): number {
@@ -36,7 +44,18 @@ export function beginBatch(): number {
 
 /** Called by a connection after the read's commands ran. */
 export function endBatch(): void {
-  if (batchLength > 0) chargeBatch();
+  if (batchLength === 1 && soleClient !== null) {
+    // One evenly-timed command in the read: its time is the batch's, exact, and may be slow-log material.
+    const us = (clock.now() - batchStart[0] - batchExcluded[0]) * 1000;
+    batch[0].usec += us;
+    batchLength = 0;
+    if (us >= soleClient.server.slowlog.thresholdUs) recordSlow(soleClient, soleArgv as string[], us);
+  } else if (batchLength > 0) {
+    chargeBatch();
+  }
+  soleClient = null;
+  soleArgv = null;
+  batchExcluded[0] = 0;
   batchOpen = false;
 }
 
@@ -50,25 +69,40 @@ export function callStats(stats: ServerStats, name: string): CallStats {
   return entry;
 }
 
-/** Start of one command: a clock reading outside a batch, 0 inside one (no clock read needed). */
-export function commandStarted(): number {
-  return batchOpen ? 0 : clock.now();
+/**
+ * Start of one command: a clock reading, or 0 inside a batch for a command `timedAlone` is false for (it gets an
+ * even share of the batch's time instead: no clock read per command).
+ */
+export function commandStarted(timedAlone: boolean): number {
+  return batchOpen && !timedAlone ? 0 : clock.now();
 }
 
-/** Counts a finished command and charges its time (now, or when the batch ends). */
-export function commandEnded(entry: CallStats, started: number): void {
+/**
+ * Counts a finished command and charges its time (now, or when the batch ends). Returns its duration in µs, or -1
+ * when it gets a share of its batch's time (then a batch of that one command reports it to the slow log at its end).
+ */
+export function commandEnded(entry: CallStats, started: number, client: Client, argv: string[]): number {
   entry.calls++;
-  if (!batchOpen) {
-    entry.usec += (clock.now() - started) * 1000;
-    return;
+  if (started !== 0) {
+    const ms = clock.now() - started;
+    if (batchOpen) batchExcluded[0] += ms;
+    entry.usec += ms * 1000;
+    return ms * 1000;
+  }
+  if (batchLength === 0) {
+    soleClient = client;
+    soleArgv = argv;
   }
   batch[batchLength++] = entry;
   if (batchLength === MAX_BATCH) chargeBatch();
+  return -1;
 }
 
 function chargeBatch(): void {
   const now = clock.now();
-  const share = ((now - batchStart[0]) * 1000) / batchLength;
+  const share = (Math.max(0, now - batchStart[0] - batchExcluded[0]) * 1000) / batchLength;
+  batchExcluded[0] = 0;
+  soleClient = null;
   for (let i = 0; i < batchLength; i++) batch[i].usec += share;
   batchLength = 0;
   batchStart[0] = now;

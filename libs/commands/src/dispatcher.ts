@@ -6,6 +6,8 @@ import { callStats, commandEnded, commandStarted } from './command-timing';
 import { lookupSubcommand } from './command-table';
 import { Err, arityError, noNewlines, unknownCommandError, unknownSubcommandError } from './errors';
 import { feedMonitors } from './monitor-feed';
+import { recordSlow } from './slowlog/record-slow';
+import { TIME_ALL, TIME_SLOW } from './slowlog/slow-log';
 import { propagate } from './propagation/propagate';
 import { extractKeys } from './server/key-extraction';
 import { subscriberModeError } from './pubsub/subscriber-mode';
@@ -133,7 +135,10 @@ export function runCommand(client: Client, spec: CommandSpec, argv: string[]): v
   const mark = client.reply.length;
   client.lastCommand = spec.name;
   stats.commandsProcessed++;
-  const started = commandStarted();
+  const slowlog = client.server.slowlog;
+  const started = commandStarted(
+    slowlog.timing === TIME_ALL || (slowlog.timing === TIME_SLOW && spec.fast !== true),
+  );
   const keyspace = client.server.keyspace;
   const dirtyBefore = keyspace.dirty;
   if (keyspace.snapshotsRunning !== 0 && hasFlag(spec, 'write')) snapshotKeysOf(client, spec, argv);
@@ -157,7 +162,9 @@ export function runCommand(client: Client, spec: CommandSpec, argv: string[]): v
   ) {
     propagate(client, spec, argv);
   }
-  commandEnded(callStats(stats, spec.name), started);
+  const durationUs = commandEnded(callStats(stats, spec.name), started, client, argv);
+  if (durationUs >= slowlog.thresholdUs && !hasFlag(spec, 'skip_slowlog'))
+    recordSlow(client, argv, durationUs);
   if (client.server.monitors.size > 0 && !hasFlag(spec, 'admin') && !hasFlag(spec, 'skip_monitor')) {
     feedMonitors(client, argv);
   }

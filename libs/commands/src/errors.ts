@@ -38,6 +38,13 @@ export function unknownSubcommandError(parent: string, sub: string): string {
   );
 }
 
+/** Redis's addReplySubcommandSyntaxError: a known subcommand with the wrong arguments. */
+export function subcommandSyntaxError(parent: string, sub: string): string {
+  return noNewlines(
+    `ERR unknown subcommand or wrong number of arguments for '${cString(sub).slice(0, 128)}'. Try ${parent.toUpperCase()} HELP.`,
+  );
+}
+
 /** Redis formats user text into errors with printf's %s, which stops at the first NUL byte. */
 export function cString(s: string): string {
   const nul = s.indexOf('\0');

@@ -29,6 +29,7 @@ export { ConfigRegistry, REDIS_VERSION, type ConfigListener } from './server';
 export { BlockingRegistry } from './blocking/blocking-registry';
 export { WatchRegistry } from './transactions/watch-registry';
 export { listenToKeyspace } from './key-signals';
+export { SlowLog } from './slowlog';
 export { PubSubHub, pubsubCommands, subscriberModeError } from './pubsub';
 export { blockClient, parseBlockTimeout } from './blocking/block-client';
 export { replyLater, type LaterReply } from './blocking/reply-later';

@@ -6,6 +6,7 @@ import type { BlockingRegistry } from './blocking/blocking-registry';
 import type { LaterReply } from './blocking/reply-later';
 import type { WatchRegistry } from './transactions/watch-registry';
 import type { PubSubHub } from './pubsub/hub';
+import type { SlowLog } from './slowlog/slow-log';
 
 /** A configuration parameter as CONFIG GET/SET see it. */
 export interface ConfigParameter {
@@ -116,6 +117,8 @@ export interface ServerContext {
   readonly pubsub: PubSubHub;
   /** Clients in MONITOR mode. */
   readonly monitors: Set<Client>;
+  /** Commands slower than slowlog-log-slower-than (SLOWLOG). */
+  readonly slowlog: SlowLog;
   /** Unix seconds of the last successful save (LASTSAVE). */
   lastSaveUnix: number;
   /** The `requirepass` in force, or '' for none. */

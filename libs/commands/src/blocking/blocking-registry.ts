@@ -69,6 +69,11 @@ export class BlockingRegistry {
   /** The client got its reply (served, timed out, unblocked by CLIENT UNBLOCK…): forget it and let it go on. */
   wake(client: Client): void {
     this.unblock(client);
+    const slow = client.slowlogPending;
+    if (slow !== null) {
+      client.slowlogPending = null;
+      client.server.slowlog.record(slow.argv, slow.durationUs, client.transport.remoteAddress, client.name);
+    }
     client.transport.unblocked();
   }
 

@@ -1,4 +1,4 @@
-import { cString, noNewlines } from '../errors';
+import { subcommandSyntaxError } from '../errors';
 
 /** Error replies of the pub/sub family, Redis 7.0's texts. */
 
@@ -17,7 +17,5 @@ export function denyBlockingError(command: string): string {
 
 /** PUBSUB CHANNELS/SHARDCHANNELS with too many arguments (Redis's addReplySubcommandSyntaxError). */
 export function pubsubSyntaxError(sub: string): string {
-  return noNewlines(
-    `ERR unknown subcommand or wrong number of arguments for '${cString(sub).slice(0, 128)}'. Try PUBSUB HELP.`,
-  );
+  return subcommandSyntaxError('pubsub', sub);
 }

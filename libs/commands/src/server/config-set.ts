@@ -15,6 +15,17 @@ function entryName(param: ConfigParameter, typed: string): string {
   return param.aliases?.find((a) => a.toLowerCase() === lower) ?? param.name;
 }
 
+/** Parameters whose values never show in the slow log or MONITOR (Redis's SENSITIVE_CONFIG). */
+const SENSITIVE = new Set(['requirepass', 'masterauth', 'masteruser']);
+
+/** Redacts the values of sensitive parameters in argv, every pair, even when the command fails (as Redis does). */
+function redactSensitive(client: Client, argv: string[]): void {
+  for (let i = 2; i + 1 < argv.length; i += 2) {
+    const param = client.server.config.lookup(argv[i]);
+    if (param !== undefined && SENSITIVE.has(param.name)) argv[i + 1] = '(redacted)';
+  }
+}
+
 function failed(name: string, reason: string): string {
   return `ERR CONFIG SET failed (possibly related to argument '${name}') - ${reason}`;
 }
@@ -62,6 +73,7 @@ export const configSetCommand = defineCommand({
       return;
     }
     const changes = collect(client, argv);
+    redactSensitive(client, argv);
     if (changes === null) return;
     // All or nothing: on a refused value, put back what was already applied.
     const backups = changes.map((c) => c.param.get());

@@ -6,6 +6,7 @@ import type { CommandSpec } from '../command-spec';
 import { dispatch } from '../dispatcher';
 import { BlockingRegistry } from '../blocking/blocking-registry';
 import { listenToKeyspace } from '../key-signals';
+import { SlowLog } from '../slowlog';
 import { WatchRegistry } from '../transactions/watch-registry';
 import { PubSubHub } from '../pubsub/hub';
 import type {
@@ -40,6 +41,7 @@ export class TestServer implements ServerContext {
   readonly tcpPort = 0;
   readonly clients = new Map<number, Client>();
   readonly monitors = new Set<Client>();
+  readonly slowlog: SlowLog;
   readonly pubsub = new PubSubHub();
   readonly infoSections = new Map<string, () => string>();
   readonly debugSubcommands = new Map<string, DebugHandler>();
@@ -62,6 +64,7 @@ export class TestServer implements ServerContext {
     this.commands = new CommandTable(commands);
     this.watches = new WatchRegistry(this.keyspace);
     this.blocking = new BlockingRegistry(this.keyspace);
+    this.slowlog = SlowLog.following(config);
     listenToKeyspace(this);
   }
 
