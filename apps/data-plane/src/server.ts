@@ -14,6 +14,7 @@ import {
   CommandTable,
   listenToKeyspace,
   SlowLog,
+  Stats,
   PubSubHub,
   readConfigNumber,
   SHUTDOWN_ABORTED,
@@ -30,7 +31,6 @@ import { ConfigRegistry } from '@drake/commands';
 import { Connection } from './connection';
 import type { FlagValues } from './flags';
 import { createLogger } from './logger';
-import { Stats } from './server-stats';
 import { NO_OUTPUT_LIMIT, parseOutputLimits, type OutputLimits } from './output-buffer-limits';
 
 /** Active expiry runs `hz` times a second with a quarter of each period as its budget, like Redis's slow cycle. */

@@ -94,6 +94,7 @@ export class Client {
   ) {
     this.db = server.keyspace.db(0);
     this.authenticated = server.requirePass() === '';
+    this.reply.onError = server.stats.errors.count;
   }
 
   /** Drops what the server holds for this client (watches, blocked state): called once it disconnects. */

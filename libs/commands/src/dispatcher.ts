@@ -31,6 +31,7 @@ function resolve(client: Client, argv: string[]): CommandSpec | null {
     }
     if (!arityOk(sub, argv.length)) {
       client.reply.error(arityError(sub.name));
+      callStats(client.server.stats, sub.name).rejected++;
       return null;
     }
     return sub;
@@ -39,6 +40,7 @@ function resolve(client: Client, argv: string[]): CommandSpec | null {
     // A malformed EXEC still ends the transaction (Redis's execCommandAbort).
     if (spec.name === 'exec') abortExec(client, `wrong number of arguments for 'exec' command`);
     else client.reply.error(arityError(spec.name));
+    callStats(client.server.stats, spec.name).rejected++;
     return null;
   }
   return spec;
@@ -141,6 +143,8 @@ export function runCommand(client: Client, spec: CommandSpec, argv: string[]): v
   );
   const keyspace = client.server.keyspace;
   const dirtyBefore = keyspace.dirty;
+  // Errors replied from here on are this command's (failed_calls), as Redis's incrCommandStatsOnError.
+  stats.errors.accounted = stats.errors.total;
   if (keyspace.snapshotsRunning !== 0 && hasFlag(spec, 'write')) snapshotKeysOf(client, spec, argv);
   // A writable replica's own clients: the TTLs they set are this node's to expire.
   keyspace.localWrites = client.server.isReplica && !client.isMasterLink;
@@ -162,7 +166,9 @@ export function runCommand(client: Client, spec: CommandSpec, argv: string[]): v
   ) {
     propagate(client, spec, argv);
   }
-  const durationUs = commandEnded(callStats(stats, spec.name), started, client, argv);
+  const entry = callStats(stats, spec.name);
+  if (stats.errors.chargeErrors()) entry.failed++;
+  const durationUs = commandEnded(entry, started, client, argv);
   if (durationUs >= slowlog.thresholdUs && !hasFlag(spec, 'skip_slowlog'))
     recordSlow(client, argv, durationUs);
   if (client.server.monitors.size > 0 && !hasFlag(spec, 'admin') && !hasFlag(spec, 'skip_monitor')) {
@@ -190,6 +196,7 @@ function queue(client: Client, spec: CommandSpec, argv: string[]): void {
 /** A command refused before running: inside MULTI it aborts the transaction; a refused EXEC discards it. */
 function reject(client: Client, spec: CommandSpec, error: string): void {
   rejected(client);
+  callStats(client.server.stats, spec.name).rejected++;
   if (spec.name === 'exec') abortExec(client, error);
   else client.reply.error(error);
 }

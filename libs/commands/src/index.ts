@@ -30,6 +30,7 @@ export { BlockingRegistry } from './blocking/blocking-registry';
 export { WatchRegistry } from './transactions/watch-registry';
 export { listenToKeyspace } from './key-signals';
 export { SlowLog } from './slowlog';
+export { Stats } from './server-stats';
 export { PubSubHub, pubsubCommands, subscriberModeError } from './pubsub';
 export { blockClient, parseBlockTimeout } from './blocking/block-client';
 export { replyLater, type LaterReply } from './blocking/reply-later';

@@ -5,6 +5,7 @@ import type { CommandTable } from './command-table';
 import type { BlockingRegistry } from './blocking/blocking-registry';
 import type { LaterReply } from './blocking/reply-later';
 import type { WatchRegistry } from './transactions/watch-registry';
+import type { ErrorStats } from './error-stats';
 import type { PubSubHub } from './pubsub/hub';
 import type { SlowLog } from './slowlog/slow-log';
 
@@ -46,6 +47,8 @@ export interface ServerStats {
   partialSyncErrors: number;
   /** Per-command call counts and time (INFO commandstats). */
   readonly commandCalls: Map<string, { calls: number; usec: number; failed: number; rejected: number }>;
+  /** Error replies (INFO total_error_replies, errorstats). */
+  readonly errors: ErrorStats;
   reset(): void;
 }
 

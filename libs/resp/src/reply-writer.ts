@@ -42,6 +42,8 @@ export class ReplyWriter {
    * sized by a count stop when they see it, as Redis's stop on CLIENT_CLOSE_ASAP.
    */
   overflowed = false;
+  /** Told of every error reply (the server's error statistics), written or later dropped. */
+  onError: ((message: string) => void) | null = null;
 
   /** Bytes written since the last take(). */
   get length(): number {
@@ -121,6 +123,7 @@ export class ReplyWriter {
 
   /** `message` carries its own prefix ("ERR …", "WRONGTYPE …"). */
   error(message: string): void {
+    if (this.onError !== null) this.onError(message);
     this.raw('-' + message + CRLF);
   }
 

@@ -1,6 +1,7 @@
 import type { Keyspace, Value } from '@drake/storage';
 import type { Client } from '../client';
 import type { BlockedRequest } from './blocked-request';
+import { callStats } from '../command-timing';
 
 /**
  * Clients blocked on keys, per database and key in the order they blocked (Redis serves them FIFO), plus the
@@ -144,7 +145,12 @@ export class BlockingRegistry {
     for (const client of [...list]) {
       const request = client.blocked;
       if (request === null) continue;
-      if (request.tryServe(client, key)) this.wake(client);
+      const stats = client.server.stats;
+      stats.errors.accounted = stats.errors.total;
+      if (!request.tryServe(client, key)) continue;
+      // Served with an error (the stream or its group went away): the blocked command failed.
+      if (stats.errors.chargeErrors()) callStats(stats, client.lastCommand).failed++;
+      this.wake(client);
     }
   }
 

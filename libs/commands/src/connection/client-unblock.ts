@@ -1,6 +1,7 @@
 import { parseInteger } from '../args';
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
+import { callStats } from '../command-timing';
 import { Err } from '../errors';
 
 /**
@@ -42,8 +43,11 @@ export const clientUnblockCommand = defineCommand({
       client.reply.integer(0);
       return;
     }
-    if (withError) target.reply.error('UNBLOCKED client unblocked via CLIENT UNBLOCK');
-    else request.onTimeout(target);
+    if (withError) {
+      target.reply.error('UNBLOCKED client unblocked via CLIENT UNBLOCK');
+      // The blocked command failed (Redis's updateStatsOnUnblock); CLIENT UNBLOCK counts it as its own too.
+      callStats(client.server.stats, target.lastCommand).failed++;
+    } else request.onTimeout(target);
     client.server.blocking.wake(target);
     client.reply.integer(1);
   },

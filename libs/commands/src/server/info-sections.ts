@@ -157,7 +157,14 @@ function stats(s: ServerContext): string[] {
     `pubsub_channels:${s.pubsub.activeCount('channels')}`,
     `pubsub_patterns:${s.pubsub.activeCount('patterns')}`,
     `pubsubshard_channels:${s.pubsub.activeCount('shardChannels')}`,
+    `total_error_replies:${st.errors.total}`,
   ];
+}
+
+/** errorstat_<code>:count=<n> in byte order of the codes, as Redis walks its radix tree. */
+function errorstats(s: ServerContext): string[] {
+  const codes = [...s.stats.errors.byCode.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return codes.map((code) => `errorstat_${code}:count=${s.stats.errors.byCode.get(code)}`);
 }
 
 /** Replication IDs of servers whose app supplies no replication section: random, stable per server. */
@@ -225,7 +232,7 @@ export interface SectionDef {
   readonly build: SectionBuilder;
 }
 
-/** Redis 7.0's sections in output order. Errorstats stays empty: Drake does not count errors per prefix yet. */
+/** Redis 7.0's sections in output order. */
 export const SECTIONS: readonly SectionDef[] = [
   { name: 'server', title: 'Server', inDefault: true, build: server },
   { name: 'clients', title: 'Clients', inDefault: true, build: clients },
@@ -236,7 +243,7 @@ export const SECTIONS: readonly SectionDef[] = [
   { name: 'cpu', title: 'CPU', inDefault: true, build: cpu },
   { name: 'modules', title: 'Modules', inDefault: true, build: () => [] },
   { name: 'commandstats', title: 'Commandstats', inDefault: false, build: commandstats },
-  { name: 'errorstats', title: 'Errorstats', inDefault: true, build: () => [] },
+  { name: 'errorstats', title: 'Errorstats', inDefault: true, build: errorstats },
   { name: 'cluster', title: 'Cluster', inDefault: true, build: () => ['cluster_enabled:0'] },
   { name: 'keyspace', title: 'Keyspace', inDefault: true, build: keyspace },
 ];

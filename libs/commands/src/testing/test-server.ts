@@ -7,6 +7,7 @@ import { dispatch } from '../dispatcher';
 import { BlockingRegistry } from '../blocking/blocking-registry';
 import { listenToKeyspace } from '../key-signals';
 import { SlowLog } from '../slowlog';
+import { Stats } from '../server-stats';
 import { WatchRegistry } from '../transactions/watch-registry';
 import { PubSubHub } from '../pubsub/hub';
 import type {
@@ -34,7 +35,7 @@ export class TestServer implements ServerContext {
   tooFewReplicas = false;
   masterDown = false;
   readonly blocking: BlockingRegistry;
-  readonly stats: ServerStats = new TestStats();
+  readonly stats: ServerStats = new Stats();
   readonly logger: Logger = { info() {}, warn() {}, error() {}, debug() {} };
   readonly runId = 'a'.repeat(40);
   readonly startedAtMs = Date.now();
@@ -128,27 +129,6 @@ export class TestClient extends Client {
 
   get closed(): boolean {
     return (this.transport as TestTransport).closed;
-  }
-}
-
-class TestStats implements ServerStats {
-  commandsProcessed = 0;
-  connectionsReceived = 0;
-  rejectedConnections = 0;
-  keyspaceHits = 0;
-  keyspaceMisses = 0;
-  netInputBytes = 0;
-  netOutputBytes = 0;
-  fullSyncs = 0;
-  partialSyncs = 0;
-  partialSyncErrors = 0;
-  readonly commandCalls = new Map<
-    string,
-    { calls: number; usec: number; failed: number; rejected: number }
-  >();
-  reset(): void {
-    this.commandsProcessed = 0;
-    this.commandCalls.clear();
   }
 }
 

@@ -1,4 +1,5 @@
-import type { ServerStats } from '@drake/commands';
+import { ErrorStats } from './error-stats';
+import type { ServerStats } from './server-context';
 
 /** The counters INFO stats and INFO commandstats report; CONFIG RESETSTAT zeroes them. */
 export class Stats implements ServerStats {
@@ -16,6 +17,7 @@ export class Stats implements ServerStats {
     string,
     { calls: number; usec: number; failed: number; rejected: number }
   >();
+  readonly errors = new ErrorStats();
 
   reset(): void {
     this.commandsProcessed = 0;
@@ -29,5 +31,6 @@ export class Stats implements ServerStats {
     this.partialSyncs = 0;
     this.partialSyncErrors = 0;
     this.commandCalls.clear();
+    this.errors.reset();
   }
 }
