@@ -5,6 +5,7 @@ import { hashCommands } from './hashes';
 import { hyperloglogCommands } from './hyperloglog';
 import { keyCommands } from './keys';
 import { listCommands } from './lists';
+import { memoryCommands } from './memory';
 import { serverCommands } from './server';
 import { pubsubCommands } from './pubsub';
 import { setCommands } from './sets';
@@ -21,6 +22,7 @@ export const allCommands: readonly CommandSpec[] = [
   ...keyCommands,
   ...serverCommands,
   ...slowlogCommands,
+  ...memoryCommands,
   ...listCommands,
   ...hashCommands,
   ...setCommands,

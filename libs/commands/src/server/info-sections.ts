@@ -2,6 +2,7 @@ import { randomBytes } from 'crypto';
 import * as os from 'os';
 import { resolve } from 'path';
 import { performance } from 'perf_hooks';
+import { peakMemory, startupMemory, usedMemory } from '../memory/process-memory';
 import type { LoadProgress, ServerContext } from '../server-context';
 import { bytesToHuman } from './info-format';
 import { REDIS_VERSION } from './version';
@@ -68,20 +69,10 @@ function clients(s: ServerContext): string[] {
   ];
 }
 
-/** Heap in use at start-up and the largest seen since (INFO memory's startup and peak). */
-const startupMemory = usedMemory();
-let peakMemory = startupMemory;
-
-/** V8's heap plus memory held outside it (Buffers): the closest analogue of Redis's allocator total. */
-function usedMemory(): number {
-  const m = process.memoryUsage();
-  return m.heapUsed + m.external;
-}
-
 function memory(s: ServerContext): string[] {
   const used = usedMemory();
   const rss = process.memoryUsage.rss();
-  peakMemory = Math.max(peakMemory, used);
+  const peak = peakMemory(used);
   const maxmemory = Number(config(s, 'maxmemory', '0'));
   const total = os.totalmem();
   return [
@@ -89,10 +80,10 @@ function memory(s: ServerContext): string[] {
     `used_memory_human:${bytesToHuman(used)}`,
     `used_memory_rss:${rss}`,
     `used_memory_rss_human:${bytesToHuman(rss)}`,
-    `used_memory_peak:${peakMemory}`,
-    `used_memory_peak_human:${bytesToHuman(peakMemory)}`,
-    `used_memory_peak_perc:${((used * 100) / peakMemory).toFixed(2)}%`,
-    `used_memory_startup:${startupMemory}`,
+    `used_memory_peak:${peak}`,
+    `used_memory_peak_human:${bytesToHuman(peak)}`,
+    `used_memory_peak_perc:${((used * 100) / peak).toFixed(2)}%`,
+    `used_memory_startup:${startupMemory()}`,
     `total_system_memory:${total}`,
     `total_system_memory_human:${bytesToHuman(total)}`,
     `maxmemory:${maxmemory}`,

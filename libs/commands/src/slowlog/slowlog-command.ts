@@ -1,8 +1,8 @@
 import { parseI64 } from '../args';
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
-import { subcommandSyntaxError, unknownSubcommandError } from '../errors';
-import { replyHelp } from '../server/help';
+import { subcommandSyntaxError } from '../errors';
+import { defineContainer, defineHelpSubcommand } from '../server/help';
 
 const HELP = [
   'GET [<count>]',
@@ -88,32 +88,16 @@ const slowlogResetCommand = defineCommand({
   },
 });
 
-const slowlogHelpCommand = defineCommand({
-  name: 'slowlog|help',
-  arity: 2,
-  flags: ['loading', 'stale'],
-  categories: ['slow'],
-  group: 'server',
-  summary: 'Show helpful text about the different subcommands',
-  since: '6.2.0',
-  complexity: 'O(1)',
-  execute(client: Client): void {
-    replyHelp(client, 'SLOWLOG', HELP);
-  },
-});
-
 /** SLOWLOG is a container: the dispatcher runs `slowlog|<sub>`. */
-export const slowlogCommand = defineCommand({
+export const slowlogCommand = defineContainer({
   name: 'slowlog',
-  arity: -2,
-  flags: [],
-  categories: ['slow'],
-  group: 'server',
   summary: 'A container for slow log commands',
   since: '2.2.12',
-  complexity: 'Depends on subcommand.',
-  subcommands: [slowlogGetCommand, slowlogLenCommand, slowlogResetCommand, slowlogHelpCommand],
-  execute(client: Client, argv: string[]): void {
-    client.reply.error(unknownSubcommandError('slowlog', argv[1] ?? ''));
-  },
+  // In the order Redis 7.0's COMMAND lists them (its subcommand table's hash order).
+  subcommands: [
+    slowlogGetCommand,
+    slowlogResetCommand,
+    defineHelpSubcommand('slowlog', '6.2.0', HELP),
+    slowlogLenCommand,
+  ],
 });

@@ -1,0 +1,4 @@
+import type { CommandSpec } from '../command-spec';
+import { memoryCommand } from './memory-command';
+
+export const memoryCommands: readonly CommandSpec[] = [memoryCommand];
