@@ -1,6 +1,7 @@
 import type { CommandSpec } from './command-spec';
 import { bitmapCommands } from './bitmaps';
 import { connectionCommands } from './connection';
+import { geoCommands } from './geo';
 import { hashCommands } from './hashes';
 import { hyperloglogCommands } from './hyperloglog';
 import { keyCommands } from './keys';
@@ -27,6 +28,7 @@ export const allCommands: readonly CommandSpec[] = [
   ...hashCommands,
   ...setCommands,
   ...zsetCommands,
+  ...geoCommands,
   ...transactionCommands,
   ...pubsubCommands,
   ...bitmapCommands,

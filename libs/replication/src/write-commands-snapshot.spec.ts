@@ -111,6 +111,13 @@ const CASES: Record<string, string[][]> = {
   lset: [['LSET', 'la', '0', 'Z']],
   ltrim: [['LTRIM', 'la', '1', '2']],
   move: [['MOVE', 'ha', '1']],
+  geoadd: [
+    ['GEOADD', 'geo', '13.361389', '38.115556', 'Palermo', '15.087269', '37.502669', 'Catania'],
+    ['GEOADD', 'za', 'XX', 'CH', '1', '1', 'a'],
+  ],
+  georadius: [['GEORADIUS', 'za', '0', '0', '20000', 'km', 'STORE', 'zb']],
+  georadiusbymember: [['GEORADIUSBYMEMBER', 'za', 'a', '20000', 'km', 'STOREDIST', 'zb']],
+  geosearchstore: [['GEOSEARCHSTORE', 'zb', 'za', 'FROMLONLAT', '0', '0', 'BYRADIUS', '20000', 'km']],
   swapdb: [
     ['SWAPDB', '0', '1'],
     ['SWAPDB', '1', '3'],
