@@ -31,6 +31,7 @@ import { ConfigRegistry } from '@drake/commands';
 import { Connection } from './connection';
 import type { FlagValues } from './flags';
 import { createLogger } from './logger';
+import { Persistence } from './persistence/persistence';
 import { NO_OUTPUT_LIMIT, parseOutputLimits, type OutputLimits } from './output-buffer-limits';
 
 /** Active expiry runs `hz` times a second with a quarter of each period as its budget, like Redis's slow cycle. */
@@ -72,6 +73,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
   readonly infoSections = new Map<string, () => string>();
   readonly debugSubcommands = new Map<string, DebugHandler>();
   lastSaveUnix = Math.floor(Date.now() / 1000);
+  readonly persistence: Persistence;
   tcpPort: number;
   /**
    * client-query-buffer-limit, the most a client's unfinished request may hold. Kept as a number because every
@@ -83,6 +85,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
   private readonly listeners: Server[] = [];
   private nextClientId = 1;
   private expireTimer: NodeJS.Timeout | null = null;
+  private savePointTimer: NodeJS.Timeout | null = null;
   private stopping = false;
 
   constructor(private readonly flags: FlagValues) {
@@ -106,6 +109,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
     // After the config: notify-keyspace-events and the slow log's settings are read from it.
     listenToKeyspace(this);
     this.slowlog = SlowLog.following(this.config);
+    this.persistence = new Persistence(this);
     this.replication = new ReplicationManager(this, {
       backlogBytes: Number(flags.shard_repl_backlog_max_bytes),
       // client-output-buffer-limit's replica class (hard limit; 0 = none), read when a flow overflows.
@@ -183,6 +187,8 @@ export class DrakeServer implements ServerContext, ReplicationServer {
   }
 
   async listen(): Promise<void> {
+    // The RDB file, if any, is the dataset to start from (before any client can connect).
+    this.persistence.loadAtStartup();
     const addresses = this.flags.bind.split(/\s+/).filter((a) => a !== '');
     for (const host of addresses) {
       const server = createServer({ noDelay: true, pauseOnConnect: true }, this.onConnection);
@@ -198,6 +204,8 @@ export class DrakeServer implements ServerContext, ReplicationServer {
     }
     this.config.load('port', String(this.tcpPort));
     this.expireTimer = setInterval(this.runActiveExpire, EXPIRE_PERIOD_MS);
+    this.savePointTimer = setInterval(() => this.persistence.tick(), 1000);
+    this.savePointTimer.unref();
     this.logger.info(
       { port: this.tcpPort, bind: addresses, shards: this.keyspace.shardCount },
       'drake-server ready',
@@ -253,21 +261,33 @@ export class DrakeServer implements ServerContext, ReplicationServer {
     const pending = this.pendingShutdown;
     if (pending !== null) {
       if (options.answer !== undefined) pending.answers.push(options.answer);
-      if (options.now === true || options.answer === undefined) this.stop(reason);
+      if (options.now === true || options.answer === undefined) this.stop(reason, pending.answers);
       return;
     }
     const timeoutMs = readConfigNumber(this.config, 'shutdown-timeout', 10) * 1000;
     if (options.now === true || timeoutMs === 0 || !this.replication.master.hasLaggingReplicas()) {
-      this.stop(reason);
+      this.stop(reason, options.answer === undefined ? [] : [options.answer]);
       return;
     }
     this.logger.info({ reason, timeoutMs }, 'shutdown: waiting for lagging replicas');
     this.writesPaused = true;
+    const answers = options.answer === undefined ? [] : [options.answer];
     const cancel = this.replication.master.awaitReplicas(timeoutMs, (caughtUp) => {
       if (!caughtUp) this.logger.warn({ reason }, 'shutdown: replicas still lag after shutdown-timeout');
-      this.stop(reason);
+      this.stop(reason, answers);
     });
-    this.pendingShutdown = { answers: options.answer === undefined ? [] : [options.answer], cancel };
+    this.pendingShutdown = { answers, cancel };
+  }
+
+  /** False when a save was due and failed, and the shutdown is not FORCE'd. */
+  private saveBeforeExit(reason: string): boolean {
+    const words = reason.split(' ');
+    const wanted = words.includes('SAVE') || (!words.includes('NOSAVE') && this.persistence.hasSavePoints);
+    if (!wanted) return true;
+    this.persistence.close();
+    if (this.persistence.save() === null) return true;
+    this.logger.error({ reason }, "error trying to save the DB, can't exit");
+    return words.includes('FORCE');
   }
 
   abortShutdown(): boolean {
@@ -281,13 +301,27 @@ export class DrakeServer implements ServerContext, ReplicationServer {
     return true;
   }
 
-  /** Stops listening, closes every client, and exits with code 0. */
-  private stop(reason: string): void {
+  /**
+   * Saves the RDB file first when asked (SHUTDOWN SAVE, or save points without NOSAVE); a failed save keeps the
+   * server running unless FORCE, and its SHUTDOWN callers hear why. Then stops listening, closes every client,
+   * and exits with code 0.
+   */
+  private stop(reason: string, answers: readonly LaterReply[]): void {
     if (this.stopping) return;
+    if (!this.saveBeforeExit(reason)) {
+      this.pendingShutdown?.cancel();
+      this.pendingShutdown = null;
+      this.writesPaused = false;
+      for (const answer of answers)
+        answer((client) => client.reply.error('ERR Errors trying to SHUTDOWN. Check logs.'));
+      return;
+    }
     this.stopping = true;
     this.pendingShutdown?.cancel();
+    this.persistence.close();
     this.logger.info({ reason }, 'shutting down');
     if (this.expireTimer !== null) clearInterval(this.expireTimer);
+    if (this.savePointTimer !== null) clearInterval(this.savePointTimer);
     this.replication.close();
     for (const server of this.listeners) server.close();
     for (const client of this.clients.values()) client.transport.kill();

@@ -20,6 +20,7 @@ export type {
   ConfigStore,
   DebugHandler,
   LoadProgress,
+  PersistenceControl,
   Logger,
   ServerContext,
   ShutdownOptions,
@@ -30,6 +31,7 @@ export { BlockingRegistry } from './blocking/blocking-registry';
 export { WatchRegistry } from './transactions/watch-registry';
 export { listenToKeyspace } from './key-signals';
 export { SlowLog } from './slowlog';
+export { rdbLoadLimits, rdbWriteSettings } from './keys/dump-settings';
 export { Stats } from './server-stats';
 export { PubSubHub, pubsubCommands, subscriberModeError } from './pubsub';
 export { blockClient, parseBlockTimeout } from './blocking/block-client';

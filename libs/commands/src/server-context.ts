@@ -77,6 +77,18 @@ export interface LoadProgress {
   readonly loadedBytes: number;
 }
 
+/** Saving the dataset to an RDB file (SAVE, BGSAVE, INFO persistence), supplied by the app. */
+export interface PersistenceControl {
+  /** SAVE: writes the file now, blocking; null when done, else the error to reply. */
+  save(): string | null;
+  /** BGSAVE [SCHEDULE]: the status line to reply, or an error (starting with "ERR"). */
+  bgsave(schedule: boolean): string;
+  readonly bgsaveInProgress: boolean;
+  readonly lastBgsaveOk: boolean;
+  /** Changes since the last successful save (or the load at start-up). */
+  readonly changesSinceSave: number;
+}
+
 /** Everything a command may touch beyond its own client. Implemented by the data-plane app. */
 export interface ServerContext {
   readonly keyspace: Keyspace;
@@ -124,6 +136,8 @@ export interface ServerContext {
   readonly slowlog: SlowLog;
   /** Unix seconds of the last successful save (LASTSAVE). */
   lastSaveUnix: number;
+  /** SAVE and BGSAVE, or null where the server keeps nothing on disk (the in-process test server). */
+  readonly persistence: PersistenceControl | null;
   /** The `requirepass` in force, or '' for none. */
   requirePass(): string;
   /**

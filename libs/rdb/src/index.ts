@@ -29,7 +29,13 @@ export {
   verifyDumpPayload,
   type DumpOptions,
 } from './dump-payload';
-export { RdbFileWriter, type KeyMeta, type RdbFileWriterOptions, type StandardAux } from './rdb-file-writer';
+export {
+  RdbFileWriter,
+  writeKeyRecord,
+  type KeyMeta,
+  type RdbFileWriterOptions,
+  type StandardAux,
+} from './rdb-file-writer';
 export { RdbLoader, type RdbLoadHandler, type RdbLoaderOptions } from './rdb-loader';
 export { ChunkSource } from './values/chunk-source';
 export { DEFAULT_LOAD_LIMITS, loadLimits, type ValueLoadLimits } from './values/load-limits';

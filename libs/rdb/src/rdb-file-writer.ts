@@ -126,24 +126,14 @@ export class RdbFileWriter {
   /** One key: its expire time (absolute ms, -1 for none), eviction metadata, type, name and value. */
   key(key: string, value: Value, expireAtMs = -1, meta?: KeyMeta): this {
     this.open();
-    const w = this.w;
-    if (expireAtMs !== -1) {
-      w.writeByte(RDB_OPCODE_EXPIRETIME_MS);
-      w.ensure(8);
-      w.buffer.writeBigInt64LE(BigInt(expireAtMs), w.length);
-      w.setLength(w.length + 8);
-    }
-    if (meta?.idleSeconds !== undefined) {
-      w.writeByte(RDB_OPCODE_IDLE);
-      writeLength(w, meta.idleSeconds);
-    }
-    if (meta?.freq !== undefined) {
-      w.writeByte(RDB_OPCODE_FREQ);
-      w.writeByte(meta.freq & 0xff);
-    }
-    w.writeByte(rdbTypeOf(value, this.opts));
-    writeRdbString(w, key, this.opts.compress);
-    writeValueBody(w, value, this.opts);
+    writeKeyRecord(this.w, key, value, expireAtMs, this.opts, meta);
+    return this.flushIfFull();
+  }
+
+  /** Key records encoded elsewhere with writeKeyRecord (and this writer's options), appended as they are. */
+  records(bytes: Uint8Array): this {
+    this.open();
+    this.w.writeBytes(bytes);
     return this.flushIfFull();
   }
 
@@ -189,4 +179,35 @@ export class RdbFileWriter {
     const chunk = this.take();
     if (chunk !== null) (this.onChunk as (chunk: Buffer) => void)(chunk);
   }
+}
+
+/**
+ * One key record as RDB files hold it: [EXPIRETIME_MS t] [IDLE s | FREQ f] type key value. Written into `w`, so a
+ * snapshot can encode a database's keys apart and hand them to an RdbFileWriter with records().
+ */
+export function writeKeyRecord(
+  w: ByteWriter,
+  key: string,
+  value: Value,
+  expireAtMs: number,
+  opts: ValueWriteOptions,
+  meta?: KeyMeta,
+): void {
+  if (expireAtMs !== -1) {
+    w.writeByte(RDB_OPCODE_EXPIRETIME_MS);
+    w.ensure(8);
+    w.buffer.writeBigInt64LE(BigInt(expireAtMs), w.length);
+    w.setLength(w.length + 8);
+  }
+  if (meta?.idleSeconds !== undefined) {
+    w.writeByte(RDB_OPCODE_IDLE);
+    writeLength(w, meta.idleSeconds);
+  }
+  if (meta?.freq !== undefined) {
+    w.writeByte(RDB_OPCODE_FREQ);
+    w.writeByte(meta.freq & 0xff);
+  }
+  w.writeByte(rdbTypeOf(value, opts));
+  writeRdbString(w, key, opts.compress);
+  writeValueBody(w, value, opts);
 }

@@ -27,6 +27,12 @@ export interface ShardSnapshotOptions {
    * per key; without it such keys go to the sink as that command.
    */
   stringSink?: (dbIndex: number, key: string, value: string) => void;
+  /**
+   * Receives every key as it was at the snapshot's start, with its absolute expiry (-1 for none), instead of the
+   * sinks above (a file snapshot encodes values itself). The value must be used before the call returns: it may
+   * change right after.
+   */
+  keySink?: (dbIndex: number, key: string, value: Value, expireAtMs: number) => void;
   /** Called once the walk is over and every key of the snapshot went to the sink. */
   onDone?: () => void;
   /** Called when the snapshot stops on an error (a value it cannot serialize, a throwing sink). */
@@ -94,6 +100,7 @@ export class ShardSnapshot implements SegmentSerializer {
   private readonly keysScratch: string[] = [];
   private readonly valuesScratch: Value[] = [];
   private readonly stringSink: ((dbIndex: number, key: string, value: string) => void) | null;
+  private readonly keySink: ((dbIndex: number, key: string, value: Value, expireAtMs: number) => void) | null;
   private readonly chunk: number;
   private readonly serializeFlushed: boolean;
   private readonly onDone: (() => void) | null;
@@ -113,6 +120,7 @@ export class ShardSnapshot implements SegmentSerializer {
     this.chunk = options.chunk ?? REBUILD_CHUNK;
     this.serializeFlushed = options.serializeFlushed ?? false;
     this.stringSink = options.stringSink ?? null;
+    this.keySink = options.keySink ?? null;
     this.onDone = options.onDone ?? null;
     this.onError = options.onError ?? null;
   }
@@ -247,7 +255,9 @@ export class ShardSnapshot implements SegmentSerializer {
   }
 
   private writeKey(key: string, value: Value, at: number | undefined): void {
-    if (
+    if (this.keySink !== null) {
+      this.keySink(this.currentDb, key, value, at ?? -1);
+    } else if (
       this.stringSink !== null &&
       typeof value === 'string' &&
       at === undefined &&

@@ -113,13 +113,23 @@ const DRAKE_BIN = path.join(REPO_ROOT, 'bin/drake-server');
 
 /** The built drake-server (`npm run build` first) on loopback. */
 export function startDrake(opts: StartOptions = {}): Promise<ServerHandle> {
-  return startWithRetry('drake', opts, (port) => ({
-    command: DRAKE_BIN,
-    args: [
-      ...(opts.bare ? [] : ['--port', String(port), '--bind', '127.0.0.1', '--log_level', 'warn']),
-      ...(opts.args ?? []),
-    ],
-  }));
+  return startWithRetry('drake', opts, (port) => {
+    // Its own directory unless the test names one: a SAVE never lands in the repository (where every later
+    // drake-server would load it).
+    const ownDir =
+      opts.bare || (opts.args ?? []).includes('--dir')
+        ? undefined
+        : mkdtempSync(path.join(tmpdir(), 'drake-e2e-'));
+    return {
+      command: DRAKE_BIN,
+      tempDir: ownDir,
+      args: [
+        ...(opts.bare ? [] : ['--port', String(port), '--bind', '127.0.0.1', '--log_level', 'warn']),
+        ...(ownDir === undefined ? [] : ['--dir', ownDir]),
+        ...(opts.args ?? []),
+      ],
+    };
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import { configCommand } from './config-command';
 import { debugCommand } from './debug';
 import { infoCommand } from './info';
 import { lastsaveCommand } from './lastsave';
+import { bgsaveCommand, saveCommand } from './save';
 import { monitorCommand } from './monitor';
 import { shutdownCommand } from './shutdown';
 import { timeCommand } from './time';
@@ -19,6 +20,8 @@ export const serverCommands: readonly CommandSpec[] = [
   commandCommand,
   timeCommand,
   lastsaveCommand,
+  saveCommand,
+  bgsaveCommand,
   shutdownCommand,
   monitorCommand,
   debugCommand,

@@ -97,14 +97,14 @@ function memory(s: ServerContext): string[] {
 
 function persistence(s: ServerContext): string[] {
   const load = s.loading;
+  const p = s.persistence;
   const lines = [
     `loading:${load === null ? 0 : 1}`,
     'async_loading:0',
-    // Nothing is saved to disk, so every change since start counts (Redis's server.dirty).
-    `rdb_changes_since_last_save:${s.keyspace.dirty}`,
-    'rdb_bgsave_in_progress:0',
+    `rdb_changes_since_last_save:${p === null ? s.keyspace.dirty : p.changesSinceSave}`,
+    `rdb_bgsave_in_progress:${p?.bgsaveInProgress === true ? 1 : 0}`,
     `rdb_last_save_time:${s.lastSaveUnix}`,
-    'rdb_last_bgsave_status:ok',
+    `rdb_last_bgsave_status:${p === null || p.lastBgsaveOk ? 'ok' : 'err'}`,
     'aof_enabled:0',
     'aof_rewrite_in_progress:0',
   ];

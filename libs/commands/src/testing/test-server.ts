@@ -47,6 +47,7 @@ export class TestServer implements ServerContext {
   readonly infoSections = new Map<string, () => string>();
   readonly debugSubcommands = new Map<string, DebugHandler>();
   lastSaveUnix = Math.floor(Date.now() / 1000);
+  readonly persistence = null;
   password = '';
   shutdownReason: string | null = null;
   shutdownOptions: ShutdownOptions | null = null;

@@ -1,0 +1,190 @@
+import { existsSync } from 'fs';
+import { join } from 'path';
+import {
+  rdbLoadLimits,
+  rdbWriteSettings,
+  REDIS_VERSION,
+  type ConfigStore,
+  type Logger,
+  type PersistenceControl,
+} from '@drake/commands';
+import { writeOptions } from '@drake/rdb';
+import type { Keyspace } from '@drake/storage';
+import { loadRdbFile, type LoadResult } from './rdb-file-load';
+import { RdbSnapshotJob } from './rdb-snapshot-job';
+
+/** Keys each shard encodes per turn of a background save before it yields to the event loop. */
+const BGSAVE_BUDGET = 2000;
+/** A failed background save is retried at a save point no sooner than this (Redis's CONFIG_BGSAVE_RETRY_DELAY). */
+const BGSAVE_RETRY_DELAY_S = 5;
+
+export interface PersistenceHost {
+  readonly keyspace: Keyspace;
+  readonly config: ConfigStore;
+  readonly logger: Logger;
+  lastSaveUnix: number;
+}
+
+/**
+ * The RDB file at `dir`/`dbfilename`: loaded at start-up, written by SAVE (at once), BGSAVE (a point-in-time
+ * snapshot written over event-loop turns, no fork) and SHUTDOWN SAVE. Keeps what INFO persistence reports.
+ */
+export class Persistence implements PersistenceControl {
+  private job: RdbSnapshotJob | null = null;
+  private scheduled = false;
+  private dirtyAtSave = 0;
+  /** The change counter when the running save took its point in time: what its file holds. */
+  private dirtyAtStart = 0;
+  lastBgsaveOk = true;
+  private lastAttemptUnix = 0;
+
+  constructor(private readonly host: PersistenceHost) {}
+
+  get bgsaveInProgress(): boolean {
+    return this.job !== null;
+  }
+
+  get changesSinceSave(): number {
+    return this.host.keyspace.dirty - this.dirtyAtSave;
+  }
+
+  get path(): string {
+    const config = this.host.config;
+    return join(
+      config.lookup('dir')?.get() ?? process.cwd(),
+      config.lookup('dbfilename')?.get() ?? 'dump.rdb',
+    );
+  }
+
+  /** Loads the RDB file if there is one; null when there is none. Throws on a file that does not load. */
+  loadAtStartup(): LoadResult | null {
+    const path = this.path;
+    if (!existsSync(path)) return null;
+    const started = Date.now();
+    const result = loadRdbFile(this.host.keyspace, path, rdbLoadLimits(this.host.config));
+    this.dirtyAtSave = this.host.keyspace.dirty;
+    this.host.logger.info({ path, ...result, ms: Date.now() - started }, 'rdb loaded');
+    return result;
+  }
+
+  save(): string | null {
+    if (this.job !== null) return 'ERR Background save already in progress';
+    const job = this.newJob();
+    try {
+      this.dirtyAtStart = this.host.keyspace.dirty;
+      job.start();
+      while (!job.step(Infinity));
+      this.finish(job, 'save');
+      return null;
+    } catch (error) {
+      job.cancel();
+      this.host.logger.error({ err: (error as Error).message, path: this.path }, 'save failed');
+      return 'ERR';
+    }
+  }
+
+  bgsave(schedule: boolean): string {
+    if (this.job !== null) {
+      if (!schedule) return 'ERR Background save already in progress';
+      this.scheduled = true;
+      return 'Background saving scheduled';
+    }
+    const job = this.newJob();
+    this.dirtyAtStart = this.host.keyspace.dirty;
+    this.lastAttemptUnix = Math.floor(Date.now() / 1000);
+    job.start();
+    this.job = job;
+    this.host.logger.info({ path: this.path }, 'background save started');
+    setImmediate(this.advance);
+    return 'Background saving started';
+  }
+
+  /** Stops a background save (shutdown); its temporary file is never written. */
+  close(): void {
+    this.job?.cancel();
+    this.job = null;
+  }
+
+  /** Save points (the `save` parameter): whether a shutdown without SAVE/NOSAVE saves. */
+  get hasSavePoints(): boolean {
+    return this.savePoints().length !== 0;
+  }
+
+  /**
+   * Called every second (Redis's serverCron): starts a background save when a save point is reached — at least
+   * `changes` changes and `seconds` since the last save — retrying a failed one after 5 s at the earliest.
+   */
+  tick(nowMs = Date.now()): void {
+    if (this.job !== null) return;
+    const now = Math.floor(nowMs / 1000);
+    if (!this.lastBgsaveOk && now - this.lastAttemptUnix <= BGSAVE_RETRY_DELAY_S) return;
+    const changes = this.changesSinceSave;
+    for (const [seconds, needed] of this.savePoints()) {
+      if (changes >= needed && now - this.host.lastSaveUnix > seconds) {
+        this.host.logger.info({ changes, seconds }, 'save point reached');
+        this.bgsave(false);
+        return;
+      }
+    }
+  }
+
+  /** The `save` parameter as [seconds, changes] pairs. */
+  private savePoints(): [number, number][] {
+    const words = (this.host.config.lookup('save')?.get() ?? '')
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== '');
+    const points: [number, number][] = [];
+    for (let i = 0; i + 1 < words.length; i += 2) points.push([Number(words[i]), Number(words[i + 1])]);
+    return points;
+  }
+
+  private readonly advance = (): void => {
+    const job = this.job;
+    if (job === null) return;
+    try {
+      if (!job.step(BGSAVE_BUDGET)) {
+        setImmediate(this.advance);
+        return;
+      }
+      this.job = null;
+      this.finish(job, 'background save');
+      this.lastBgsaveOk = true;
+    } catch (error) {
+      job.cancel();
+      this.job = null;
+      this.lastBgsaveOk = false;
+      this.host.logger.error({ err: (error as Error).message, path: this.path }, 'background save failed');
+    }
+    if (this.scheduled) {
+      this.scheduled = false;
+      this.bgsave(false);
+    }
+  };
+
+  private newJob(): RdbSnapshotJob {
+    const settings = rdbWriteSettings(this.host.config);
+    return new RdbSnapshotJob(this.host.keyspace, writeOptions({ ...settings, version: 10 }));
+  }
+
+  /** Writes the finished snapshot; the changes it holds are the ones counted until its start. */
+  private finish(job: RdbSnapshotJob, what: string): void {
+    const started = Date.now();
+    const memory = process.memoryUsage();
+    const bytes = job.write(
+      this.path,
+      {
+        redisVersion: REDIS_VERSION,
+        ctime: Math.floor(Date.now() / 1000),
+        usedMem: memory.heapUsed + memory.external,
+      },
+      this.host.config.lookup('rdbchecksum')?.get() !== 'no',
+    );
+    this.dirtyAtSave = this.dirtyAtStart;
+    this.host.lastSaveUnix = Math.floor(Date.now() / 1000);
+    this.host.logger.info(
+      { path: this.path, keys: job.keys, bytes, writeMs: Date.now() - started },
+      `${what} done`,
+    );
+  }
+}

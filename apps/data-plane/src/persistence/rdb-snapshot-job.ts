@@ -1,0 +1,116 @@
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'fs';
+import {
+  ByteWriter,
+  RdbFileWriter,
+  writeKeyRecord,
+  type StandardAux,
+  type ValueWriteOptions,
+} from '@drake/rdb';
+import { ShardSnapshot } from '@drake/replication';
+import type { Keyspace, Value } from '@drake/storage';
+
+/** One database's share of the file: its key records, encoded as the snapshot reaches them. */
+interface DbBody {
+  readonly records: ByteWriter;
+  keys: number;
+  expires: number;
+}
+
+/**
+ * A point-in-time RDB file of the whole keyspace, taken without fork (DESIGN §3): one ShardSnapshot per shard
+ * hands each key to this job as it was at start() — the walk, or a write about to change it — and the key is
+ * encoded at once into its database's records. write() then lays the file out as Redis does (header, AUX, each
+ * database's SELECTDB, RESIZEDB and records, EOF, CRC-64). Keys of different databases arrive interleaved, so
+ * the records wait in memory until the end: about the size of the file.
+ */
+export class RdbSnapshotJob {
+  private readonly shards: ShardSnapshot[] = [];
+  private readonly bodies: (DbBody | undefined)[] = [];
+  private next = 0;
+
+  constructor(
+    keyspace: Keyspace,
+    private readonly options: ValueWriteOptions,
+  ) {
+    for (let s = 0; s < keyspace.shardCount; s++) {
+      this.shards.push(
+        new ShardSnapshot(keyspace, s, () => undefined, { keySink: this.onKey, serializeFlushed: true }),
+      );
+    }
+  }
+
+  /** Takes the point in time. */
+  start(): void {
+    for (const shard of this.shards) shard.start();
+  }
+
+  /** Encodes about `budget` keys per shard; true once every shard is done. */
+  step(budget: number): boolean {
+    let done = true;
+    for (let i = 0; i < this.shards.length; i++) {
+      const shard = this.shards[(this.next + i) % this.shards.length];
+      if (!shard.step(budget)) done = false;
+      const error = shard.error;
+      if (error !== null) throw error instanceof Error ? error : new Error(String(error));
+    }
+    this.next = (this.next + 1) % this.shards.length;
+    return done;
+  }
+
+  cancel(): void {
+    for (const shard of this.shards) shard.cancel();
+  }
+
+  get keys(): number {
+    let n = 0;
+    for (const body of this.bodies) n += body?.keys ?? 0;
+    return n;
+  }
+
+  /**
+   * Writes the file to `path` through a temporary file in the same directory, synced and then renamed over it
+   * (as Redis's rdbSave), so a reader never sees a partial file. Returns its size.
+   */
+  write(path: string, aux: StandardAux, checksum: boolean): number {
+    const temp = `${path}.temp-${process.pid}-${Date.now()}`;
+    const fd = openSync(temp, 'w');
+    try {
+      const file = new RdbFileWriter({ ...this.options, checksum, onChunk: (chunk) => writeAll(fd, chunk) });
+      file.standardAux(aux);
+      this.bodies.forEach((body, db) => {
+        if (body === undefined || body.keys === 0) return;
+        file.selectDb(db).resizeDb(body.keys, body.expires).records(body.records.bytes());
+      });
+      file.end();
+      fsyncSync(fd);
+      closeSync(fd);
+      renameSync(temp, path);
+      return file.bytesWritten;
+    } catch (error) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+      try {
+        unlinkSync(temp);
+      } catch {
+        // nothing to remove
+      }
+      throw error;
+    }
+  }
+
+  private readonly onKey = (db: number, key: string, value: Value, expireAtMs: number): void => {
+    let body = this.bodies[db];
+    if (body === undefined) this.bodies[db] = body = { records: new ByteWriter(4096), keys: 0, expires: 0 };
+    writeKeyRecord(body.records, key, value, expireAtMs, this.options);
+    body.keys++;
+    if (expireAtMs !== -1) body.expires++;
+  };
+}
+
+function writeAll(fd: number, chunk: Buffer): void {
+  let at = 0;
+  while (at < chunk.length) at += writeSync(fd, chunk, at, chunk.length - at);
+}
