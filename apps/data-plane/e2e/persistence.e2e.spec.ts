@@ -226,3 +226,26 @@ test('save points start a background save once enough changes and seconds have p
   await waitBgsave(drake.port);
   expect(await call(drake.port, 'INFO', 'persistence')).toContain('rdb_changes_since_last_save:0\r\n');
 });
+
+test('DEBUG RELOAD saves, empties and loads back (NOSAVE, NOFLUSH, MERGE as in Redis)', async () => {
+  const dir = tempDir();
+  const drake = await drakeIn(dir);
+  await fill(drake.port, 200);
+  const digest = await digestOf(drake.port);
+  expect(await call(drake.port, 'DEBUG', 'RELOAD')).toBe('+OK\r\n');
+  expect(await digestOf(drake.port)).toBe(digest);
+  expect(await call(drake.port, 'INFO', 'persistence')).toContain('rdb_changes_since_last_save:0\r\n');
+  await call(drake.port, 'SET', 'later', 'x');
+  // NOSAVE loads the file as it is: the later key goes.
+  expect(await call(drake.port, 'DEBUG', 'RELOAD', 'NOSAVE')).toBe('+OK\r\n');
+  expect(await call(drake.port, 'EXISTS', 'later')).toBe(':0\r\n');
+  expect(await digestOf(drake.port)).toBe(digest);
+  expect(await call(drake.port, 'DEBUG', 'RELOAD', 'NOFLUSH', 'NOSAVE')).toBe(
+    '-ERR Error trying to load the RDB dump\r\n',
+  );
+  expect(await call(drake.port, 'DEBUG', 'RELOAD', 'NOFLUSH', 'MERGE', 'NOSAVE')).toBe('+OK\r\n');
+  expect(await digestOf(drake.port)).toBe(digest);
+  expect(await call(drake.port, 'DEBUG', 'RELOAD', 'FAST')).toBe(
+    '-ERR DEBUG RELOAD only supports the MERGE, NOFLUSH and NOSAVE options.\r\n',
+  );
+});

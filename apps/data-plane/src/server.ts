@@ -110,6 +110,11 @@ export class DrakeServer implements ServerContext, ReplicationServer {
     listenToKeyspace(this);
     this.slowlog = SlowLog.following(this.config);
     this.persistence = new Persistence(this);
+    this.debugSubcommands.set('reload', (client, argv) => {
+      const error = this.persistence.reload(argv.slice(2));
+      if (error === null) client.reply.ok();
+      else client.reply.error(error);
+    });
     this.replication = new ReplicationManager(this, {
       backlogBytes: Number(flags.shard_repl_backlog_max_bytes),
       // client-output-buffer-limit's replica class (hard limit; 0 = none), read when a flow overflows.

@@ -99,6 +99,36 @@ export class Persistence implements PersistenceControl {
     return 'Background saving started';
   }
 
+  /**
+   * DEBUG RELOAD [MERGE] [NOFLUSH] [NOSAVE]: saves (unless NOSAVE), empties the dataset (unless NOFLUSH) and loads
+   * the file back; without MERGE a key already there is an error. Null when done, else the error to reply. The
+   * dataset is the same afterwards, so the change counter is put back: nothing goes to the replicas.
+   */
+  reload(options: readonly string[]): string | null {
+    const opts = new Set(options.map((o) => o.toLowerCase()));
+    for (const o of opts) {
+      if (o !== 'merge' && o !== 'noflush' && o !== 'nosave')
+        return 'ERR DEBUG RELOAD only supports the MERGE, NOFLUSH and NOSAVE options.';
+    }
+    if (!opts.has('nosave')) {
+      const error = this.save();
+      if (error !== null) return error;
+    }
+    const keyspace = this.host.keyspace;
+    const dirty = keyspace.dirty;
+    if (!opts.has('noflush')) keyspace.flushAll();
+    try {
+      loadRdbFile(keyspace, this.path, rdbLoadLimits(this.host.config), opts.has('merge'));
+    } catch (error) {
+      this.host.logger.error({ err: (error as Error).message, path: this.path }, 'DEBUG RELOAD failed');
+      return 'ERR Error trying to load the RDB dump';
+    } finally {
+      keyspace.dirty = dirty;
+    }
+    this.host.logger.warn({ path: this.path }, 'DB reloaded by DEBUG RELOAD');
+    return null;
+  }
+
   /** Stops a background save (shutdown); its temporary file is never written. */
   close(): void {
     this.job?.cancel();

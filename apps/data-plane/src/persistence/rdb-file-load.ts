@@ -12,10 +12,16 @@ export interface LoadResult {
 }
 
 /**
- * Loads an RDB file into the keyspace, streaming it in 1 MB reads. Throws (with the file's offset) on a file
- * that is not a valid RDB; what was loaded up to there stays, so the caller stops the start-up.
+ * Loads an RDB file into the keyspace, streaming it in 1 MB reads. Throws on a file that is not a valid RDB, and
+ * on a key the keyspace already holds unless `merge` (then the file's value wins); what was loaded up to there
+ * stays, so the caller stops the start-up.
  */
-export function loadRdbFile(keyspace: Keyspace, path: string, limits: ValueLoadLimits): LoadResult {
+export function loadRdbFile(
+  keyspace: Keyspace,
+  path: string,
+  limits: ValueLoadLimits,
+  merge = false,
+): LoadResult {
   const now = keyspace.now();
   let keys = 0;
   let expired = 0;
@@ -26,6 +32,7 @@ export function loadRdbFile(keyspace: Keyspace, path: string, limits: ValueLoadL
           expired++;
           return;
         }
+        if (!merge && keyspace.db(db).holds(key)) throw new Error(`duplicated key '${key}' in DB ${db}`);
         if (expireAtMs === -1) keyspace.db(db).set(key, value);
         else keyspace.db(db).setWithExpire(key, value, expireAtMs);
         keys++;
