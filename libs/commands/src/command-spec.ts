@@ -44,8 +44,11 @@ export interface CommandSpec {
   readonly complexity?: string;
   readonly subcommands?: readonly CommandSpec[];
   readonly execute: CommandHandler;
-  /** The `fast` flag, read once per command by the dispatcher (defineCommand fills it in). */
-  readonly fast?: boolean;
+  /**
+   * Cheap whatever its arguments: flagged `fast`, or O(1) (SET's execution does not grow with its value). The
+   * dispatcher times such a command with its read, not on its own (defineCommand fills it in).
+   */
+  readonly constantTime?: boolean;
 }
 
 export type CommandDefinition = Omit<
@@ -59,17 +62,26 @@ export type CommandDefinition = Omit<
   categories?: readonly string[];
 };
 
-/** Fills the defaults of a command definition (no keys, since 1.0.0). */
+/**
+ * Fills the defaults of a command definition (no keys, since 1.0.0). Every spec gets the same properties in the
+ * same order, so the dispatcher's reads of them (name, execute, fast…) meet one object shape, not dozens.
+ */
 export function defineCommand(def: CommandDefinition): CommandSpec {
   return {
-    firstKey: 0,
-    lastKey: 0,
-    keyStep: 0,
-    since: '1.0.0',
-    categories: [],
-    ...def,
     name: def.name.toLowerCase(),
-    fast: def.flags.includes('fast'),
+    arity: def.arity,
+    flags: def.flags,
+    firstKey: def.firstKey ?? 0,
+    lastKey: def.lastKey ?? 0,
+    keyStep: def.keyStep ?? 0,
+    categories: def.categories ?? [],
+    group: def.group,
+    summary: def.summary,
+    since: def.since ?? '1.0.0',
+    complexity: def.complexity,
+    subcommands: def.subcommands,
+    execute: def.execute,
+    constantTime: def.flags.includes('fast') || def.complexity === 'O(1)',
   };
 }
 

@@ -139,7 +139,7 @@ export function runCommand(client: Client, spec: CommandSpec, argv: string[]): v
   stats.commandsProcessed++;
   const slowlog = client.server.slowlog;
   const started = commandStarted(
-    slowlog.timing === TIME_ALL || (slowlog.timing === TIME_SLOW && spec.fast !== true),
+    slowlog.timing === TIME_ALL || (slowlog.timing === TIME_SLOW && spec.constantTime !== true),
   );
   const keyspace = client.server.keyspace;
   const dirtyBefore = keyspace.dirty;
