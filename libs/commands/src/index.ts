@@ -31,6 +31,7 @@ export { BlockingRegistry } from './blocking/blocking-registry';
 export { WatchRegistry } from './transactions/watch-registry';
 export { listenToKeyspace } from './key-signals';
 export { SlowLog } from './slowlog';
+export { usedMemory } from './memory/process-memory';
 export { rdbLoadLimits, rdbWriteSettings } from './keys/dump-settings';
 export { Stats } from './server-stats';
 export { PubSubHub, pubsubCommands, subscriberModeError } from './pubsub';

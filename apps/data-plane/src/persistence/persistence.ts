@@ -4,6 +4,7 @@ import {
   rdbLoadLimits,
   rdbWriteSettings,
   REDIS_VERSION,
+  usedMemory,
   type ConfigStore,
   type Logger,
   type PersistenceControl,
@@ -200,13 +201,12 @@ export class Persistence implements PersistenceControl {
   /** Writes the finished snapshot; the changes it holds are the ones counted until its start. */
   private finish(job: RdbSnapshotJob, what: string): void {
     const started = Date.now();
-    const memory = process.memoryUsage();
     const bytes = job.write(
       this.path,
       {
         redisVersion: REDIS_VERSION,
         ctime: Math.floor(Date.now() / 1000),
-        usedMem: memory.heapUsed + memory.external,
+        usedMem: usedMemory(),
       },
       this.host.config.lookup('rdbchecksum')?.get() !== 'no',
     );

@@ -1,4 +1,4 @@
-import type { Keyspace, Value } from '@drake/storage';
+import { RedisStream, type Keyspace } from '@drake/storage';
 import type { Client } from '../client';
 import type { BlockedRequest } from './blocked-request';
 import { callStats } from '../command-timing';
@@ -98,8 +98,8 @@ export class BlockingRegistry {
     const db = this.keyspace.db(dbIndex);
     const other = replacedWith === null ? null : this.keyspace.db(replacedWith);
     for (const key of keys.keys()) {
-      if (!isStream(db.storedValue(key))) continue;
-      if (other !== null && isStream(other.storedValue(key))) continue;
+      if (!(db.storedValue(key) instanceof RedisStream)) continue;
+      if (other !== null && other.storedValue(key) instanceof RedisStream) continue;
       this.keyModified(dbIndex, key);
     }
   }
@@ -166,8 +166,4 @@ export class BlockingRegistry {
     this.timer = null;
     this.checkTimeouts();
   };
-}
-
-function isStream(value: Value | undefined): boolean {
-  return typeof value === 'object' && value.type === 'stream';
 }

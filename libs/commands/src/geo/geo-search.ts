@@ -220,8 +220,9 @@ export function geoSearch(client: Client, argv: string[], srcIndex: number, kind
     return;
   }
   if (zset === undefined) {
+    // Nothing found: a destination is deleted (storeResult's empty case).
     if (opts.storeKey === null) reply.array(0);
-    else storeResult(client, opts.storeKey, new RedisZset(true), 'del');
+    else store(client, opts.storeKey, [], 0, false, kind);
     return;
   }
   if (opts.count !== 0 && opts.sort === 0 && !opts.any) opts.sort = 1;

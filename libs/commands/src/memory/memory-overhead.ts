@@ -1,8 +1,8 @@
 import type { ServerContext } from '../server-context';
 import { peakMemory, startupMemory, usedMemory } from './process-memory';
+import { MAP_ENTRY, POINTER } from './value-bytes';
 
-/** A Map entry (key, value, chain, bucket share) and the fixed part of a dash-table segment. */
-const MAP_ENTRY = 28;
+/** The fixed part of a dash-table segment (its Maps' headers and directory slots). */
 const SEGMENT = 160;
 
 export interface DbOverhead {
@@ -33,7 +33,7 @@ export interface MemoryOverhead {
 
 export function memoryOverhead(server: ServerContext): MemoryOverhead {
   const usage = process.memoryUsage();
-  const used = usedMemory();
+  const used = usedMemory(usage);
   const peak = peakMemory(used);
   const startup = startupMemory();
   let backlog = 0;
@@ -57,7 +57,7 @@ export function memoryOverhead(server: ServerContext): MemoryOverhead {
     const entry: DbOverhead = {
       index: d,
       main: size * MAP_ENTRY + segments * SEGMENT,
-      expires: db.expiresCount() * (MAP_ENTRY + 8),
+      expires: db.expiresCount() * (MAP_ENTRY + POINTER),
     };
     dbs.push(entry);
     overheadTotal += entry.main + entry.expires;

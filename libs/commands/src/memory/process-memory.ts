@@ -2,8 +2,7 @@
  * The process's memory as INFO memory and MEMORY STATS report it: V8's heap in use plus memory held outside it
  * (Buffers), the closest analogue of Redis's allocator total; its value at start-up; and the peak seen since.
  */
-export function usedMemory(): number {
-  const m = process.memoryUsage();
+export function usedMemory(m: NodeJS.MemoryUsage = process.memoryUsage()): number {
   return m.heapUsed + m.external;
 }
 

@@ -13,11 +13,11 @@ import {
  * Estimates of what Drake's heap holds for a key (MEMORY USAGE), from V8's layouts on a 64-bit build: Redis's
  * objectComputeSize measures its own allocations, so the two servers' figures are alike in scale, not equal.
  */
-const POINTER = 8;
+export const POINTER = 8;
 /** A one-byte (latin1) string: map, hash and length fields, then its bytes, in 8-byte steps. */
 const STRING_HEADER = 16;
 /** One entry of a JS Map: key, value and chain slots, plus its share of the bucket array. */
-const MAP_ENTRY = 3 * POINTER + POINTER / 2;
+export const MAP_ENTRY = 3 * POINTER + POINTER / 2;
 /** A small object (the collection itself, a chunk or tree node header). */
 const OBJECT = 64;
 
