@@ -38,6 +38,7 @@ export {
 } from './rdb-file-writer';
 export { RdbLoader, type RdbLoadHandler, type RdbLoaderOptions } from './rdb-loader';
 export { ChunkSource } from './values/chunk-source';
+export { quicklistShape, type QuicklistShape } from './values/list-writer';
 export { DEFAULT_LOAD_LIMITS, loadLimits, type ValueLoadLimits } from './values/load-limits';
 export { DEFAULT_WRITE_OPTIONS, writeOptions, type ValueWriteOptions } from './values/write-options';
 export { UnsupportedValueError, rdbTypeOf, writeValue, writeValueBody } from './values/value-writer';

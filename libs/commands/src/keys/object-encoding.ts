@@ -1,7 +1,7 @@
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
 import { lookupReadOrNil } from './lookup';
-import { valueEncoding } from './value-encoding';
+import { keyEncoding } from './value-encoding';
 
 export const objectEncodingCommand = defineCommand({
   name: 'object|encoding',
@@ -18,7 +18,6 @@ export const objectEncodingCommand = defineCommand({
   execute(client: Client, argv: string[]): void {
     const value = lookupReadOrNil(client, argv[2]);
     if (value === undefined) return;
-    const recorded = typeof value === 'string' ? client.db.encodingOf(argv[2]) : undefined;
-    client.reply.bulk(recorded ?? valueEncoding(value));
+    client.reply.bulk(keyEncoding(client.db, argv[2], value));
   },
 });

@@ -5,7 +5,7 @@ import { lfuPolicySelected } from './eviction-policy';
 import { lookupReadOrNil } from './lookup';
 
 /** Redis's LFU_INIT_VAL: the counter of a key that was written and not read since. */
-const LFU_INIT_VAL = 5;
+export const LFU_INIT_VAL = 5;
 
 /**
  * Only meaningful under an LFU policy, else Redis's error. Access frequency is not tracked here, so every key

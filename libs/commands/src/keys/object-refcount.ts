@@ -1,3 +1,4 @@
+import type { Value } from '@drake/storage';
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
 import { sharedIntegersAllowed } from './eviction-policy';
@@ -6,6 +7,11 @@ import { isSharedInteger } from './value-encoding';
 
 /** Redis's OBJ_SHARED_REFCOUNT: the refcount its shared objects report. */
 const SHARED_REFCOUNT = 2147483647;
+
+/** The refcount Redis would show: values are never shared between keys here, except the integers Redis shares. */
+export function valueRefcount(client: Client, value: Value): number {
+  return isSharedInteger(value) && sharedIntegersAllowed(client) ? SHARED_REFCOUNT : 1;
+}
 
 /** Values are never shared between keys here, except the integers Redis itself would share. */
 export const objectRefcountCommand = defineCommand({
@@ -23,7 +29,6 @@ export const objectRefcountCommand = defineCommand({
   execute(client: Client, argv: string[]): void {
     const value = lookupReadOrNil(client, argv[2]);
     if (value === undefined) return;
-    const shared = isSharedInteger(value) && sharedIntegersAllowed(client);
-    client.reply.integer(shared ? SHARED_REFCOUNT : 1);
+    client.reply.integer(valueRefcount(client, value));
   },
 });

@@ -1,4 +1,4 @@
-import type { RedisObject, Value } from '@drake/storage';
+import type { Database, RedisObject, Value } from '@drake/storage';
 import { parseInteger } from '../args';
 
 /** Container types report the encoding Redis would use for their current contents. */
@@ -25,6 +25,12 @@ export function valueEncoding(value: Value): string {
   if (typeof encoding !== 'string')
     throw new Error(`OBJECT ENCODING: ${value.type} values provide no encoding`);
   return encoding;
+}
+
+/** OBJECT ENCODING of the key's value: a string edited in place (APPEND, SETRANGE) is recorded as 'raw'. */
+export function keyEncoding(db: Database, key: string, value: Value): string {
+  const recorded = typeof value === 'string' ? db.encodingOf(key) : undefined;
+  return recorded ?? valueEncoding(value);
 }
 
 /** Redis's OBJ_SHARED_INTEGERS: SET stores 0..9999 as one shared object each. */

@@ -2,6 +2,7 @@ import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
 import { noNewlines } from '../errors';
 import { debugDigest, debugDigestValue } from './debug-digest';
+import { debugObject } from './debug-object';
 import { replyHelp } from './help';
 
 const HELP = [
@@ -9,6 +10,8 @@ const HELP = [
   '    Output a hex signature representing the current DB content.',
   'DIGEST-VALUE <key> [<key> ...]',
   '    Output a hex signature of the values of all the specified keys.',
+  'OBJECT <key>',
+  '    Show low level info about `key` and associated value.',
   'RELOAD [MERGE] [NOFLUSH] [NOSAVE]',
   '    Save the RDB file, empty the dataset and load the file back. MERGE: keys of the',
   '    file replace the ones there; NOFLUSH: keep the dataset (a key in both is an',
@@ -62,6 +65,7 @@ export const debugCommand = defineCommand({
     if (sub === 'help' && argv.length === 2) replyHelp(client, 'DEBUG', HELP);
     else if (sub === 'sleep' && argv.length === 3) debugSleep(client, argv[2]);
     else if (sub === 'digest' && argv.length === 2) debugDigest(client);
+    else if (sub === 'object' && argv.length === 3) debugObject(client, argv[2]);
     else if (sub === 'set-active-expire' && argv.length === 3) {
       // Redis reads the flag with atoi: anything but a non-zero number turns it off.
       client.server.keyspace.activeExpireEnabled = (parseInt(argv[2], 10) || 0) !== 0;

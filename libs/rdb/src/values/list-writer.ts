@@ -78,3 +78,17 @@ export function writeList(w: ByteWriter, list: RedisList, opts: ValueWriteOption
     else writeRdbStringBytes(w, node.blob, opts.compress);
   }
 }
+
+/** A list's quicklist as DEBUG OBJECT reports it: the node count and the bytes of the nodes uncompressed. */
+export interface QuicklistShape {
+  readonly nodes: number;
+  readonly uncompressedBytes: number;
+}
+
+/** The quicklist writeList would save for `list` (7.0's listpack nodes), measured rather than written. */
+export function quicklistShape(list: RedisList, opts: ValueWriteOptions): QuicklistShape {
+  const nodes = buildNodes(list, { ...opts, version: 10 });
+  let uncompressedBytes = 0;
+  for (const node of nodes) uncompressedBytes += node.plain ? node.element.length : node.blob.length;
+  return { nodes: nodes.length, uncompressedBytes };
+}
