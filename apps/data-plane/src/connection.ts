@@ -188,7 +188,12 @@ export class Connection implements ClientTransport, RequestHandler {
         this.inFlight = handedOver;
       if (!this.checkOutput(queued)) return;
     }
-    if (this.closeRequested && !this.awaitingDrain) this.socket.end();
+    if (this.closeRequested && !this.awaitingDrain) {
+      this.socket.end();
+      // Gone for the server once its last reply is out, as Redis frees it then: a CLIENT TRACKING redirect to it
+      // is broken from the next command on, not only once the peer has closed too.
+      this.server.removeClient(this.client);
+    }
   }
 
   /** Applies the output limits to `unsent` bytes; false when the client was dropped. */

@@ -11,6 +11,7 @@ import { Keyspace } from '@drake/storage';
 import {
   allCommands,
   BlockingRegistry,
+  TrackingRegistry,
   CommandTable,
   listenToKeyspace,
   SlowLog,
@@ -70,6 +71,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
   tooFewReplicas = false;
   masterDown = false;
   readonly blocking: BlockingRegistry;
+  readonly tracking: TrackingRegistry;
   readonly infoSections = new Map<string, () => string>();
   readonly debugSubcommands = new Map<string, DebugHandler>();
   lastSaveUnix = Math.floor(Date.now() / 1000);
@@ -94,6 +96,8 @@ export class DrakeServer implements ServerContext, ReplicationServer {
     this.keyspace = new Keyspace({ dbCount: Number(flags.dbnum), shardCount: Number(flags.shard_count) });
     this.watches = new WatchRegistry(this.keyspace);
     this.blocking = new BlockingRegistry(this.keyspace);
+    // BCAST invalidations go out once per event-loop turn, after the turn's replies (Redis's beforeSleep).
+    this.tracking = new TrackingRegistry(this.clients, (run) => setImmediate(run));
     this.config = new ConfigRegistry({
       port: flags.port,
       bind: flags.bind,
@@ -253,6 +257,9 @@ export class DrakeServer implements ServerContext, ReplicationServer {
 
   private readonly runActiveExpire = (): void => {
     this.keyspace.activeExpireCycle(EXPIRE_BUDGET_MS);
+    // serverCron's trackingLimitUsedSlots: a lowered tracking-table-max-keys takes effect without new commands.
+    if (this.tracking.clients !== 0)
+      this.tracking.limit(readConfigNumber(this.config, 'tracking-table-max-keys', 1_000_000));
   };
 
   /**

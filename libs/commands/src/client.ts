@@ -5,6 +5,7 @@ import type { CommandSpec } from './command-spec';
 import type { BlockedRequest } from './blocking/blocked-request';
 import type { WatchedKey } from './transactions/watch-registry';
 import type { ClientSubscriptions } from './pubsub/client-subscriptions';
+import type { ClientTracking } from './tracking/client-tracking';
 
 /** A command queued between MULTI and EXEC, resolved at queue time. */
 export interface QueuedCommand {
@@ -86,6 +87,8 @@ export class Client {
   slowlogPending: { readonly argv: string[]; readonly durationUs: number } | null = null;
   /** Pub/sub subscriptions, or null when there are none (null = not in subscriber mode). */
   subscriptions: ClientSubscriptions | null = null;
+  /** CLIENT TRACKING state; null while tracking is off. */
+  tracking: ClientTracking | null = null;
 
   constructor(
     readonly id: number,
@@ -106,6 +109,7 @@ export class Client {
     this.server.blocking.unblock(this);
     this.multi = null;
     this.server.pubsub.unsubscribeAll(this);
+    this.server.tracking.disable(this);
   }
 
   select(index: number): void {

@@ -11,6 +11,8 @@ import { TIME_ALL, TIME_SLOW } from './slowlog/slow-log';
 import { propagate } from './propagation/propagate';
 import { extractKeys } from './server/key-extraction';
 import { subscriberModeError } from './pubsub/subscriber-mode';
+import { readConfigNumber } from './server/config-number';
+import type { ClientTracking } from './tracking/client-tracking';
 
 function arityOk(spec: CommandSpec, argc: number): boolean {
   return spec.arity > 0 ? argc === spec.arity : argc >= -spec.arity;
@@ -68,6 +70,9 @@ const RUN_IN_MULTI = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'rese
 export function dispatch(client: Client, argv: string[]): void {
   const reply = client.reply;
   const mark = reply.length;
+  const tracking = client.server.tracking;
+  const tracked = tracking.clients !== 0;
+  if (tracked) limitTrackingTable(client);
   const spec = resolve(client, argv);
   const refused = spec === null ? null : refusal(client, spec);
   if (spec === null) {
@@ -83,6 +88,31 @@ export function dispatch(client: Client, argv: string[]): void {
   }
   if (client.replyMode !== 'on') suppressReply(client, mark);
   else if (client.keptPushes !== null) client.keptPushes = null; // the mode went back on mid-command (EXEC)
+  if (tracked || tracking.clients !== 0) afterTrackedCommand(client, argv);
+}
+
+/**
+ * Invalidations of the client's own writes follow its reply (Redis's afterCommand), pushes that CLIENT REPLY OFF
+ * does not hold back; then a CLIENT CACHING choice may end.
+ */
+function afterTrackedCommand(client: Client, argv: string[]): void {
+  const tracking = client.server.tracking;
+  if (tracking.hasPending) tracking.sendPending();
+  if (client.tracking !== null && client.tracking.caching) endCachingChoice(client, argv);
+}
+
+/**
+ * CLIENT CACHING applies to the next command, or to a whole transaction when MULTI follows it: the choice ends
+ * after a command outside MULTI unless that command was another CLIENT one (Redis's resetClient).
+ */
+function endCachingChoice(client: Client, argv: string[]): void {
+  if (client.multi === null && argv[0].toLowerCase() !== 'client')
+    (client.tracking as ClientTracking).caching = false;
+}
+
+/** tracking-table-max-keys, enforced before each command while some client tracks (Redis's processCommand). */
+function limitTrackingTable(client: Client): void {
+  client.server.tracking.limit(readConfigNumber(client.server.config, 'tracking-table-max-keys', 1_000_000));
 }
 
 /**
@@ -148,6 +178,11 @@ export function runCommand(client: Client, spec: CommandSpec, argv: string[]): v
   if (keyspace.snapshotsRunning !== 0 && hasFlag(spec, 'write')) snapshotKeysOf(client, spec, argv);
   // A writable replica's own clients: the TTLs they set are this node's to expire.
   keyspace.localWrites = client.server.isReplica && !client.isMasterLink;
+  // While some client tracks keys, the running client is known to tracking (NOLOOP, invalidations after its reply).
+  const tracking = client.server.tracking;
+  const tracked = tracking.clients !== 0;
+  const outer = tracking.current;
+  if (tracked) tracking.current = client;
   try {
     spec.execute(client, argv);
   } catch (err) {
@@ -155,6 +190,7 @@ export function runCommand(client: Client, spec: CommandSpec, argv: string[]): v
     reportCommandFailure(client, spec, err, mark);
   }
   keyspace.localWrites = false;
+  if (tracked) afterTrackedRun(client, spec, argv, outer);
   // A command that changed data is journalled for the replicas (Redis propagates when server.dirty moved).
   // PUBLISH/SPUBLISH change no data but reach replicas too (Redis's may_replicate), so their subscribers hear it.
   // A replica journals only what its master sent (a client's PUBLISH there would put its mirror out of step).
@@ -174,6 +210,15 @@ export function runCommand(client: Client, spec: CommandSpec, argv: string[]): v
   if (client.server.monitors.size > 0 && !hasFlag(spec, 'admin') && !hasFlag(spec, 'skip_monitor')) {
     feedMonitors(client, argv);
   }
+}
+
+/** The command ran while some client tracks: restore the running client, remember what a tracking client read. */
+function afterTrackedRun(client: Client, spec: CommandSpec, argv: string[], outer: Client | null): void {
+  const tracking = client.server.tracking;
+  tracking.current = outer;
+  const mine = client.tracking;
+  if (mine !== null && !mine.bcast && hasFlag(spec, 'readonly'))
+    tracking.rememberKeys(client, mine, spec, argv);
 }
 
 /**

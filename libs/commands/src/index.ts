@@ -28,6 +28,7 @@ export type {
 } from './server-context';
 export { ConfigRegistry, REDIS_VERSION, type ConfigListener } from './server';
 export { BlockingRegistry } from './blocking/blocking-registry';
+export { TrackingRegistry } from './tracking/tracking-registry';
 export { WatchRegistry } from './transactions/watch-registry';
 export { listenToKeyspace } from './key-signals';
 export { SlowLog } from './slowlog';

@@ -2,22 +2,28 @@ import type { ServerContext } from './server-context';
 import { keyspaceEventFlags, Notify, publishKeyspaceEvent } from './notify/keyspace-events';
 
 /**
- * Routes the keyspace's change signals to WATCH and to blocked clients, journals a master's expiries as DEL for
- * the replicas, and publishes the keyspace's own notifications (expired, new) when they are on. The check for
- * "nobody listens" comes first: it is the whole cost on the write path of a server without watchers or blocked
- * clients.
+ * Routes the keyspace's change signals to WATCH, blocked clients and client-side caching (CLIENT TRACKING),
+ * journals a master's expiries as DEL for the replicas, and publishes the keyspace's own notifications (expired,
+ * new) when they are on. The check for "nobody listens" comes first: it is the whole cost on the write path of a
+ * server without watchers, blocked or tracking clients.
  */
 export function listenToKeyspace(server: ServerContext): void {
-  const { keyspace, watches, blocking } = server;
+  const { keyspace, watches, blocking, tracking } = server;
+  // Set by onKeyExpired for the onKeyModified call that follows it: an expiry is nobody's write (NOLOOP).
+  let expiring = false;
   keyspace.onKeyModified = (dbIndex, key) => {
     if (watches.size !== 0) watches.touch(dbIndex, key);
     if (blocking.size !== 0) blocking.keyModified(dbIndex, key);
+    if (tracking.active) tracking.keyModified(key, expiring);
+    expiring = false;
   };
+  keyspace.onDatasetFlushed = () => tracking.flushed();
   keyspace.onFlush = (dbIndex) => {
     if (watches.size !== 0) watches.emptying(dbIndex, null);
     if (blocking.size !== 0) blocking.streamsVanishing(dbIndex, null);
   };
   keyspace.onKeyExpired = (dbIndex, key) => {
+    expiring = true;
     publishKeyspaceEvent(server.pubsub, Notify.expired, 'expired', key, dbIndex);
     const journal = server.journal;
     // A replica expires only its own clients' keys (writable replica), which its journal mirror never had.

@@ -8,6 +8,7 @@ import type { WatchRegistry } from './transactions/watch-registry';
 import type { ErrorStats } from './error-stats';
 import type { PubSubHub } from './pubsub/hub';
 import type { SlowLog } from './slowlog/slow-log';
+import type { TrackingRegistry } from './tracking/tracking-registry';
 
 /** A configuration parameter as CONFIG GET/SET see it. */
 export interface ConfigParameter {
@@ -128,6 +129,8 @@ export interface ServerContext {
   readonly watches: WatchRegistry;
   /** Clients blocked on keys (BLPOP…). */
   readonly blocking: BlockingRegistry;
+  /** Client-side caching: CLIENT TRACKING state and invalidations. */
+  readonly tracking: TrackingRegistry;
   /** Pub/sub channels, patterns and shard channels with their subscribers. */
   readonly pubsub: PubSubHub;
   /** Clients in MONITOR mode. */

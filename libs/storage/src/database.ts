@@ -212,6 +212,7 @@ export class Database {
   clear(): void {
     const keyspace = this.keyspace;
     if (keyspace.onFlush !== null) keyspace.onFlush(this.index);
+    keyspace.noteFlushing();
     keyspace.dirty++;
     keyspace.noteCleared(this.index);
     for (const table of this.tables) table.clear();

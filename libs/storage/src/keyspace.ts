@@ -40,6 +40,9 @@ export class Keyspace {
   onKeyAdded: ((dbIndex: number, key: string) => void) | null = null;
   /** Told when a whole database is emptied (FLUSHDB, FLUSHALL), before its keys are gone. */
   onFlush: ((dbIndex: number) => void) | null = null;
+  /** Told once per flush before it empties (one call for all of FLUSHALL's databases: Redis's signalFlushedDb). */
+  onDatasetFlushed: (() => void) | null = null;
+  private flushingAll = false;
   /** Changes made by commands since start (Redis's server.dirty): a command that moved it is a write to journal. */
   dirty = 0;
   /** Point-in-time snapshots in progress (full syncs): write commands then snapshot the segments they read. */
@@ -98,7 +101,18 @@ export class Keyspace {
   }
 
   flushAll(): void {
-    for (const db of this.dbs) db.clear();
+    if (this.onDatasetFlushed !== null) this.onDatasetFlushed();
+    this.flushingAll = true;
+    try {
+      for (const db of this.dbs) db.clear();
+    } finally {
+      this.flushingAll = false;
+    }
+  }
+
+  /** Database.clear reports here before it empties: once per FLUSHDB, and FLUSHALL reports once for all. */
+  noteFlushing(): void {
+    if (!this.flushingAll && this.onDatasetFlushed !== null) this.onDatasetFlushed();
   }
 
   /**

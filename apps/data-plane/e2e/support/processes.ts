@@ -299,3 +299,20 @@ export function readRss(pid: number): number {
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** A redis-server and the subject for the whole spec file: started in beforeAll, stopped in afterAll. */
+export function redisAndSubjectForSpec(): { redis: () => ServerHandle; subject: () => ServerHandle } {
+  let redis: ServerHandle | undefined;
+  let subject: ServerHandle | undefined;
+  beforeAll(async () => {
+    [redis, subject] = await Promise.all([startRedis(), startSubject()]);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([redis?.stop(), subject?.stop()]);
+  });
+  const started = (handle: ServerHandle | undefined): ServerHandle => {
+    if (handle === undefined) throw new Error('servers are not started (use inside tests)');
+    return handle;
+  };
+  return { redis: () => started(redis), subject: () => started(subject) };
+}

@@ -147,7 +147,13 @@ export class BlockingRegistry {
       if (request === null) continue;
       const stats = client.server.stats;
       stats.errors.accounted = stats.errors.total;
-      if (!request.tryServe(client, key)) continue;
+      // The served client's command runs now: invalidations of its own writes follow its reply (CLIENT TRACKING).
+      const tracking = client.server.tracking;
+      const outer = tracking.current;
+      tracking.current = client;
+      const served = request.tryServe(client, key);
+      tracking.current = outer;
+      if (!served) continue;
       // Served with an error (the stream or its group went away): the blocked command failed.
       if (stats.errors.chargeErrors()) callStats(stats, client.lastCommand).failed++;
       this.wake(client);

@@ -252,7 +252,7 @@ describe('CLIENT NO-EVICT / REPLY / HELP', () => {
   it('HELP lists the subcommands as simple strings', () => {
     const reply = setup().connect().run('CLIENT', 'HELP');
     expect(reply).toMatch(
-      /^\*37\r\n\+CLIENT <subcommand> \[<arg> \[value\] \[opt\] \.\.\.\]\. Subcommands are:\r\n/,
+      /^\*46\r\n\+CLIENT <subcommand> \[<arg> \[value\] \[opt\] \.\.\.\]\. Subcommands are:\r\n/,
     );
     expect(reply).toContain('+NO-EVICT (ON|OFF)\r\n');
     expect(reply.endsWith('+HELP\r\n+    Prints this help.\r\n')).toBe(true);

@@ -12,6 +12,10 @@ import { clientReplyCommand } from './client-reply';
 import { clientSetinfoCommand } from './client-setinfo';
 import { clientSetnameCommand } from './client-setname';
 import { clientUnblockCommand } from './client-unblock';
+import { clientCachingCommand } from '../tracking/client-caching';
+import { clientGetredirCommand } from '../tracking/client-getredir';
+import { clientTrackingCommand } from '../tracking/client-tracking-command';
+import { clientTrackinginfoCommand } from '../tracking/client-trackinginfo';
 
 /** CLIENT is a container: the dispatcher runs `client|<sub>`; CLIENT alone fails its arity check first. */
 export const clientCommand = defineCommand({
@@ -34,6 +38,10 @@ export const clientCommand = defineCommand({
     clientNoEvictCommand,
     clientReplyCommand,
     clientUnblockCommand,
+    clientTrackingCommand,
+    clientCachingCommand,
+    clientGetredirCommand,
+    clientTrackinginfoCommand,
     clientHelpCommand,
   ],
   execute(client: Client, argv: string[]): void {

@@ -4,6 +4,10 @@ import { replyHelp } from '../server/help';
 
 /** Redis 7.0's CLIENT HELP text for the subcommands Drake has, plus 7.2's SETINFO. */
 const LINES = [
+  'CACHING (YES|NO)',
+  '    Enable/disable tracking of the keys for next command in OPTIN/OPTOUT modes.',
+  'GETREDIR',
+  '    Return the client ID we are redirecting to when tracking is enabled.',
   'GETNAME',
   '    Return the name of the current connection.',
   'ID',
@@ -34,6 +38,11 @@ const LINES = [
   '    Assign the name <name> to the current connection.',
   'UNBLOCK <clientid> [TIMEOUT|ERROR]',
   '    Unblock the specified blocked client.',
+  'TRACKING (ON|OFF) [REDIRECT <id>] [BCAST] [PREFIX <prefix> [...]]',
+  '         [OPTIN] [OPTOUT] [NOLOOP]',
+  '    Control server assisted client side caching.',
+  'TRACKINGINFO',
+  '    Report tracking status for the current connection.',
   'SETINFO <LIB-NAME|LIB-VER> <value>',
   '    Record the client library name or version of the current connection.',
   'NO-EVICT (ON|OFF)',

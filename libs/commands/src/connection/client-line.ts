@@ -1,7 +1,8 @@
 import type { Client } from '../client';
 
 /**
- * CLIENT LIST flags in Redis's order: O monitor or S replica, M master, P subscriber, x MULTI, b blocked, d dirty
+ * CLIENT LIST flags in Redis's order: O monitor or S replica, M master, P subscriber, x MULTI, b blocked, t tracking
+ * (R its redirect is gone, B broadcasting), d dirty
  * WATCH, e no-evict; N for none.
  */
 function clientFlags(c: Client): string {
@@ -12,6 +13,9 @@ function clientFlags(c: Client): string {
   if (c.subscriptions !== null) flags += 'P';
   if (c.multi !== null) flags += 'x';
   if (c.blocked !== null) flags += 'b';
+  if (c.tracking !== null) flags += 't';
+  if (c.tracking?.brokenRedirect === true) flags += 'R';
+  if (c.tracking?.bcast === true) flags += 'B';
   if (c.watchDirty) flags += 'd';
   if (c.noEvict) flags += 'e';
   return flags === '' ? 'N' : flags;
@@ -44,6 +48,6 @@ export function clientInfoLine(
     `age=${Math.floor((now - c.createdAtMs) / 1000)} idle=${idle} flags=${clientFlags(c)} db=${c.dbIndex} ` +
     `${pubsub} multi=${c.multi === null ? -1 : c.multi.length} qbuf=${qbuf} qbuf-free=0 argv-mem=${argvMem} multi-mem=0 ` +
     `rbs=${c.reply.length} rbp=${c.reply.length} obl=0 oll=0 omem=${omem} tot-mem=${qbuf + omem + argvMem} ` +
-    `events=r${omem > 0 ? 'w' : ''} cmd=${c.lastCommand} user=${c.isMasterLink ? '(superuser)' : 'default'} redir=-1 resp=${c.reply.protocol}`
+    `events=r${omem > 0 ? 'w' : ''} cmd=${c.lastCommand} user=${c.isMasterLink ? '(superuser)' : 'default'} redir=${c.tracking === null ? -1 : c.tracking.redirect} resp=${c.reply.protocol}`
   );
 }

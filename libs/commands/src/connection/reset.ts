@@ -22,6 +22,7 @@ export const resetCommand = defineCommand({
     }
     discardTransaction(client);
     client.server.pubsub.unsubscribeAll(client);
+    client.server.tracking.disable(client);
     client.select(0);
     client.name = '';
     client.replyMode = 'on';

@@ -64,7 +64,7 @@ function clients(s: ServerContext): string[] {
     `client_recent_max_input_buffer:${maxInput}`,
     `client_recent_max_output_buffer:${maxOutput}`,
     `blocked_clients:${s.blocking.size}`,
-    'tracking_clients:0',
+    `tracking_clients:${s.tracking.clients}`,
     `clients_in_timeout_table:${s.blocking.withDeadline}`,
   ];
 }
@@ -148,6 +148,9 @@ function stats(s: ServerContext): string[] {
     `pubsub_channels:${s.pubsub.activeCount('channels')}`,
     `pubsub_patterns:${s.pubsub.activeCount('patterns')}`,
     `pubsubshard_channels:${s.pubsub.activeCount('shardChannels')}`,
+    `tracking_total_keys:${s.tracking.totalKeys}`,
+    `tracking_total_items:${s.tracking.totalItems}`,
+    `tracking_total_prefixes:${s.tracking.totalPrefixes}`,
     `total_error_replies:${st.errors.total}`,
   ];
 }

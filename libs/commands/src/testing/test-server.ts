@@ -5,6 +5,7 @@ import { CommandTable } from '../command-table';
 import type { CommandSpec } from '../command-spec';
 import { dispatch } from '../dispatcher';
 import { BlockingRegistry } from '../blocking/blocking-registry';
+import { TrackingRegistry } from '../tracking/tracking-registry';
 import { listenToKeyspace } from '../key-signals';
 import { SlowLog } from '../slowlog';
 import { Stats } from '../server-stats';
@@ -35,6 +36,8 @@ export class TestServer implements ServerContext {
   tooFewReplicas = false;
   masterDown = false;
   readonly blocking: BlockingRegistry;
+  /** BCAST invalidations go out after each TestClient.run, where a server would send them before it sleeps. */
+  readonly tracking: TrackingRegistry;
   readonly stats: ServerStats = new Stats();
   readonly logger: Logger = { info() {}, warn() {}, error() {}, debug() {} };
   readonly runId = 'a'.repeat(40);
@@ -66,6 +69,7 @@ export class TestServer implements ServerContext {
     this.commands = new CommandTable(commands);
     this.watches = new WatchRegistry(this.keyspace);
     this.blocking = new BlockingRegistry(this.keyspace);
+    this.tracking = new TrackingRegistry(this.clients, null);
     this.slowlog = SlowLog.following(config);
     listenToKeyspace(this);
   }
@@ -125,6 +129,7 @@ export class TestClient extends Client {
   /** Runs one command and returns its raw RESP reply (latin1). */
   run(...argv: string[]): string {
     dispatch(this, argv);
+    this.server.tracking.broadcast();
     return this.reply.take()?.toString('latin1') ?? '';
   }
 
