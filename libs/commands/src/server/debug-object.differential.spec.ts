@@ -91,6 +91,25 @@ describeWithRedis('DEBUG OBJECT against redis-server', () => {
     const big = Array.from({ length: 400 }, (_, i) => `${i}`.padStart(20, '*'));
     await same(p, 'RPUSH', 'by-bytes', ...big);
     await same(p, 'DEBUG', 'OBJECT', 'by-bytes');
+    await same(p, 'CONFIG', 'SET', 'list-max-listpack-size', '-2');
+  });
+
+  it('gives elements at QUICKLIST-PACKED-THRESHOLD plain nodes, in DEBUG OBJECT and in DUMP', async () => {
+    const p = await freshPair();
+    const elements = ['a', 'x'.repeat(12), 'b', 'c', 'y'.repeat(40), 'd'];
+    try {
+      for (const bad of ['abc', '5gb', '-1', '4294967295'])
+        await same(p, 'DEBUG', 'QUICKLIST-PACKED-THRESHOLD', bad);
+      await same(p, 'DEBUG', 'QUICKLIST-PACKED-THRESHOLD', '10b');
+      await same(p, 'RPUSH', 'plain', ...elements);
+      expect(await same(p, 'DEBUG', 'OBJECT', 'plain')).toContain(' ql_nodes:5 ql_avg_node:1.20 ');
+      await same(p, 'DUMP', 'plain');
+      await same(p, 'DEBUG', 'QUICKLIST-PACKED-THRESHOLD', '1k');
+      await same(p, 'RPUSH', 'packed', ...elements);
+      expect(await same(p, 'DEBUG', 'OBJECT', 'packed')).toContain(' ql_nodes:1 ');
+    } finally {
+      await same(p, 'DEBUG', 'QUICKLIST-PACKED-THRESHOLD', '0');
+    }
   });
 
   it('still finds a key whose TTL passed but that was not reaped, as dictFind does', async () => {

@@ -3,6 +3,8 @@ import { defineCommand } from '../command-spec';
 import { noNewlines } from '../errors';
 import { debugDigest, debugDigestValue } from './debug-digest';
 import { debugObject } from './debug-object';
+import { parseMemory } from './config-memory';
+import { setQuicklistPackedThreshold } from '../keys/dump-settings';
 import { replyHelp } from './help';
 
 const HELP = [
@@ -12,6 +14,9 @@ const HELP = [
   '    Output a hex signature of the values of all the specified keys.',
   'OBJECT <key>',
   '    Show low level info about `key` and associated value.',
+  'QUICKLIST-PACKED-THRESHOLD <size>',
+  '    Sets the threshold for elements to be inserted as plain vs packed nodes',
+  '    Default value is 1GB, allows values up to 4GB. Setting to 0 restores to default.',
   'RELOAD [MERGE] [NOFLUSH] [NOSAVE]',
   '    Save the RDB file, empty the dataset and load the file back. MERGE: keys of the',
   '    file replace the ones there; NOFLUSH: keep the dataset (a key in both is an',
@@ -32,6 +37,16 @@ function debugSleep(client: Client, arg: string): void {
   const seconds = parseFloat(arg);
   const ms = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
   if (ms > 0) Atomics.wait(sleeper, 0, 0, ms);
+  client.reply.ok();
+}
+
+/** DEBUG QUICKLIST-PACKED-THRESHOLD <size>: a memory value (memtoull) up to 4 GB less 1 MB; 0 is the default. */
+function debugPackedThreshold(client: Client, arg: string): void {
+  const bytes = parseMemory(arg);
+  if (bytes === null || !setQuicklistPackedThreshold(Number(bytes))) {
+    client.reply.error('ERR argument must be a memory value bigger than 1 and smaller than 4gb');
+    return;
+  }
   client.reply.ok();
 }
 
@@ -66,6 +81,7 @@ export const debugCommand = defineCommand({
     else if (sub === 'sleep' && argv.length === 3) debugSleep(client, argv[2]);
     else if (sub === 'digest' && argv.length === 2) debugDigest(client);
     else if (sub === 'object' && argv.length === 3) debugObject(client, argv[2]);
+    else if (sub === 'quicklist-packed-threshold' && argv.length === 3) debugPackedThreshold(client, argv[2]);
     else if (sub === 'set-active-expire' && argv.length === 3) {
       // Redis reads the flag with atoi: anything but a non-zero number turns it off.
       client.server.keyspace.activeExpireEnabled = (parseInt(argv[2], 10) || 0) !== 0;
