@@ -23,15 +23,26 @@ afterEach(async () => {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls `probe` every 100 ms until it returns a value other than null, or throws after `timeoutMs`. */
+/**
+ * Polls `probe` every 100 ms until it returns a value other than null, or throws after `timeoutMs`. A probe whose
+ * connection is cut counts as "not yet": a failover ends with CLIENT KILL TYPE normal on every node Sentinel
+ * reconfigures, and a probe connected at that moment is closed, against Redis as against Drake.
+ */
 async function eventually<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
+  let lastError: unknown = null;
   while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== null) return value;
+    try {
+      const value = await probe();
+      if (value !== null) return value;
+    } catch (err) {
+      lastError = err;
+    }
     await sleep(100);
   }
-  throw new Error(`timed out waiting for ${what}`);
+  throw new Error(
+    `timed out waiting for ${what}${lastError === null ? '' : ` (last error: ${String(lastError)})`}`,
+  );
 }
 
 /** The bulk strings of a flat array reply. */
