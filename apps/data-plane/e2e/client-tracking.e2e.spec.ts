@@ -10,8 +10,22 @@ jest.setTimeout(120_000);
 
 const servers = redisAndSubjectForSpec();
 
-/** Time for messages a step caused on other connections to arrive (both servers send them in the same turn). */
-const SETTLE_MS = 15;
+/**
+ * Waits for the messages a step caused on other connections (both servers send them in the same event-loop turn
+ * as the reply): until no connection has received anything new for 10 ms, at least 20 ms, at most 1 s.
+ */
+async function settle(conns: readonly RawClient[]): Promise<void> {
+  const bytes = (): number => conns.reduce((n, c) => n + c.pending().length, 0);
+  const started = Date.now();
+  let seen = bytes();
+  for (;;) {
+    await sleep(10);
+    const now = bytes();
+    const quiet = now === seen;
+    seen = now;
+    if ((quiet && Date.now() - started >= 20) || Date.now() - started > 1000) return;
+  }
+}
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `[client, ...command]`; `{id0}`… stand for that client's id on the server being driven; a bare number drains. */
@@ -50,7 +64,7 @@ async function transcript(port: number, clients: number, steps: readonly Step[])
   try {
     for (const step of steps) {
       if (typeof step === 'number') {
-        await sleep(SETTLE_MS);
+        await settle(conns);
         out[step].push('(drain)', ...(await takeFrames(conns[step])));
         continue;
       }
@@ -63,10 +77,10 @@ async function transcript(port: number, clients: number, steps: readonly Step[])
         continue;
       }
       out[c].push((await conns[c].readReply(2000)).toString('latin1'));
-      await sleep(SETTLE_MS);
+      await settle(conns);
       out[c].push(...(await takeFrames(conns[c])));
     }
-    await sleep(SETTLE_MS);
+    await settle(conns);
     for (let i = 0; i < conns.length; i++) out[i].push('(end)', ...(await takeFrames(conns[i])));
   } finally {
     await Promise.all([...conns, admin].map((c) => c.close()));
