@@ -12,6 +12,7 @@ import {
   allCommands,
   BlockingRegistry,
   TrackingRegistry,
+  limitTrackingTable,
   CommandTable,
   listenToKeyspace,
   SlowLog,
@@ -258,8 +259,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
   private readonly runActiveExpire = (): void => {
     this.keyspace.activeExpireCycle(EXPIRE_BUDGET_MS);
     // serverCron's trackingLimitUsedSlots: a lowered tracking-table-max-keys takes effect without new commands.
-    if (this.tracking.clients !== 0)
-      this.tracking.limit(readConfigNumber(this.config, 'tracking-table-max-keys', 1_000_000));
+    if (this.tracking.clients !== 0) limitTrackingTable(this);
   };
 
   /**

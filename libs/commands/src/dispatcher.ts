@@ -11,7 +11,7 @@ import { TIME_ALL, TIME_SLOW } from './slowlog/slow-log';
 import { propagate } from './propagation/propagate';
 import { extractKeys } from './server/key-extraction';
 import { subscriberModeError } from './pubsub/subscriber-mode';
-import { readConfigNumber } from './server/config-number';
+import { limitTrackingTable } from './tracking/tracking-limit';
 import type { ClientTracking } from './tracking/client-tracking';
 
 function arityOk(spec: CommandSpec, argc: number): boolean {
@@ -72,7 +72,7 @@ export function dispatch(client: Client, argv: string[]): void {
   const mark = reply.length;
   const tracking = client.server.tracking;
   const tracked = tracking.clients !== 0;
-  if (tracked) limitTrackingTable(client);
+  if (tracked) limitTrackingTable(client.server);
   const spec = resolve(client, argv);
   const refused = spec === null ? null : refusal(client, spec);
   if (spec === null) {
@@ -108,11 +108,6 @@ function afterTrackedCommand(client: Client, argv: string[]): void {
 function endCachingChoice(client: Client, argv: string[]): void {
   if (client.multi === null && argv[0].toLowerCase() !== 'client')
     (client.tracking as ClientTracking).caching = false;
-}
-
-/** tracking-table-max-keys, enforced before each command while some client tracks (Redis's processCommand). */
-function limitTrackingTable(client: Client): void {
-  client.server.tracking.limit(readConfigNumber(client.server.config, 'tracking-table-max-keys', 1_000_000));
 }
 
 /**

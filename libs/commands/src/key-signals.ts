@@ -9,13 +9,11 @@ import { keyspaceEventFlags, Notify, publishKeyspaceEvent } from './notify/keysp
  */
 export function listenToKeyspace(server: ServerContext): void {
   const { keyspace, watches, blocking, tracking } = server;
-  // Set by onKeyExpired for the onKeyModified call that follows it: an expiry is nobody's write (NOLOOP).
-  let expiring = false;
-  keyspace.onKeyModified = (dbIndex, key) => {
+  keyspace.onKeyModified = (dbIndex, key, expired = false) => {
     if (watches.size !== 0) watches.touch(dbIndex, key);
     if (blocking.size !== 0) blocking.keyModified(dbIndex, key);
-    if (tracking.active) tracking.keyModified(key, expiring);
-    expiring = false;
+    // An expiry is nobody's write: NOLOOP clients hear of it too.
+    if (tracking.active) tracking.keyModified(key, expired);
   };
   keyspace.onDatasetFlushed = () => tracking.flushed();
   keyspace.onFlush = (dbIndex) => {
@@ -23,7 +21,6 @@ export function listenToKeyspace(server: ServerContext): void {
     if (blocking.size !== 0) blocking.streamsVanishing(dbIndex, null);
   };
   keyspace.onKeyExpired = (dbIndex, key) => {
-    expiring = true;
     publishKeyspaceEvent(server.pubsub, Notify.expired, 'expired', key, dbIndex);
     const journal = server.journal;
     // A replica expires only its own clients' keys (writable replica), which its journal mirror never had.

@@ -209,10 +209,11 @@ export class Database {
     return n;
   }
 
-  clear(): void {
+  /** Empties the database; `announced` when the caller (Keyspace.flushAll) told onDatasetFlushed already. */
+  clear(announced = false): void {
     const keyspace = this.keyspace;
     if (keyspace.onFlush !== null) keyspace.onFlush(this.index);
-    keyspace.noteFlushing();
+    if (!announced && keyspace.onDatasetFlushed !== null) keyspace.onDatasetFlushed();
     keyspace.dirty++;
     keyspace.noteCleared(this.index);
     for (const table of this.tables) table.clear();

@@ -35,14 +35,13 @@ export class Keyspace {
    * Told after every change of a key's value or TTL (Redis's signalModifiedKey): WATCH and blocked clients
    * listen here. Expiry and flushes are reported too (flushes with key '' per database).
    */
-  onKeyModified: ((dbIndex: number, key: string) => void) | null = null;
+  onKeyModified: ((dbIndex: number, key: string, expired?: boolean) => void) | null = null;
   /** Told when a key is added to a database (Redis's dbAdd: the `new` keyspace event); null when nobody listens. */
   onKeyAdded: ((dbIndex: number, key: string) => void) | null = null;
   /** Told when a whole database is emptied (FLUSHDB, FLUSHALL), before its keys are gone. */
   onFlush: ((dbIndex: number) => void) | null = null;
   /** Told once per flush before it empties (one call for all of FLUSHALL's databases: Redis's signalFlushedDb). */
   onDatasetFlushed: (() => void) | null = null;
-  private flushingAll = false;
   /** Changes made by commands since start (Redis's server.dirty): a command that moved it is a write to journal. */
   dirty = 0;
   /** Point-in-time snapshots in progress (full syncs): write commands then snapshot the segments they read. */
@@ -100,19 +99,10 @@ export class Keyspace {
     return hashKey(key) % this.shardCount;
   }
 
+  /** Empties every database, announced once (onDatasetFlushed) rather than once per database. */
   flushAll(): void {
     if (this.onDatasetFlushed !== null) this.onDatasetFlushed();
-    this.flushingAll = true;
-    try {
-      for (const db of this.dbs) db.clear();
-    } finally {
-      this.flushingAll = false;
-    }
-  }
-
-  /** Database.clear reports here before it empties: once per FLUSHDB, and FLUSHALL reports once for all. */
-  noteFlushing(): void {
-    if (!this.flushingAll && this.onDatasetFlushed !== null) this.onDatasetFlushed();
+    for (const db of this.dbs) db.clear(true);
   }
 
   /**
@@ -157,7 +147,7 @@ export class Keyspace {
     if (this.localVolatile !== null) this.localVolatile[dbIndex].delete(key);
     this.expiredKeys++;
     if (this.onKeyExpired !== null) this.onKeyExpired(dbIndex, key);
-    if (this.onKeyModified !== null) this.onKeyModified(dbIndex, key);
+    if (this.onKeyModified !== null) this.onKeyModified(dbIndex, key, true);
   }
 
   /**
