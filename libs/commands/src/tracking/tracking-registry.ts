@@ -97,6 +97,7 @@ export class TrackingRegistry {
     if ((options & BCAST) === 0) return;
     if (prefixes.length === 0) this.followPrefix(client, tracking, '');
     for (const prefix of prefixes) this.followPrefix(client, tracking, prefix);
+    tracking.prefixes.sort(byteOrder);
   }
 
   /** CLIENT TRACKING off, RESET, or the client left (disableTracking). */
@@ -122,7 +123,6 @@ export class TrackingRegistry {
     if (state.clients.has(client)) return;
     state.clients.add(client);
     tracking.prefixes.push(prefix);
-    tracking.prefixes.sort(byteOrder);
   }
 
   /** After a read-only command of a client tracking in the default mode (trackingRememberKeys). */
