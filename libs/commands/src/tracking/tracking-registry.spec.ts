@@ -86,6 +86,23 @@ describe('client tracking', () => {
     expect(line()).toMatch(/ flags=N .* redir=-1 resp=2/);
   });
 
+  it('takes thousands of BCAST prefixes, lists them in byte order and still names the first overlapping pair', () => {
+    const { tracker } = setup();
+    const prefixes = Array.from({ length: 3000 }, (_, i) => `p${String(2999 - i).padStart(4, '0')}:`);
+    const args = prefixes.flatMap((p) => ['PREFIX', p]);
+    expect(tracker.run('CLIENT', 'TRACKING', 'on', 'BCAST', ...args)).toBe('+OK\r\n');
+    const info = tracker.run('CLIENT', 'TRACKINGINFO');
+    expect(info.indexOf('p0000:')).toBeLessThan(info.indexOf('p2999:'));
+    expect(
+      tracker.run('CLIENT', 'TRACKING', 'on', 'BCAST', 'PREFIX', 'q', 'PREFIX', 'r', 'PREFIX', 'qq'),
+    ).toBe(
+      "-ERR Prefix 'q' overlaps with another provided prefix 'qq'. Prefixes for a single client must not overlap.\r\n",
+    );
+    expect(tracker.run('CLIENT', 'TRACKING', 'on', 'BCAST', 'PREFIX', 'z', 'PREFIX', 'p1')).toBe(
+      "-ERR Prefix 'p1' overlaps with an existing prefix 'p1000:'. Prefixes for a single client must not overlap.\r\n",
+    );
+  });
+
   it('tells a NOLOOP BCAST client of a key its own command expired', () => {
     const { tracker } = setup();
     tracker.run('CLIENT', 'TRACKING', 'on', 'BCAST', 'NOLOOP');
