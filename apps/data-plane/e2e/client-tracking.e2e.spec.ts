@@ -1,5 +1,6 @@
 import { redisAndSubjectForSpec } from './support/processes';
 import { RawClient } from './support/raw-client';
+import { freshClients, sameOnBoth } from './support/transcripts';
 
 /**
  * CLIENT TRACKING over real sockets against redis-server 7.0: several clients run the same steps on both servers
@@ -54,12 +55,7 @@ async function takeFrames(client: RawClient): Promise<string[]> {
 
 /** Runs the steps with `clients` fresh connections; returns what each connection received, step by step. */
 async function transcript(port: number, clients: number, steps: readonly Step[]): Promise<string[][]> {
-  const admin = await RawClient.connect(port);
-  await admin.call('FLUSHALL');
-  const conns: RawClient[] = [];
-  for (let i = 0; i < clients; i++) conns.push(await RawClient.connect(port));
-  const ids: string[] = [];
-  for (const c of conns) ids.push((await c.callText('CLIENT', 'ID')).slice(1, -2));
+  const { admin, conns, ids } = await freshClients(port, clients);
   const out: string[][] = conns.map(() => []);
   try {
     for (const step of steps) {
@@ -88,11 +84,8 @@ async function transcript(port: number, clients: number, steps: readonly Step[])
   return out.map((frames) => frames.map((frame) => withIdNames(frame, ids)));
 }
 
-async function same(clients: number, steps: readonly Step[]): Promise<string[][]> {
-  const expected = await transcript(servers.redis().port, clients, steps);
-  const actual = await transcript(servers.subject().port, clients, steps);
-  expect(actual).toEqual(expected);
-  return actual;
+function same(clients: number, steps: readonly Step[]): Promise<string[][]> {
+  return sameOnBoth(servers, (port) => transcript(port, clients, steps));
 }
 
 describe('CLIENT TRACKING against redis-server', () => {

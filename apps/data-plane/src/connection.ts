@@ -89,6 +89,11 @@ export class Connection implements ClientTransport, RequestHandler {
     dispatch(this.client, argv);
   }
 
+  postponed(argv: string[]): void {
+    // First in line: the commands that arrive while it waits queue behind it.
+    this.waiting.unshift(argv);
+  }
+
   unblocked(): void {
     // Not run inside the command that unblocked us (no nested dispatch): on the next turn, like Redis's
     // processing of unblocked clients before it sleeps.

@@ -12,6 +12,7 @@ import {
   allCommands,
   BlockingRegistry,
   TrackingRegistry,
+  ClientPause,
   limitTrackingTable,
   CommandTable,
   listenToKeyspace,
@@ -68,11 +69,11 @@ export class DrakeServer implements ServerContext, ReplicationServer {
   loading: LoadProgress | null = null;
   /** A shutdown waiting for lagging replicas (SHUTDOWN ABORT cancels it). */
   private pendingShutdown: PendingShutdown | null = null;
-  writesPaused = false;
   tooFewReplicas = false;
   masterDown = false;
   readonly blocking: BlockingRegistry;
   readonly tracking: TrackingRegistry;
+  readonly pause: ClientPause;
   readonly infoSections = new Map<string, () => string>();
   readonly debugSubcommands = new Map<string, DebugHandler>();
   lastSaveUnix = Math.floor(Date.now() / 1000);
@@ -99,6 +100,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
     this.blocking = new BlockingRegistry(this.keyspace);
     // BCAST invalidations go out once per event-loop turn, after the turn's replies (Redis's beforeSleep).
     this.tracking = new TrackingRegistry(this.clients, (run) => setImmediate(run));
+    this.pause = new ClientPause(this.keyspace, this.blocking);
     this.config = new ConfigRegistry({
       port: flags.port,
       bind: flags.bind,
@@ -264,7 +266,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
 
   /**
    * SHUTDOWN, SIGTERM, SIGINT. As in Redis 7.0, unless NOW (or shutdown-timeout is 0), a node whose replicas have
-   * not acknowledged every write first stops taking writes (answering -READONLY, as during a takeover) and waits up
+   * not acknowledged every write first holds writes back (a pause, as in Redis 7.0) and waits up
    * to shutdown-timeout seconds for their ACKs, then stops either way. Another signal, or SHUTDOWN NOW, during the
    * wait stops at once.
    */
@@ -282,7 +284,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
       return;
     }
     this.logger.info({ reason, timeoutMs }, 'shutdown: waiting for lagging replicas');
-    this.writesPaused = true;
+    this.pause.pause('shutdown', Infinity, 'write');
     const answers = options.answer === undefined ? [] : [options.answer];
     const cancel = this.replication.master.awaitReplicas(timeoutMs, (caughtUp) => {
       if (!caughtUp) this.logger.warn({ reason }, 'shutdown: replicas still lag after shutdown-timeout');
@@ -307,7 +309,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
     if (pending === null) return false;
     this.pendingShutdown = null;
     pending.cancel();
-    this.writesPaused = false;
+    this.pause.unpause('shutdown');
     for (const answer of pending.answers) answer((client) => client.reply.error(SHUTDOWN_ABORTED));
     this.logger.info('shutdown aborted');
     return true;
@@ -323,7 +325,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
     if (!this.saveBeforeExit(reason)) {
       this.pendingShutdown?.cancel();
       this.pendingShutdown = null;
-      this.writesPaused = false;
+      this.pause.unpause('shutdown');
       for (const answer of answers)
         answer((client) => client.reply.error('ERR Errors trying to SHUTDOWN. Check logs.'));
       return;

@@ -33,6 +33,8 @@ export interface ClientTransport {
   updateParser(): void;
   /** The client was unblocked (BLPOP served or timed out): run the commands that arrived meanwhile, flush. */
   unblocked(): void;
+  /** A client pause holds `argv` back (the client is blocked meanwhile): run it first once the client unblocks. */
+  postponed(argv: string[]): void;
 }
 
 export type ReplyMode = 'on' | 'off' | 'skip';
@@ -107,6 +109,7 @@ export class Client {
     if (onRelease !== null) onRelease();
     this.server.watches.unwatchAll(this);
     this.server.blocking.unblock(this);
+    this.server.pause.forget(this);
     this.multi = null;
     this.server.pubsub.unsubscribeAll(this);
     this.server.tracking.disable(this);

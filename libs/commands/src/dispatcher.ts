@@ -79,6 +79,9 @@ export function dispatch(client: Client, argv: string[]): void {
     rejected(client);
   } else if (refused !== null) {
     reject(client, spec, refused);
+  } else if (client.server.pause.mode !== 'off' && client.server.pause.holds(client, spec)) {
+    // Held before MULTI would queue it, as Redis checks the pause first.
+    client.server.pause.postpone(client, spec, argv);
   } else if (client.multi !== null && !RUN_IN_MULTI.has(spec.name)) {
     queue(client, spec, argv);
   } else {
@@ -120,7 +123,7 @@ function refusal(client: Client, spec: CommandSpec): string | null {
   if (!client.authenticated && !hasFlag(spec, 'no_auth')) return Err.noAuth;
   const server = client.server;
   const gated = !client.isMasterLink;
-  if (gated && (server.tooFewReplicas || server.readOnly || server.writesPaused) && writes(client, spec)) {
+  if (gated && (server.tooFewReplicas || server.readOnly) && writes(client, spec)) {
     return server.tooFewReplicas ? NOREPLICAS : READONLY;
   }
   if (client.subscriptions !== null) {

@@ -9,6 +9,7 @@ import type { ErrorStats } from './error-stats';
 import type { PubSubHub } from './pubsub/hub';
 import type { SlowLog } from './slowlog/slow-log';
 import type { TrackingRegistry } from './tracking/tracking-registry';
+import type { ClientPause } from './pause/client-pause';
 
 /** A configuration parameter as CONFIG GET/SET see it. */
 export interface ConfigParameter {
@@ -117,8 +118,6 @@ export interface ServerContext {
    * `loading` flag get -LOADING, as from Redis loading an RDB and Dragonfly in a full sync.
    */
   loading: LoadProgress | null;
-  /** A shutdown waits for lagging replicas: writes are refused with READONLY meanwhile (as during a takeover). */
-  writesPaused: boolean;
   /** A master with fewer good replicas than min-replicas-to-write refuses writes (NOREPLICAS). */
   tooFewReplicas: boolean;
   /** A replica whose link is down with replica-serve-stale-data off refuses non-`stale` commands (MASTERDOWN). */
@@ -131,6 +130,8 @@ export interface ServerContext {
   readonly blocking: BlockingRegistry;
   /** Client-side caching: CLIENT TRACKING state and invalidations. */
   readonly tracking: TrackingRegistry;
+  /** CLIENT PAUSE: which commands are held back, and the clients waiting for the pause to end. */
+  readonly pause: ClientPause;
   /** Pub/sub channels, patterns and shard channels with their subscribers. */
   readonly pubsub: PubSubHub;
   /** Clients in MONITOR mode. */
@@ -145,7 +146,7 @@ export interface ServerContext {
   requirePass(): string;
   /**
    * Stops the server: closes listeners and clients, then exits. Unless `now`, a node whose replicas have not
-   * acknowledged every write first refuses writes and waits for them up to shutdown-timeout (Redis 7.0);
+   * acknowledged every write first holds writes back (a pause) and waits for them up to shutdown-timeout (Redis 7.0);
    * `answer` is the SHUTDOWN caller's, told if that wait is aborted.
    */
   shutdown(reason: string, options?: ShutdownOptions): void;

@@ -224,6 +224,50 @@ describe('FlowApplier', () => {
     );
   });
 
+  test('holding the stream (CLIENT PAUSE) at any points keeps the applied prefix still and loses nothing', () => {
+    fc.assert(
+      fc.property(
+        historyArb,
+        fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 400 }),
+        ([flowCount, ops], steps) => {
+          const history = buildHistory(flowCount, ops);
+          const applied: string[] = [];
+          const applier = new FlowApplier(flowCount, (_db, argv) => applied.push(argv[0]));
+          const next = new Array<number>(flowCount).fill(0);
+          let remaining = history.streams.reduce((n, s) => n + s.length, 0);
+          let held = false;
+          let step = 0;
+          while (remaining > 0) {
+            const [pick, toggle] = steps[step++] ?? [step, false];
+            if (toggle) applier.setHeld((held = !held));
+            let f = pick % flowCount;
+            while (next[f] >= history.streams[f].length) f = (f + 1) % flowCount;
+            const lsnsBefore = Array.from({ length: flowCount }, (_, g) => applier.lsnOf(g));
+            const appliedBefore = applied.length;
+            const rec = history.streams[f][next[f]++];
+            applier.push(f, rec);
+            remaining--;
+            if (held) {
+              // Nothing takes effect while held; what arrived is still counted as read.
+              expect(applied.length).toBe(appliedBefore);
+              for (let g = 0; g < flowCount; g++) expect(applier.lsnOf(g)).toBe(lsnsBefore[g]);
+              if (rec.kind !== 'snapshot') expect(applier.seenLsnOf(f)).toBeGreaterThanOrEqual(rec.lsn);
+            }
+          }
+          applier.setHeld(false);
+          expectValidOrder(history.units, applied, flowCount);
+          expect(applied.length).toBe(history.units.reduce((n, u) => n + u.ids.length, 0));
+          for (let f = 0; f < flowCount; f++) {
+            const last = history.streams[f].reduce((m, r) => Math.max(m, r.lsn), 0);
+            expect(applier.lsnOf(f)).toBe(last);
+            expect(applier.queuedOf(f)).toBe(0);
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   function record(
     kind: JournalRecord['kind'],
     lsn: number,
@@ -365,6 +409,38 @@ describe('FlowApplier', () => {
     applier.push(1, record('barrier', 1, 1));
     expect(events).toEqual(['0:true', '0:false']);
     expect(applier.queuedOf(0)).toBe(0);
+  });
+
+  test('a held stream queues snapshot SETs too, asks for back-pressure past highWater, and drains in order', () => {
+    const events: string[] = [];
+    const log: string[] = [];
+    const applier = new FlowApplier(1, (db, argv) => log.push(`cmd ${db}:${argv.join(' ')}`), {
+      applySnapshot: (db, argv) => log.push(`snap ${db}:${argv.join(' ')}`),
+      applySnapshotSet: (db, key, value) => log.push(`set ${db}:${key}=${value}`),
+      highWater: 4,
+      onBackpressure: (f: number, p: boolean) => events.push(`${f}:${p}`),
+    });
+    applier.pushSnapshotSet(0, 0, 'a', '1');
+    applier.setHeld(true);
+    applier.pushSnapshotSet(0, 0, 'b', '2');
+    for (let lsn = 1; lsn <= 4; lsn++) applier.push(0, record('command', lsn, 0, ['SET', 'k', String(lsn)]));
+    expect(log).toEqual(['set 0:a=1']);
+    expect(events).toEqual(['0:true']);
+    expect(applier.lsnOf(0)).toBe(0);
+    expect(applier.seenLsnOf(0)).toBe(4);
+    applier.setHeld(true);
+    expect(log).toHaveLength(1);
+    applier.setHeld(false);
+    expect(log).toEqual([
+      'set 0:a=1',
+      'snap 0:SET b 2',
+      'cmd 0:SET k 1',
+      'cmd 0:SET k 2',
+      'cmd 0:SET k 3',
+      'cmd 0:SET k 4',
+    ]);
+    expect(events).toEqual(['0:true', '0:false']);
+    expect(applier.lsnOf(0)).toBe(4);
   });
 
   test('reset forgets what was not applied and resumes from the applied prefix', () => {

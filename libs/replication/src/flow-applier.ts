@@ -90,7 +90,8 @@ class FlowQueue {
  *  - `syncEnd`: the flow's snapshot is complete: onSyncEnd, and the flow's LSN moves to the one it carries.
  * Every kind is processed in its flow's order, so snapshot records too wait behind a barrier.
  * lsnOf(flow) is the applied prefix: every record up to it took effect, so a partial sync resumes after it.
- * Records behind a barrier are queued without bound; highWater/onBackpressure let the caller pause that socket.
+ * Records behind a barrier (or held by setHeld) are queued without bound; highWater/onBackpressure let the
+ * caller pause that socket.
  */
 export class FlowApplier {
   private readonly flows: FlowQueue[];
@@ -101,6 +102,8 @@ export class FlowApplier {
   private readonly onSyncEnd: ((flowId: number, lsn: number) => void) | null;
   private readonly applySnapshot: ApplyFn;
   private readonly applySnapshotSet: ApplySetFn;
+  /** Set while a client pause on this replica holds the master's stream back: every record queues. */
+  private held = false;
 
   constructor(
     readonly flowCount: number,
@@ -133,12 +136,28 @@ export class FlowApplier {
    */
   pushSnapshotSet(flowId: number, dbIndex: number, key: string, value: string): void {
     const flow = this.flow(flowId);
-    if (flow.length === 0) {
+    if (flow.length === 0 && !this.held) {
       this.applySnapshotSet(dbIndex, key, value);
       return;
     }
     const argv = [SNAPSHOT_SET_COMMAND, key, value];
     this.enqueue(flowId, flow, { lsn: 0, kind: 'snapshot', dbIndex, txid: 0, argv });
+  }
+
+  /**
+   * Holds every record back from now on (CLIENT PAUSE on this replica: Redis's paused master client), or lets
+   * the queued ones take effect, in each flow's order and across barriers as if they had just arrived. While held,
+   * lsnOf stays put (the master sees the lag) and seenLsnOf moves on; queues past highWater pause their sockets.
+   */
+  setHeld(held: boolean): void {
+    if (this.held === held) return;
+    this.held = held;
+    if (held) return;
+    for (let i = 0; i < this.flows.length; i++) {
+      const flow = this.flows[i];
+      if (flow.parkedAt === 0) this.drainFlow(i, flow);
+    }
+    this.releaseBarriers();
   }
 
   /** LSN up to which every record of the flow took effect (REPLCONF ACK, DFLY FLOW … <lsn>, DEBUG REPLICA OFFSET). */
@@ -226,12 +245,12 @@ export class FlowApplier {
     // The usual case, a flow with nothing queued (so neither parked, which keeps its barrier at its head, nor
     // paused) and a record that is no barrier: it is processed at once, and no barrier can be released by it.
     // Queueing it first would allocate the queue's array afresh for every record, a full sync's million included.
-    if (flow.length === 0 && record.kind !== 'barrier') {
+    if (flow.length === 0 && record.kind !== 'barrier' && !this.held) {
       this.process(flowId, flow, record);
       return;
     }
     flow.items.push(record);
-    if (flow.parkedAt !== 0) {
+    if (flow.parkedAt !== 0 || this.held) {
       if (!flow.paused && flow.length >= this.highWater) {
         flow.paused = true;
         if (this.onBackpressure !== null) this.onBackpressure(flowId, true);

@@ -60,6 +60,11 @@ export class Keyspace {
   private localVolatile: Set<string>[] | null = null;
   /** DEBUG SET-ACTIVE-EXPIRE 0 turns the active cycle off (lazy expiry still works), as in Redis. */
   activeExpireEnabled = true;
+  /**
+   * Set while CLIENT PAUSE holds clients back: the dataset stays as it is, so expired keys are hidden but not
+   * deleted (lazily or by the active cycle) until the pause ends, as in Redis.
+   */
+  expiryPaused = false;
   private expireCursor = { table: 0, segment: 0 };
   /** Segment write stamps read this coarse clock (refreshed by every expiry cycle) instead of the time per write. */
   private coarseMs: number;
@@ -133,6 +138,7 @@ export class Keyspace {
 
   /** Whether this node deletes `key` when it expires: always on a master, on a replica only its clients' keys. */
   expiresItself(dbIndex: number, key: string): boolean {
+    if (this.expiryPaused) return false;
     if (this.expiryMode === 'master') return true;
     return this.localVolatile !== null && this.localVolatile[dbIndex].has(key);
   }
@@ -156,7 +162,7 @@ export class Keyspace {
    */
   activeExpireCycle(budgetMs: number): number {
     this.coarseMs = this.now();
-    if (!this.activeExpireEnabled) return 0;
+    if (!this.activeExpireEnabled || this.expiryPaused) return 0;
     if (this.expiryMode === 'replica') return this.expireLocalKeys(budgetMs);
     const started = performance.now();
     const tableCount = this.shardCount * this.dbCount;

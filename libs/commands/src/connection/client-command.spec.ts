@@ -252,9 +252,12 @@ describe('CLIENT NO-EVICT / REPLY / HELP', () => {
   it('HELP lists the subcommands as simple strings', () => {
     const reply = setup().connect().run('CLIENT', 'HELP');
     expect(reply).toMatch(
-      /^\*46\r\n\+CLIENT <subcommand> \[<arg> \[value\] \[opt\] \.\.\.\]\. Subcommands are:\r\n/,
+      /^\*50\r\n\+CLIENT <subcommand> \[<arg> \[value\] \[opt\] \.\.\.\]\. Subcommands are:\r\n/,
     );
     expect(reply).toContain('+NO-EVICT (ON|OFF)\r\n');
+    expect(reply).toContain(
+      '+UNPAUSE\r\n+    Stop the current client pause, resuming traffic.\r\n+PAUSE <timeout>',
+    );
     expect(reply.endsWith('+HELP\r\n+    Prints this help.\r\n')).toBe(true);
   });
 });

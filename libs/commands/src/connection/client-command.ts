@@ -12,6 +12,8 @@ import { clientReplyCommand } from './client-reply';
 import { clientSetinfoCommand } from './client-setinfo';
 import { clientSetnameCommand } from './client-setname';
 import { clientUnblockCommand } from './client-unblock';
+import { clientPauseCommand } from '../pause/client-pause-command';
+import { clientUnpauseCommand } from '../pause/client-unpause-command';
 import { clientCachingCommand } from '../tracking/client-caching';
 import { clientGetredirCommand } from '../tracking/client-getredir';
 import { clientTrackingCommand } from '../tracking/client-tracking-command';
@@ -38,6 +40,8 @@ export const clientCommand = defineCommand({
     clientNoEvictCommand,
     clientReplyCommand,
     clientUnblockCommand,
+    clientPauseCommand,
+    clientUnpauseCommand,
     clientTrackingCommand,
     clientCachingCommand,
     clientGetredirCommand,

@@ -6,6 +6,7 @@ import type { CommandSpec } from '../command-spec';
 import { dispatch } from '../dispatcher';
 import { BlockingRegistry } from '../blocking/blocking-registry';
 import { TrackingRegistry } from '../tracking/tracking-registry';
+import { ClientPause } from '../pause/client-pause';
 import { listenToKeyspace } from '../key-signals';
 import { SlowLog } from '../slowlog';
 import { Stats } from '../server-stats';
@@ -32,12 +33,12 @@ export class TestServer implements ServerContext {
   readOnly = false;
   isReplica = false;
   loading: LoadProgress | null = null;
-  writesPaused = false;
   tooFewReplicas = false;
   masterDown = false;
   readonly blocking: BlockingRegistry;
   /** BCAST invalidations go out after each TestClient.run, where a server would send them before it sleeps. */
   readonly tracking: TrackingRegistry;
+  readonly pause: ClientPause;
   readonly stats: ServerStats = new Stats();
   readonly logger: Logger = { info() {}, warn() {}, error() {}, debug() {} };
   readonly runId = 'a'.repeat(40);
@@ -70,6 +71,7 @@ export class TestServer implements ServerContext {
     this.watches = new WatchRegistry(this.keyspace);
     this.blocking = new BlockingRegistry(this.keyspace);
     this.tracking = new TrackingRegistry(this.clients, null);
+    this.pause = new ClientPause(this.keyspace, this.blocking);
     this.slowlog = SlowLog.following(config);
     listenToKeyspace(this);
   }
@@ -118,12 +120,27 @@ class TestTransport implements ClientTransport {
   }
   scheduleFlush(): void {}
   updateParser(): void {}
-  unblocked(): void {}
+  /** A command a client pause held back, run again when the client unblocks. */
+  held: string[] | null = null;
+  client: TestClient | null = null;
+  unblocked(): void {
+    const argv = this.held;
+    const client = this.client;
+    if (argv === null || client === null) return;
+    this.held = null;
+    // After the command that unblocked it, as a server runs an unblocked client's queue on a later turn.
+    queueMicrotask(() => dispatch(client, argv));
+  }
+  postponed(argv: string[]): void {
+    this.held = argv;
+  }
 }
 
 export class TestClient extends Client {
   constructor(id: number, server: TestServer) {
-    super(id, server, new TestTransport());
+    const transport = new TestTransport();
+    super(id, server, transport);
+    transport.client = this;
   }
 
   /** Runs one command and returns its raw RESP reply (latin1). */

@@ -26,7 +26,7 @@ export function replicationInfo(
       `master_link_status:${up ? 'up' : 'down'}`,
       `master_last_io_seconds_ago:${link.lastIoSecondsAgo(now)}`,
       `master_sync_in_progress:${link.state === 'sync' ? 1 : 0}`,
-      `slave_read_repl_offset:${link.offset}`,
+      `slave_read_repl_offset:${link.readOffset}`,
       `slave_repl_offset:${link.offset}`,
     );
     if (link.state === 'sync') {

@@ -61,6 +61,8 @@ class LinkTransport implements ClientTransport {
   scheduleFlush(): void {}
   updateParser(): void {}
   unblocked(): void {}
+  /** Never called: a client pause does not hold the master link back. */
+  postponed(): void {}
 }
 
 class SelfReplicationError extends Error {}
@@ -107,6 +109,7 @@ export class ReplicaLink implements LoadProgress {
     this.linkTransport = new LinkTransport(this.killedByClient);
     this.masterClient = new Client(server.allocateClientId(), server, this.linkTransport);
     this.masterClient.isMasterLink = true;
+    server.pause.watch(this.onPause);
     if (resume !== null && resume.lsns.length > 0) {
       // Our own history so far: a master that continued it lets us resume without a full sync.
       this.masterReplid = resume.replid;
@@ -177,6 +180,15 @@ export class ReplicaLink implements LoadProgress {
     return sum;
   }
 
+  /** Received LSNs summed over the flows, applied or not (INFO's slave_read_repl_offset). */
+  get readOffset(): number {
+    const applier = this.applier;
+    if (applier === null) return 0;
+    let sum = 0;
+    for (let i = 0; i < applier.flowCount; i++) sum += applier.seenLsnOf(i);
+    return sum;
+  }
+
   /** Per-flow applied LSNs (DEBUG REPLICA OFFSET). */
   lsns(): number[] {
     const applier = this.applier;
@@ -220,6 +232,7 @@ export class ReplicaLink implements LoadProgress {
   /** Ends the link for good (REPLICAOF NO ONE or another master). */
   stop(): void {
     this.stopped = true;
+    this.server.pause.unwatch(this.onPause);
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.teardown();
   }
@@ -390,7 +403,7 @@ export class ReplicaLink implements LoadProgress {
 
   private newApplier(flowCount: number, initialLsns?: readonly number[]): FlowApplier {
     this.recordsSinceAck = new Array<number>(flowCount).fill(0);
-    return new FlowApplier(flowCount, this.apply, {
+    const applier = new FlowApplier(flowCount, this.apply, {
       initialLsns,
       applySnapshot: this.applySnapshot,
       applySnapshotSet: this.applySnapshotSet,
@@ -402,7 +415,27 @@ export class ReplicaLink implements LoadProgress {
         else conn?.resume();
       },
     });
+    applier.setHeld(this.server.pause.mode !== 'off');
+    return applier;
   }
+
+  /**
+   * A CLIENT PAUSE on this node holds back what the master sends until it ends, as Redis pauses its master client:
+   * the dataset stays put and the master sees the lag. What queued meanwhile is applied when it ends.
+   */
+  private readonly onPause = (paused: boolean): void => {
+    const applier = this.applier;
+    if (applier === null) return;
+    try {
+      beginBatch();
+      applier.setHeld(paused);
+    } catch (err) {
+      this.server.logger.error({ err: (err as Error).message }, 'replication apply failed');
+      this.lost(false);
+    } finally {
+      endBatch();
+    }
+  };
 
   private applierLsn(flowId: number): number {
     return (this.applier as FlowApplier).lsnOf(flowId);
