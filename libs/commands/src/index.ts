@@ -29,7 +29,7 @@ export type {
 export { ConfigRegistry, REDIS_VERSION, type ConfigListener } from './server';
 export { BlockingRegistry } from './blocking/blocking-registry';
 export { TrackingRegistry } from './tracking/tracking-registry';
-export { ClientPause, type PauseMode } from './pause/client-pause';
+export { ClientPause, type PauseMode, type PausePurpose } from './pause/client-pause';
 export { limitTrackingTable } from './tracking/tracking-limit';
 export { WatchRegistry } from './transactions/watch-registry';
 export { listenToKeyspace } from './key-signals';

@@ -443,6 +443,24 @@ describe('FlowApplier', () => {
     expect(applier.lsnOf(0)).toBe(4);
   });
 
+  test('onProcessed hears each record as it takes effect: after a barrier is released, after a hold ends', () => {
+    const heard: string[] = [];
+    const { applier } = recorder(2, {
+      onProcessed: (f: number, r: JournalRecord) => heard.push(`${f}:${r.kind}@${r.lsn}`),
+    });
+    applier.push(0, record('command', 1));
+    applier.push(0, record('barrier', 2, 5));
+    applier.push(0, record('command', 3));
+    expect(heard).toEqual(['0:command@1']);
+    applier.push(1, record('barrier', 1, 5));
+    expect(heard).toEqual(['0:command@1', '0:barrier@2', '1:barrier@1', '0:command@3']);
+    applier.setHeld(true);
+    applier.push(1, record('command', 2));
+    expect(heard).toHaveLength(4);
+    applier.setHeld(false);
+    expect(heard).toEqual(['0:command@1', '0:barrier@2', '1:barrier@1', '0:command@3', '1:command@2']);
+  });
+
   test('reset forgets what was not applied and resumes from the applied prefix', () => {
     const { applier, log } = recorder(2);
     applier.push(0, record('command', 1));

@@ -21,6 +21,11 @@ export interface FlowApplierOptions {
   applySnapshot?: ApplyFn;
   /** Applies the snapshot `SET`s given to pushSnapshotSet; default: applySnapshot with their argv. */
   applySnapshotSet?: ApplySetFn;
+  /**
+   * Told of each record (not the pushSnapshotSet ones) as it is processed, in its flow's order: once it took effect
+   * or joined its transaction, not when it arrived (a replica journals what it passes on to its own replicas here).
+   */
+  onProcessed?: (flowId: number, record: JournalRecord) => void;
 }
 
 /** A stream that cannot come from a correct master (the replica drops the link and resyncs). */
@@ -102,6 +107,7 @@ export class FlowApplier {
   private readonly onSyncEnd: ((flowId: number, lsn: number) => void) | null;
   private readonly applySnapshot: ApplyFn;
   private readonly applySnapshotSet: ApplySetFn;
+  private readonly onProcessed: ((flowId: number, record: JournalRecord) => void) | null;
   /** Set while a client pause on this replica holds the master's stream back: every record queues. */
   private held = false;
 
@@ -117,6 +123,7 @@ export class FlowApplier {
     this.highWater = options.highWater ?? Infinity;
     this.onBackpressure = options.onBackpressure ?? null;
     this.onSyncEnd = options.onSyncEnd ?? null;
+    this.onProcessed = options.onProcessed ?? null;
     this.applySnapshot = options.applySnapshot ?? apply;
     this.applySnapshotSet =
       options.applySnapshotSet ??
@@ -278,6 +285,7 @@ export class FlowApplier {
   }
 
   private process(flowId: number, flow: FlowQueue, record: JournalRecord): void {
+    if (this.onProcessed !== null) this.onProcessed(flowId, record);
     switch (record.kind) {
       case 'command':
         if (record.txid === 0) {
@@ -329,8 +337,10 @@ export class FlowApplier {
       if (first.argv.length === 1 && first.argv[0] === 'EXEC') this.applyGroup(first.txid, -1);
       else this.apply(first.dbIndex, first.argv);
       this.parkedCount = 0;
-      for (const flow of this.flows) {
+      for (let i = 0; i < this.flows.length; i++) {
+        const flow = this.flows[i];
         const barrier = flow.peek() as JournalRecord;
+        if (this.onProcessed !== null) this.onProcessed(i, barrier);
         flow.shift();
         flow.parkedAt = 0;
         if (barrier.lsn > flow.lastLsn) flow.lastLsn = barrier.lsn;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto';
 import { readConfigNumber, type Client, type ServerContext } from '@drake/commands';
 import { ReplicationMaster, type MasterOptions } from './master/replication-master';
+import { Failover } from './master/failover';
 import { ReplicaLink, type ReplicaOptions, type ResumePoint } from './replica/replica-link';
 
 /** A master that handed over waits this long before following, so its OK reaches the new master first. */
@@ -23,6 +24,8 @@ export interface ReplicationServer extends ServerContext {
  */
 export class ReplicationManager {
   readonly master: ReplicationMaster;
+  /** FAILOVER's coordination while this node hands its role to a replica. */
+  readonly failover: Failover;
   link: ReplicaLink | null = null;
   /**
    * Replicas in stable sync whose last ACK is at most min-replicas-max-lag seconds old, while min-replicas-to-write
@@ -36,6 +39,13 @@ export class ReplicationManager {
     private readonly options: ManagerOptions,
   ) {
     this.master = new ReplicationMaster(server, options);
+    this.failover = new Failover(server, this.master, {
+      masterAuth: options.masterAuth,
+      masterUser: options.masterUser,
+      connectTimeoutMs: options.connectTimeoutMs,
+      isReplica: () => this.link !== null,
+      follow: (host, port) => this.replicaOf(host, port),
+    });
     server.debugSubcommands.set('replica', this.debugReplica);
     // A replica serving its own replicas snapshots only between applied records.
     this.master.snapshotGate = () => this.link === null || this.link.idle;
@@ -165,6 +175,7 @@ export class ReplicationManager {
 
   /** Stops the link and timers (shutdown). */
   close(): void {
+    this.failover.abort('shutting down');
     this.link?.stop();
     this.master.dropAll('shutting down');
     if (this.goodReplicasTimer !== null) clearInterval(this.goodReplicasTimer);

@@ -201,3 +201,45 @@ export class Writer {
     }
   }
 }
+
+/** Writes unique keys one at a time and remembers every write the master acknowledged with +OK. */
+export class AckedWriter {
+  readonly acknowledged: string[] = [];
+  private running = true;
+  private readonly done: Promise<void>;
+
+  constructor(private readonly client: RawClient) {
+    this.done = this.loop();
+  }
+
+  async stop(): Promise<string[]> {
+    this.running = false;
+    await this.done;
+    await this.client.close();
+    return this.acknowledged;
+  }
+
+  private async loop(): Promise<void> {
+    for (let i = 0; this.running; i++) {
+      const key = `acked:${i}`;
+      const reply = await this.client.callText('SET', key, String(i)).catch(() => '');
+      if (reply === '+OK\r\n') this.acknowledged.push(key);
+      else if (reply === '') return;
+      else await sleep(1);
+    }
+  }
+}
+
+/** How many of `keys` the server at `port` holds (one pipelined EXISTS each). */
+export async function presentKeys(port: number, keys: readonly string[]): Promise<number> {
+  const c = await RawClient.connect(port);
+  try {
+    for (const key of keys) c.send('EXISTS', key);
+    let present = 0;
+    for (let i = 0; i < keys.length; i++)
+      if ((await c.readReply()).toString('latin1') === ':1\r\n') present++;
+    return present;
+  } finally {
+    await c.close();
+  }
+}

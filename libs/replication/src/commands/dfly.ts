@@ -43,6 +43,27 @@ function takeover(client: Client, argv: string[]): void {
   });
 }
 
+/**
+ * DFLY FAILOVER <master replid>, sent by this replica's master running FAILOVER once we caught up: we become the
+ * master (keeping our journal position, so the old master resumes from us by partial sync). Only our own master
+ * may ask, as Redis checks PSYNC FAILOVER's replid.
+ */
+function failover(client: Client, argv: string[]): void {
+  if (argv.length !== 3)
+    return client.reply.error("ERR wrong number of arguments for 'dfly|failover' command");
+  const manager = replicationOf(client);
+  const link = manager.link;
+  if (link === null) return client.reply.error("ERR DFLY FAILOVER can't be sent to a master.");
+  if (link.masterReplid !== argv[2])
+    return client.reply.error("ERR DFLY FAILOVER replid must match my master's replid.");
+  client.server.logger.info(
+    { formerMaster: `${link.host}:${link.port}` },
+    'failover request from the master',
+  );
+  manager.promote();
+  client.reply.ok();
+}
+
 /** DFLY REPLICAOFFSET: the LSN of every shard's journal (0 while nothing replicates from this node). */
 function replicaOffset(client: Client): void {
   const journal = client.server.journal;
@@ -52,7 +73,7 @@ function replicaOffset(client: Client): void {
 }
 
 /**
- * DFLY FLOW | SYNC | STARTSTABLE | REPLICAOFFSET: the Drake-to-Drake replication protocol (DESIGN §4), as
+ * DFLY FLOW | SYNC | STARTSTABLE | TAKEOVER | FAILOVER | REPLICAOFFSET: the Drake-to-Drake replication protocol (DESIGN §4), as
  * Dragonfly names it. FLOW turns its connection into the stream of one shard.
  */
 export const dflyCommand = defineCommand({
@@ -61,7 +82,7 @@ export const dflyCommand = defineCommand({
   flags: ['admin', 'noscript', 'loading', 'stale'],
   categories: ['admin', 'slow', 'dangerous'],
   group: 'server',
-  summary: 'Drake replication protocol: FLOW, SYNC, STARTSTABLE, TAKEOVER, REPLICAOFFSET',
+  summary: 'Drake replication protocol: FLOW, SYNC, STARTSTABLE, TAKEOVER, FAILOVER, REPLICAOFFSET',
   since: '1.0.0',
   complexity: 'O(1)',
   execute(client: Client, argv: string[]): void {
@@ -70,6 +91,7 @@ export const dflyCommand = defineCommand({
     else if (sub === 'sync' || sub === 'startstable') sessionStep(client, argv, sub);
     else if (sub === 'replicaoffset' && argv.length === 2) replicaOffset(client);
     else if (sub === 'takeover') takeover(client, argv);
+    else if (sub === 'failover') failover(client, argv);
     else
       client.reply.error(
         `ERR Unknown subcommand or wrong number of arguments for '${argv[1]}'. Try DFLY HELP.`,

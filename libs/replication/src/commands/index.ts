@@ -1,5 +1,6 @@
 import type { CommandSpec } from '@drake/commands';
 import { dflyCommand } from './dfly';
+import { failoverCommand } from './failover';
 import { replconfCommand } from './replconf';
 import { replicaofCommand, slaveofCommand } from './replicaof';
 import { repltakeoverCommand } from './repltakeover';
@@ -15,4 +16,5 @@ export const replicationCommands: readonly CommandSpec[] = [
   dflyCommand,
   waitCommand,
   repltakeoverCommand,
+  failoverCommand,
 ];

@@ -54,7 +54,7 @@ export function replicationInfo(
   });
   const offset = link === null ? master.offset : link.offset;
   lines.push(
-    'master_failover_state:no-failover',
+    `master_failover_state:${manager.failover.state}`,
     `master_replid:${link === null ? master.replid : link.masterReplid || master.replid}`,
     `master_replid2:${master.replid2}`,
     `master_repl_offset:${offset}`,

@@ -45,6 +45,9 @@ export const replconfCommand = defineCommand({
         return;
       } else if (option === 'capa') {
         if (value.toLowerCase() === 'dragonfly') {
+          // No new replica while this node hands over (Redis refuses SYNC then too).
+          if (manager.failover.state !== 'no-failover')
+            return client.reply.error("NOMASTERLINK Can't SYNC while failing over");
           const session = manager.master.handshake(client, info.ip, info.port);
           // [replid, sync id, flow count, protocol version, previous replid (for resuming after a failover)]
           client.reply.array(5);

@@ -18,6 +18,10 @@ function isOwnAddress(host: string): boolean {
  */
 function replicaof(client: Client, argv: string[]): void {
   const manager = replicationOf(client);
+  if (manager.failover.state !== 'no-failover') {
+    client.reply.error('ERR REPLICAOF not allowed while failing over.');
+    return;
+  }
   if (argv[1].toLowerCase() === 'no' && argv[2].toLowerCase() === 'one') {
     manager.promote();
     client.reply.ok();

@@ -408,6 +408,8 @@ export class ReplicaLink implements LoadProgress {
       applySnapshot: this.applySnapshot,
       applySnapshotSet: this.applySnapshotSet,
       onSyncEnd: this.onSyncEnd,
+      // Journalled for our own replicas once applied: what we pass on (and resume others from) is what we hold.
+      onProcessed: this.mirrorRecord,
       highWater: 100_000,
       onBackpressure: (flowId, paused) => {
         const conn = this.flows[flowId];
@@ -498,7 +500,6 @@ export class ReplicaLink implements LoadProgress {
   private onRecord(flowId: number, record: JournalRecord): void {
     const applier = this.applier;
     if (applier === null) return;
-    this.mirrorRecord(flowId, record);
     applier.push(flowId, record);
     // A ping in stable sync is the master asking for an ACK (a WAIT is waiting): answer now.
     if (record.kind === 'ping' && this.state === 'connected') this.ackFlow(flowId);
@@ -535,7 +536,7 @@ export class ReplicaLink implements LoadProgress {
     this.masterClient.propagates = false;
   }
 
-  private mirrorRecord(flowId: number, record: JournalRecord): void {
+  private readonly mirrorRecord = (flowId: number, record: JournalRecord): void => {
     const journal = this.server.journal;
     if (journal === null || this.masterClient.propagates) return;
     const shard = journal.shard(flowId);
@@ -563,7 +564,7 @@ export class ReplicaLink implements LoadProgress {
       this.server.journal = null;
       this.masterClient.propagates = true;
     }
-  }
+  };
 
   /** Bytes of the running full sync received so far. */
   get loadedBytes(): number {
