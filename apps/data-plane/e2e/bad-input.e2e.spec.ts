@@ -1,4 +1,11 @@
-import { delay, startRedis, startSubject, SUBJECT_KIND, type ServerHandle } from './support/processes';
+import {
+  delay,
+  redisAndSubjectForSpec,
+  startRedis,
+  startSubject,
+  SUBJECT_KIND,
+  type ServerHandle,
+} from './support/processes';
 import { encodeCommand, RawClient } from './support/raw-client';
 import { show, splitFrames } from './support/resp-frames';
 
@@ -9,16 +16,7 @@ import { show, splitFrames } from './support/resp-frames';
  */
 jest.setTimeout(120_000);
 
-let redis: ServerHandle;
-let subject: ServerHandle;
-
-beforeAll(async () => {
-  [redis, subject] = await Promise.all([startRedis(), startSubject()]);
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.all([redis?.stop(), subject?.stop()]);
-});
+const servers = redisAndSubjectForSpec();
 
 /** Sends `input` on a fresh connection and collects everything until the server closes it (or 10 s pass). */
 async function sendAndCollect(
@@ -73,19 +71,19 @@ describe('malformed frames: same error as Redis, then close', () => {
   ];
 
   test.each(inputs)('%s', async (_name, input) => {
-    const expected = await sendAndCollect(redis.port, input);
+    const expected = await sendAndCollect(servers.redis().port, input);
     expect(expected.closed).toBe(true);
     expect(expected.data).toMatch(/-ERR Protocol error: [^\r\n]+\r\n$/);
-    const actual = await sendAndCollect(subject.port, input);
+    const actual = await sendAndCollect(servers.subject().port, input);
     expect(show(actual.data)).toBe(show(expected.data));
     expect(actual.closed).toBe(true);
-    await expectAlive(subject);
+    await expectAlive(servers.subject());
   });
 
   test('bytes after a complete bulk are skipped like Redis does (no CRLF check)', async () => {
     const input = '*1\r\n$4\r\nPINGxxPING\r\nECHO ok\r\n';
     const replies: string[] = [];
-    for (const port of [redis.port, subject.port]) {
+    for (const port of [servers.redis().port, servers.subject().port]) {
       const client = await RawClient.connect(port);
       client.sendRaw(input);
       replies.push(
@@ -98,7 +96,7 @@ describe('malformed frames: same error as Redis, then close', () => {
 
   test('an inline request of exactly 64 KB (CRLF included) is accepted', async () => {
     const arg = 'b'.repeat(65_536 - 'ECHO \r\n'.length);
-    for (const port of [redis.port, subject.port]) {
+    for (const port of [servers.redis().port, servers.subject().port]) {
       const client = await RawClient.connect(port);
       client.sendRaw(`ECHO ${arg}\r\n`);
       expect((await client.readReply()).toString('latin1')).toBe(`$${arg.length}\r\n${arg}\r\n`);
@@ -150,7 +148,7 @@ describe('slow, half-closed and vanishing clients', () => {
       encodeCommand(['GET', 'slow']),
       Buffer.from('ECHO "in line"\r\n', 'latin1'),
     ]);
-    const client = await RawClient.connect(subject.port);
+    const client = await RawClient.connect(servers.subject().port);
     try {
       for (const byte of input) {
         client.sendRaw(Buffer.from([byte]));
@@ -167,7 +165,9 @@ describe('slow, half-closed and vanishing clients', () => {
   test('clients whose frames arrive in pieces, interleaved with other clients, get their own bytes back', async () => {
     // Every read lands in one buffer shared by all sockets: a half-received frame must survive other clients'
     // reads (small frames, and a big bulk gathered over several reads).
-    const clients = await Promise.all(Array.from({ length: 8 }, () => RawClient.connect(subject.port)));
+    const clients = await Promise.all(
+      Array.from({ length: 8 }, () => RawClient.connect(servers.subject().port)),
+    );
     try {
       const values = clients.map((_, i) => String.fromCharCode(97 + i).repeat(i % 2 === 0 ? 40 : 200_000));
       const frames = clients.map((_, i) => encodeCommand(['SET', `pieces:${i}`, values[i]]));
@@ -192,8 +192,8 @@ describe('slow, half-closed and vanishing clients', () => {
 
   test('a half-closed client still gets every reply, then the server closes', async () => {
     const input = 'SET hc v\r\nGET hc\r\n*2\r\n$4\r\nECHO\r\n$3\r\nbye\r\nDEL hc\r\n';
-    const expected = await sendAndCollect(redis.port, input, true);
-    const actual = await sendAndCollect(subject.port, input, true);
+    const expected = await sendAndCollect(servers.redis().port, input, true);
+    const actual = await sendAndCollect(servers.subject().port, input, true);
     expect(show(actual.data)).toBe(show(expected.data));
     expect(actual.data).toBe('+OK\r\n$1\r\nv\r\n$3\r\nbye\r\n:1\r\n');
     expect(actual.closed).toBe(true);
@@ -204,14 +204,20 @@ describe('slow, half-closed and vanishing clients', () => {
   const drakeOnly = SUBJECT_KIND === 'drake' ? test : test.skip;
   drakeOnly('a half-closed client still gets a large reply in full', async () => {
     const big = 'z'.repeat(4 * 1024 * 1024);
-    const actual = await sendAndCollect(subject.port, Buffer.concat([encodeCommand(['ECHO', big])]), true);
+    const actual = await sendAndCollect(
+      servers.subject().port,
+      Buffer.concat([encodeCommand(['ECHO', big])]),
+      true,
+    );
     expect(actual.data.length).toBe(big.length + `$${big.length}\r\n\r\n`.length);
     expect(actual.data.startsWith(`$${big.length}\r\n`)).toBe(true);
     expect(actual.closed).toBe(true);
   });
 
   test('100 connections opened and dropped abruptly leave the server healthy', async () => {
-    const clients = await Promise.all(Array.from({ length: 100 }, () => RawClient.connect(subject.port)));
+    const clients = await Promise.all(
+      Array.from({ length: 100 }, () => RawClient.connect(servers.subject().port)),
+    );
     clients.forEach((client, i) => {
       if (i % 4 === 0) client.sendRaw('*3\r\n$3\r\nSET\r\n$4\r\nabru'); // partial frame
       if (i % 4 === 1) for (let j = 0; j < 200; j++) client.send('SET', `abrupt:${i}`, 'v'.repeat(1000)); // unread replies
@@ -222,8 +228,8 @@ describe('slow, half-closed and vanishing clients', () => {
       if (i % 2 === 0) client.socket.resetAndDestroy();
       else client.socket.destroy();
     }
-    await expectAlive(subject);
-    const observer = await RawClient.connect(subject.port);
+    await expectAlive(servers.subject());
+    const observer = await RawClient.connect(servers.subject().port);
     try {
       // Generous wait for the server to notice every close; passes as soon as the count is back to one.
       let connected = -1;
@@ -242,7 +248,7 @@ describe('slow, half-closed and vanishing clients', () => {
     const count = 100_000;
     const parts: Buffer[] = [];
     for (let i = 0; i < count; i++) parts.push(encodeCommand(i % 2 ? ['INCR', 'pipe:n'] : ['GET', 'pipe:n']));
-    const client = await RawClient.connect(subject.port);
+    const client = await RawClient.connect(servers.subject().port);
     try {
       await client.call('DEL', 'pipe:n');
       client.sendRaw(Buffer.concat(parts));
@@ -289,24 +295,24 @@ describe('memory stays bounded when a client claims a huge bulk', () => {
     ['and sends a few bytes', 16],
     ['and sends 8 MB of it', 8 * 1024 * 1024],
   ])(`a 500 MB claim %s: ${SUBJECT_KIND} RSS stays within +64 MB`, async (_name, sent) => {
-    await expectAlive(subject);
-    const baseline = await maxRssOver(subject, 4);
-    const client = await RawClient.connect(subject.port);
+    await expectAlive(servers.subject());
+    const baseline = await maxRssOver(servers.subject(), 4);
+    const client = await RawClient.connect(servers.subject().port);
     try {
       client.sendRaw(claim);
       client.sendRaw(Buffer.alloc(sent, 'x'));
       // A round trip on another connection: the server has read what we sent by the time it answers.
-      await expectAlive(subject);
+      await expectAlive(servers.subject());
       await drained(client, 20_000);
-      await expectAlive(subject);
-      const peak = await maxRssOver(subject, 10);
+      await expectAlive(servers.subject());
+      const peak = await maxRssOver(servers.subject(), 10);
       expect(peak - baseline).toBeLessThan(LIMIT);
       expect(client.closed).toBe(false);
     } finally {
       await client.close();
     }
-    await expectAlive(subject);
-    const probe = await RawClient.connect(subject.port);
+    await expectAlive(servers.subject());
+    const probe = await RawClient.connect(servers.subject().port);
     expect(await probe.callText('EXISTS', 'x')).toBe(':0\r\n');
     await probe.close();
   });
@@ -316,14 +322,14 @@ describe('client-query-buffer-limit', () => {
   // Redis 7.0 counts only its raw query buffer against the limit, so the arguments of a frame that never ends can
   // grow without bound there; Drake counts them too and cuts the client off (no reply, as Redis does at its limit).
   test('a request that never ends is cut off at the limit and the server lives on', async () => {
-    const admin = await RawClient.connect(subject.port);
+    const admin = await RawClient.connect(servers.subject().port);
     expect(await admin.callText('CONFIG', 'SET', 'client-query-buffer-limit', '1mb')).toBe('+OK\r\n');
     try {
       const arg = '$100\r\n' + 'a'.repeat(100) + '\r\n';
-      const outcome = await sendAndCollect(subject.port, '*1000000\r\n' + arg.repeat(20_000));
+      const outcome = await sendAndCollect(servers.subject().port, '*1000000\r\n' + arg.repeat(20_000));
       expect(outcome).toEqual({ data: '', closed: true });
       // Under the limit nothing happens: a long frame that completes runs normally.
-      const ok = await RawClient.connect(subject.port);
+      const ok = await RawClient.connect(servers.subject().port);
       ok.sendRaw('*5001\r\n$5\r\nRPUSH\r\n$1\r\nL\r\n' + arg.repeat(4999));
       expect((await ok.readReply()).toString('latin1')).toBe(':4999\r\n');
       await ok.close();
@@ -332,7 +338,7 @@ describe('client-query-buffer-limit', () => {
       await admin.callText('DEL', 'L');
       await admin.close();
     }
-    await expectAlive(subject);
+    await expectAlive(servers.subject());
   });
 });
 
@@ -350,14 +356,14 @@ describe('replies sized by a count the client chose', () => {
   ])(
     '%s with a huge negative count closes the client at the output limit; RSS stays bounded',
     async (_n, make, call) => {
-      const admin = await RawClient.connect(subject.port);
+      const admin = await RawClient.connect(servers.subject().port);
       expect(await admin.callText(...make)).toMatch(/^:[12]\r\n$/);
       expect(await admin.callText('CONFIG', 'SET', 'client-output-buffer-limit', 'normal 16mb 0 0')).toBe(
         '+OK\r\n',
       );
       try {
-        const baseline = subject.rss();
-        const client = await RawClient.connect(subject.port);
+        const baseline = servers.subject().rss();
+        const client = await RawClient.connect(servers.subject().port);
         client.send(...call);
         client.send('SET', 'rand:after', 'not run');
         const { data, closed } = await client.readUntilClose(20_000);
@@ -365,13 +371,13 @@ describe('replies sized by a count the client chose', () => {
         // Nothing of the cut reply is sent, and the command after it never ran.
         expect({ bytes: data.length, closed }).toEqual({ bytes: 0, closed: true });
         expect(await admin.callText('EXISTS', 'rand:after')).toBe(':0\r\n');
-        expect(subject.rss() - baseline).toBeLessThan(128 * 1024 * 1024);
+        expect(servers.subject().rss() - baseline).toBeLessThan(128 * 1024 * 1024);
       } finally {
         await admin.callText('CONFIG', 'SET', 'client-output-buffer-limit', 'normal 0 0 0');
         await admin.callText('DEL', make[1]);
         await admin.close();
       }
-      await expectAlive(subject);
+      await expectAlive(servers.subject());
     },
   );
 });
@@ -389,7 +395,7 @@ describe('numbers that are almost floats', () => {
     ['score read back', ['ZSCORE', 'num:z', 'm']],
   ])('%s: the same reply as Redis, server still up', async (_name, argv) => {
     const [expected, actual] = await Promise.all(
-      [redis, subject].map(async (server) => {
+      [servers.redis(), servers.subject()].map(async (server) => {
         const client = await RawClient.connect(server.port);
         try {
           return await client.callText(...argv);
@@ -399,6 +405,6 @@ describe('numbers that are almost floats', () => {
       }),
     );
     expect(actual).toBe(expected);
-    await expectAlive(subject);
+    await expectAlive(servers.subject());
   });
 });

@@ -1,7 +1,7 @@
 import { execFile } from 'child_process';
 import Redis from 'ioredis';
 import { createClient } from 'redis';
-import { startRedis, startSubject, type ServerHandle } from './support/processes';
+import { redisAndSubjectForSpec } from './support/processes';
 import { RawClient } from './support/raw-client';
 import { show } from './support/resp-frames';
 
@@ -12,19 +12,10 @@ import { show } from './support/resp-frames';
  */
 jest.setTimeout(60_000);
 
-let redis: ServerHandle;
-let subject: ServerHandle;
-
-beforeAll(async () => {
-  [redis, subject] = await Promise.all([startRedis(), startSubject()]);
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.all([redis?.stop(), subject?.stop()]);
-});
+const servers = redisAndSubjectForSpec();
 
 beforeEach(async () => {
-  const client = await RawClient.connect(subject.port);
+  const client = await RawClient.connect(servers.subject().port);
   expect(await client.callText('FLUSHALL')).toBe('+OK\r\n');
   await client.close();
 });
@@ -34,7 +25,7 @@ describe('ioredis', () => {
   beforeEach(async () => {
     client = new Redis({
       host: '127.0.0.1',
-      port: subject.port,
+      port: servers.subject().port,
       lazyConnect: true,
       maxRetriesPerRequest: 0,
       retryStrategy: () => null,
@@ -121,7 +112,7 @@ describe.each([2, 3] as const)('node-redis RESP%i', (protocol) => {
   beforeEach(async () => {
     errors = [];
     client = createClient({
-      socket: { host: '127.0.0.1', port: subject.port, reconnectStrategy: false },
+      socket: { host: '127.0.0.1', port: servers.subject().port, reconnectStrategy: false },
       RESP: protocol,
     });
     client.on('error', (err: Error) => errors.push(err));
@@ -208,14 +199,14 @@ describe('redis-cli', () => {
   /** redis-cli output against the subject must equal its output against Redis (HELLO id/version masked). */
   async function sameOutput(args: readonly string[], input?: string): Promise<string> {
     const mask = (text: string): string => text.replace(/^(id|version)[\n ][^\n]*$/gm, '$1 <v>');
-    const fromRedis = await cli(redis.port, ['-n', '0', ...args], input);
-    const fromSubject = await cli(subject.port, ['-n', '0', ...args], input);
+    const fromRedis = await cli(servers.redis().port, ['-n', '0', ...args], input);
+    const fromSubject = await cli(servers.subject().port, ['-n', '0', ...args], input);
     expect(mask(fromSubject)).toBe(mask(fromRedis));
     return fromSubject;
   }
 
   beforeEach(async () => {
-    await cli(redis.port, ['FLUSHALL']);
+    await cli(servers.redis().port, ['FLUSHALL']);
   });
 
   test.each([[[] as string[]], [['-3']]])('PING, SET, GET, HELLO (%j)', async (mode) => {
@@ -255,7 +246,7 @@ describe('inline commands (telnet style)', () => {
 
   test.each(inputs)('%s', async (_name, input) => {
     const outputs: string[] = [];
-    for (const port of [redis.port, subject.port]) {
+    for (const port of [servers.redis().port, servers.subject().port]) {
       const client = await RawClient.connect(port);
       client.sendRaw('FLUSHALL\r\n');
       await client.readReply();
@@ -276,8 +267,8 @@ describe('inline commands (telnet style)', () => {
 
 describe('server-side client handling', () => {
   test('MONITOR streams the commands of other clients', async () => {
-    const monitor = await RawClient.connect(subject.port);
-    const other = await RawClient.connect(subject.port);
+    const monitor = await RawClient.connect(servers.subject().port);
+    const other = await RawClient.connect(servers.subject().port);
     try {
       expect(await monitor.callText('MONITOR')).toBe('+OK\r\n');
       await other.call('SET', 'mk', 'm v');
@@ -289,8 +280,8 @@ describe('server-side client handling', () => {
   });
 
   test('CLIENT KILL ID closes the other connection', async () => {
-    const victim = await RawClient.connect(subject.port);
-    const killer = await RawClient.connect(subject.port);
+    const victim = await RawClient.connect(servers.subject().port);
+    const killer = await RawClient.connect(servers.subject().port);
     try {
       const id = (await victim.callText('CLIENT', 'ID')).slice(1, -2);
       expect(await killer.callText('CLIENT', 'KILL', 'ID', id)).toBe(':1\r\n');
@@ -303,8 +294,8 @@ describe('server-side client handling', () => {
   });
 
   test('CLIENT SETNAME shows in CLIENT LIST of another connection', async () => {
-    const named = await RawClient.connect(subject.port);
-    const observer = await RawClient.connect(subject.port);
+    const named = await RawClient.connect(servers.subject().port);
+    const observer = await RawClient.connect(servers.subject().port);
     try {
       expect(await named.callText('CLIENT', 'SETNAME', 'worker-1')).toBe('+OK\r\n');
       const list = await observer.callText('CLIENT', 'LIST');

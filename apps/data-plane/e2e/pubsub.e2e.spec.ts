@@ -1,7 +1,7 @@
 import { spawn } from 'child_process';
 import Redis from 'ioredis';
 import { createClient } from 'redis';
-import { startRedis, startSubject, type ServerHandle } from './support/processes';
+import { redisAndSubjectForSpec } from './support/processes';
 import { RawClient, type Arg } from './support/raw-client';
 import { show } from './support/resp-frames';
 
@@ -12,16 +12,7 @@ import { show } from './support/resp-frames';
  */
 jest.setTimeout(120_000);
 
-let redis: ServerHandle;
-let subject: ServerHandle;
-
-beforeAll(async () => {
-  [redis, subject] = await Promise.all([startRedis(), startSubject()]);
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.all([redis?.stop(), subject?.stop()]);
-});
+const servers = redisAndSubjectForSpec();
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -107,16 +98,21 @@ describe('frames on the wire match redis-server', () => {
     ['RESP3', [3, 3, 3]],
     ['mixed', [2, 3, 2]],
   ] as const)('%s', async (_name, protocols) => {
-    const fromRedis = await transcript(redis.port, protocols);
-    await eventually(() => numsub(subject.port, 'news'), 0);
-    const fromSubject = await transcript(subject.port, protocols);
+    const fromRedis = await transcript(servers.redis().port, protocols);
+    await eventually(() => numsub(servers.subject().port, 'news'), 0);
+    const fromSubject = await transcript(servers.subject().port, protocols);
     expect(fromSubject.map(show)).toEqual(fromRedis.map(show));
   });
 });
 
 describe('ioredis', () => {
   test('subscribe, psubscribe, messages and unsubscribe', async () => {
-    const options = { host: '127.0.0.1', port: subject.port, lazyConnect: true, retryStrategy: () => null };
+    const options = {
+      host: '127.0.0.1',
+      port: servers.subject().port,
+      lazyConnect: true,
+      retryStrategy: () => null,
+    };
     const sub = new Redis(options);
     const pub = new Redis(options);
     await Promise.all([sub.connect(), pub.connect()]);
@@ -150,7 +146,7 @@ describe.each([2, 3] as const)('node-redis RESP%i', (protocol) => {
   test('subscribe, pSubscribe, sSubscribe and the publisher’s counts', async () => {
     const errors: Error[] = [];
     const pub = createClient({
-      socket: { host: '127.0.0.1', port: subject.port, reconnectStrategy: false },
+      socket: { host: '127.0.0.1', port: servers.subject().port, reconnectStrategy: false },
       RESP: protocol,
     });
     pub.on('error', (err: Error) => errors.push(err));
@@ -208,8 +204,8 @@ describe('redis-cli', () => {
     ['RESP3 SUBSCRIBE', ['-3', 'SUBSCRIBE', 'cli.ch'], ['PUBLISH', 'cli.ch', 'pushed']],
     ['--no-raw SUBSCRIBE', ['--no-raw', 'SUBSCRIBE', 'cli.ch'], ['PUBLISH', 'cli.ch', 'quoted']],
   ] as const)('%s prints what it prints against redis-server', async (_name, args, publish) => {
-    const fromRedis = await cliSubscriber(redis.port, args, [...publish]);
-    const fromSubject = await cliSubscriber(subject.port, args, [...publish]);
+    const fromRedis = await cliSubscriber(servers.redis().port, args, [...publish]);
+    const fromSubject = await cliSubscriber(servers.subject().port, args, [...publish]);
     expect(fromSubject).toBe(fromRedis);
   });
 });
@@ -223,13 +219,13 @@ describe('subscribers that go away', () => {
   }
 
   test('a subscriber that disconnects is removed: NUMSUB and PUBLISH drop', async () => {
-    const pub = await RawClient.connect(subject.port);
+    const pub = await RawClient.connect(servers.subject().port);
     const stat = async (name: string): Promise<number> =>
       Number(new RegExp(`${name}:(\\d+)`).exec(await pub.callText('INFO', 'stats'))?.[1]);
     // Earlier tests' redis-cli subscribers are gone once their disconnects have been seen.
     expect(await eventually(() => subscriberCount(pub), 0)).toBe(0);
     const before = [await stat('pubsub_channels'), await stat('pubsub_patterns')];
-    const sub = await RawClient.connect(subject.port);
+    const sub = await RawClient.connect(servers.subject().port);
     expect(await sub.callText('SUBSCRIBE', 'gone.ch')).toBe(
       '*3\r\n$9\r\nsubscribe\r\n$7\r\ngone.ch\r\n:1\r\n',
     );
@@ -241,7 +237,7 @@ describe('subscribers that go away', () => {
         before[1] + 1,
       ]);
       await sub.close();
-      expect(await eventually(() => numsub(subject.port, 'gone.ch'), 0)).toBe(0);
+      expect(await eventually(() => numsub(servers.subject().port, 'gone.ch'), 0)).toBe(0);
       expect(await pub.callText('PUBLISH', 'gone.ch', 'x')).toBe(':0\r\n');
       expect([await stat('pubsub_channels'), await stat('pubsub_patterns')]).toEqual(before);
     } finally {
@@ -250,9 +246,9 @@ describe('subscribers that go away', () => {
   });
 
   test('CLIENT KILL TYPE pubsub closes subscribers only', async () => {
-    const sub = await RawClient.connect(subject.port);
-    const bystander = await RawClient.connect(subject.port);
-    const admin = await RawClient.connect(subject.port);
+    const sub = await RawClient.connect(servers.subject().port);
+    const bystander = await RawClient.connect(servers.subject().port);
+    const admin = await RawClient.connect(servers.subject().port);
     try {
       // Earlier tests' subscribers are gone once their disconnects have been seen.
       expect(await eventually(() => subscriberCount(admin), 0)).toBe(0);
@@ -263,7 +259,7 @@ describe('subscribers that go away', () => {
       expect(await admin.callText('CLIENT', 'KILL', 'TYPE', 'pubsub')).toBe(':1\r\n');
       expect((await sub.readUntilClose()).closed).toBe(true);
       expect(await bystander.callText('PING')).toBe('+PONG\r\n');
-      expect(await eventually(() => numsub(subject.port, 'kill.ch'), 0)).toBe(0);
+      expect(await eventually(() => numsub(servers.subject().port, 'kill.ch'), 0)).toBe(0);
     } finally {
       await Promise.all([sub.close(), bystander.close(), admin.close()]);
     }
@@ -316,8 +312,8 @@ describe('a subscriber that stops reading', () => {
   }
 
   test('does not hold up the publisher, and is dropped at the output buffer limit', async () => {
-    const fromRedis = await run(redis.port);
-    const fromSubject = await run(subject.port);
+    const fromRedis = await run(servers.redis().port);
+    const fromSubject = await run(servers.subject().port);
     for (const result of [fromRedis, fromSubject]) {
       expect(result.stuckClosed).toBe(true);
       expect(result.received).toBe(result.published);
@@ -325,7 +321,7 @@ describe('a subscriber that stops reading', () => {
       expect(result.published).toBeGreaterThan(4 * 16);
       expect(result.published).toBeLessThan(1000);
     }
-    const ping = await RawClient.connect(subject.port);
+    const ping = await RawClient.connect(servers.subject().port);
     expect(await ping.callText('PING')).toBe('+PONG\r\n');
     await ping.close();
   });

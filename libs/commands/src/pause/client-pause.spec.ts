@@ -42,7 +42,7 @@ describe('CLIENT PAUSE', () => {
     const [pauser, writer] = [connect(), connect()];
     pauser.run('CLIENT', 'PAUSE', '100000', 'WRITE');
     expect(writer.run('SET', 'k', 'v')).toBe('');
-    writer.release();
+    writer.disconnect();
     expect(server.pause.waiting).toBe(0);
     expect(server.blocking.size).toBe(0);
     expect(pauser.run('CLIENT', 'UNPAUSE')).toBe('+OK\r\n');

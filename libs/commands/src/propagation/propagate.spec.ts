@@ -69,7 +69,7 @@ function setup(): { master: TestServer; replica: Replay; clock: { t: number } } 
 function digest(server: TestServer): string {
   const c = server.connect();
   const out = c.run('DEBUG', 'DIGEST');
-  server.clients.delete(c.id);
+  c.disconnect();
   return out;
 }
 

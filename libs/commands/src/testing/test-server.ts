@@ -153,6 +153,13 @@ export class TestClient extends Client {
   get closed(): boolean {
     return (this.transport as TestTransport).closed;
   }
+
+  /** The connection went away: the server forgets the client, as a real server does once its socket closed. */
+  disconnect(): void {
+    (this.transport as TestTransport).closed = true;
+    this.release();
+    this.server.clients.delete(this.id);
+  }
 }
 
 /** A config of plain values for tests that do not need the real parameter table. */

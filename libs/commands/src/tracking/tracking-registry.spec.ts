@@ -75,7 +75,7 @@ describe('client tracking', () => {
     const line = (): string => writer.run('CLIENT', 'LIST', 'ID', String(tracker.id));
     expect(line()).toMatch(/ flags=t .* redir=\d+ resp=3/);
     tracker.run('GET', 'k');
-    server.clients.delete(target.id);
+    target.disconnect();
     writer.run('SET', 'k', '1');
     expect(line()).toMatch(/ flags=tR /);
     expect(tracker.run('PING')).toBe(`>2\r\n$21\r\ntracking-redir-broken\r\n:${target.id}\r\n+PONG\r\n`);
