@@ -426,11 +426,17 @@ export class ReplicaLink implements LoadProgress {
    * the dataset stays put and the master sees the lag. What queued meanwhile is applied when it ends.
    */
   private readonly onPause = (paused: boolean): void => {
+    if (paused) this.applier?.setHeld(true);
+    // On a later turn, not inside the command that ended the pause (no dispatch nested in another).
+    else setImmediate(this.releaseHeld);
+  };
+
+  private readonly releaseHeld = (): void => {
     const applier = this.applier;
-    if (applier === null) return;
+    if (applier === null || this.server.pause.mode !== 'off') return;
     try {
       beginBatch();
-      applier.setHeld(paused);
+      applier.setHeld(false);
     } catch (err) {
       this.server.logger.error({ err: (err as Error).message }, 'replication apply failed');
       this.lost(false);
