@@ -13,10 +13,11 @@ const RANK: Readonly<Record<PauseMode, number>> = { off: 0, write: 1, all: 2 };
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * Who paused: CLIENT PAUSE, a SHUTDOWN that waits for its replicas, or a FAILOVER (both hold writes until they end).
- * Each keeps its own mode and end; CLIENT UNPAUSE ends only the first, as in Redis.
+ * Who paused: CLIENT PAUSE, a SHUTDOWN that waits for its replicas, a FAILOVER (both hold writes until they end), or
+ * a MIGRATE talking to its target (holds every command, as Redis blocks meanwhile). Each keeps its own mode and end;
+ * CLIENT UNPAUSE ends only the first, as in Redis.
  */
-export type PausePurpose = 'client' | 'shutdown' | 'failover';
+export type PausePurpose = 'client' | 'shutdown' | 'failover' | 'migrate';
 
 interface PauseEvent {
   mode: 'write' | 'all';

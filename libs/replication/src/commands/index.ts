@@ -1,6 +1,7 @@
 import type { CommandSpec } from '@drake/commands';
 import { dflyCommand } from './dfly';
 import { failoverCommand } from './failover';
+import { migrateCommand } from './migrate';
 import { replconfCommand } from './replconf';
 import { replicaofCommand, slaveofCommand } from './replicaof';
 import { repltakeoverCommand } from './repltakeover';
@@ -17,4 +18,5 @@ export const replicationCommands: readonly CommandSpec[] = [
   waitCommand,
   repltakeoverCommand,
   failoverCommand,
+  migrateCommand,
 ];
