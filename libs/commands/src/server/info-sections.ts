@@ -148,6 +148,8 @@ function stats(s: ServerContext): string[] {
     `pubsub_channels:${s.pubsub.activeCount('channels')}`,
     `pubsub_patterns:${s.pubsub.activeCount('patterns')}`,
     `pubsubshard_channels:${s.pubsub.activeCount('shardChannels')}`,
+    // MIGRATE opens a connection per call and keeps none (Redis caches them for 10 s).
+    'migrate_cached_sockets:0',
     `tracking_total_keys:${s.tracking.totalKeys}`,
     `tracking_total_items:${s.tracking.totalItems}`,
     `tracking_total_prefixes:${s.tracking.totalPrefixes}`,
