@@ -13,6 +13,9 @@ import {
 } from '@drake/commands';
 import { transferKeys, type MigratedKey, type MigrateTarget } from '../migrate/migrate-transfer';
 
+/** Longest delay setTimeout takes. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** The options after MIGRATE's five fixed arguments; null after writing the error. */
 interface MigrateOptions {
   copy: boolean;
@@ -57,7 +60,8 @@ export const migrateCommand = defineCommand({
       host: argv[1],
       port: atoi(argv[2]),
       dbIndex,
-      timeoutMs: timeout <= 0 ? 1000 : timeout,
+      // Redis takes any positive long; a timer cannot wait longer than about 24.8 days.
+      timeoutMs: timeout <= 0 ? 1000 : Math.min(timeout, MAX_TIMER_MS),
       auth: options.auth,
       replace: options.replace,
     };
