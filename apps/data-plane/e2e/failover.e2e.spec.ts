@@ -1,3 +1,4 @@
+import { TcpProxy } from '@drake/replication-testing';
 import { startDrake, startRedis, type ServerHandle } from './support/processes';
 import { RawClient } from './support/raw-client';
 import {
@@ -159,6 +160,35 @@ test('TIMEOUT gives up on a replica that does not catch up; with FORCE the failo
   expect(await call(master.port, 'EXISTS', 'never-applied', 'still-master')).toBe(':0\r\n');
   expect(await statsCounter(target.port, 'sync_full')).toBe(1);
   expect(await call(target.port, 'CLIENT', 'UNPAUSE')).toBe('+OK\r\n');
+});
+
+test('a link that stalls during the wait: writes stay held until the replica catches up, then it takes over', async () => {
+  const master = await drake();
+  for (let i = 0; i < 200; i++) await call(master.port, 'SET', `seed:${i}`, String(i));
+  const proxy = await TcpProxy.start('127.0.0.1', master.port);
+  try {
+    const target = await drake('--replicaof', `127.0.0.1:${proxy.port}`);
+    await waitConverged(master.port, target.port);
+    const writer = new AckedWriter(await RawClient.connect(master.port));
+    await sleep(200);
+    // The target stops hearing from the master (and the master from it) while the failover starts.
+    proxy.pause();
+    await sleep(100);
+    const ip = await replicaAddress(master.port, target.port);
+    expect(await call(master.port, 'FAILOVER', 'TO', ip, String(target.port))).toBe('+OK\r\n');
+    await sleep(500);
+    expect(await infoField(master.port, 'master_failover_state')).toBe('waiting-for-sync');
+    expect(await isMaster(master.port)).toBe(true);
+    proxy.resume();
+    await until('the target to be master', () => isMaster(target.port));
+    await until('the old master to follow it', () => follows(master.port, target.port));
+    const acknowledged = await writer.stop();
+    expect(acknowledged.length).toBeGreaterThan(0);
+    expect(await presentKeys(target.port, acknowledged)).toBe(acknowledged.length);
+    await waitConverged(target.port, master.port);
+  } finally {
+    await proxy.close();
+  }
 });
 
 test('DFLY FAILOVER is taken only by a replica, from its own master', async () => {
