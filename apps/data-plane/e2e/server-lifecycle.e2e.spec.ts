@@ -69,6 +69,37 @@ describe('stopping', () => {
     }
   });
 
+  test('DEBUG PAUSE-CRON stops the periodic work (active expiry) until it is turned off, as in Redis', async () => {
+    const [redis, subject] = await Promise.all([startRedis(), startSubject()]);
+    const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+    const transcript = async (port: number): Promise<string[]> => {
+      const c = await RawClient.connect(port);
+      const out: string[] = [];
+      try {
+        for (const argv of [
+          ['DEBUG', 'PAUSE-CRON'],
+          ['DEBUG', 'PAUSE-CRON', '1'],
+          ['SET', 'e', 'v', 'PX', '50'],
+        ])
+          out.push(await c.callText(...argv));
+        await sleep(400);
+        out.push(await c.callText('DBSIZE'), await c.callText('DEBUG', 'PAUSE-CRON', '0'));
+        await sleep(400);
+        out.push(await c.callText('DBSIZE'));
+      } finally {
+        await c.close();
+      }
+      return out;
+    };
+    try {
+      const expected = await transcript(redis.port);
+      expect(expected.slice(3)).toEqual([':1\r\n', '+OK\r\n', ':0\r\n']);
+      expect(await transcript(subject.port)).toEqual(expected);
+    } finally {
+      await Promise.all([redis.stop(), subject.stop()]);
+    }
+  });
+
   test('clients connected at shutdown are disconnected', async () => {
     const server = await startSubject();
     const idle = await RawClient.connect(server.port);

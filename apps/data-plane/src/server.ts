@@ -90,6 +90,8 @@ export class DrakeServer implements ServerContext, ReplicationServer {
   private nextClientId = 1;
   private expireTimer: NodeJS.Timeout | null = null;
   private savePointTimer: NodeJS.Timeout | null = null;
+  /** DEBUG PAUSE-CRON 1: the periodic work (active expiry, save points, the tracking-table limit) is skipped. */
+  private cronPaused = false;
   private stopping = false;
 
   constructor(private readonly flags: FlagValues) {
@@ -117,6 +119,17 @@ export class DrakeServer implements ServerContext, ReplicationServer {
     listenToKeyspace(this);
     this.slowlog = SlowLog.following(this.config);
     this.persistence = new Persistence(this);
+    this.debugSubcommands.set('pause-cron', (client, argv) => {
+      if (argv.length !== 3) {
+        client.reply.error(
+          `ERR unknown subcommand or wrong number of arguments for '${argv[1]}'. Try DEBUG HELP.`,
+        );
+        return;
+      }
+      // Redis reads the flag with atoi.
+      this.cronPaused = (parseInt(argv[2], 10) || 0) !== 0;
+      client.reply.ok();
+    });
     this.debugSubcommands.set('reload', (client, argv) => {
       const error = this.persistence.reload(argv.slice(2));
       if (error === null) client.reply.ok();
@@ -216,7 +229,9 @@ export class DrakeServer implements ServerContext, ReplicationServer {
     }
     this.config.load('port', String(this.tcpPort));
     this.expireTimer = setInterval(this.runActiveExpire, EXPIRE_PERIOD_MS);
-    this.savePointTimer = setInterval(() => this.persistence.tick(), 1000);
+    this.savePointTimer = setInterval(() => {
+      if (!this.cronPaused) this.persistence.tick();
+    }, 1000);
     this.savePointTimer.unref();
     this.logger.info(
       { port: this.tcpPort, bind: addresses, shards: this.keyspace.shardCount },
@@ -259,6 +274,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
   }
 
   private readonly runActiveExpire = (): void => {
+    if (this.cronPaused) return;
     this.keyspace.activeExpireCycle(EXPIRE_BUDGET_MS);
     // serverCron's trackingLimitUsedSlots: a lowered tracking-table-max-keys takes effect without new commands.
     if (this.tracking.clients !== 0) limitTrackingTable(this);
