@@ -65,17 +65,22 @@ export const migrateCommand = defineCommand({
       auth: options.auth,
       replace: options.replace,
     };
+    // Serialized before anything is held: a value that fails to serialize answers an error and holds nothing.
+    const keys = payloads(client, present);
     const pause = client.server.pause;
     pause.pause('migrate', Infinity, 'all');
     const answer = replyLater(client);
-    void transferKeys(target, payloads(client, present)).then(({ restored, error }) => {
-      answer((c) => {
-        if (!options.copy) deleteMigrated(c, restored);
-        if (error === null) c.reply.ok();
-        else c.reply.error(error);
-      });
-      pause.unpause('migrate');
-    });
+    transferKeys(target, keys)
+      .then(({ restored, error }) =>
+        answer((c) => {
+          if (!options.copy) deleteMigrated(c, restored);
+          if (error === null) c.reply.ok();
+          else c.reply.error(error);
+        }),
+      )
+      .catch((err: Error) => answer((c) => c.reply.error(`ERR MIGRATE failed: ${err.message}`)))
+      // Whatever happened, the other clients go on.
+      .finally(() => pause.unpause('migrate'));
   },
 });
 
