@@ -139,8 +139,16 @@ export class Failover {
         return;
       }
       // First follow (writes now meet a replica), then release the held writes: they get -READONLY.
-      this.options.follow(host, port);
-      this.clear();
+      try {
+        this.options.follow(host, port);
+      } catch (err) {
+        this.server.logger.error(
+          { err: (err as Error).message },
+          'failover: could not follow the new master',
+        );
+      } finally {
+        this.clear();
+      }
     });
   }
 
