@@ -10,6 +10,7 @@ import { recordSlow } from './slowlog/record-slow';
 import { TIME_ALL, TIME_SLOW } from './slowlog/slow-log';
 import { propagate } from './propagation/propagate';
 import { extractKeys } from './server/key-extraction';
+import { execRuns } from './transactions/exec-runs';
 import { subscriberModeError } from './pubsub/subscriber-mode';
 import { limitTrackingTable } from './tracking/tracking-limit';
 import type { ClientTracking } from './tracking/client-tracking';
@@ -136,20 +137,18 @@ function refusal(client: Client, spec: CommandSpec): string | null {
   return null;
 }
 
+const isWrite = (spec: CommandSpec): boolean => hasFlag(spec, 'write');
+const lacksLoading = (spec: CommandSpec): boolean => !hasFlag(spec, 'loading');
+const lacksStale = (spec: CommandSpec): boolean => !hasFlag(spec, 'stale');
+
 /** A write command, or an EXEC whose queue holds one (Redis's mstate.cmd_flags check). */
 function writes(client: Client, spec: CommandSpec): boolean {
-  if (hasFlag(spec, 'write')) return true;
-  if (spec.name !== 'exec' || client.multi === null) return false;
-  for (const queued of client.multi) if (hasFlag(queued.spec, 'write')) return true;
-  return false;
+  return execRuns(client, spec, isWrite);
 }
 
 /** A command without `flag`, or an EXEC whose queue holds one (Redis's mstate.cmd_inv_flags check). */
 function lacksFlag(client: Client, spec: CommandSpec, flag: 'loading' | 'stale'): boolean {
-  if (!hasFlag(spec, flag)) return true;
-  if (spec.name !== 'exec' || client.multi === null) return false;
-  for (const queued of client.multi) if (!hasFlag(queued.spec, flag)) return true;
-  return false;
+  return execRuns(client, spec, flag === 'loading' ? lacksLoading : lacksStale);
 }
 
 function deniedWhileLoading(client: Client, spec: CommandSpec): boolean {

@@ -3,6 +3,7 @@ import type { Client } from '../client';
 import { hasFlag, type CommandSpec } from '../command-spec';
 import { PendingRequest } from '../blocking/pending-request';
 import type { BlockingRegistry } from '../blocking/blocking-registry';
+import { execRuns } from '../transactions/exec-runs';
 
 /** What CLIENT PAUSE holds back: nothing, the commands that write or may replicate, or every command. */
 export type PauseMode = 'off' | 'write' | 'all';
@@ -148,15 +149,10 @@ export class ClientPause {
   }
 }
 
-/**
- * A command that writes or may be propagated (PUBLISH, PFCOUNT), or an EXEC whose queue holds one: what a WRITE
- * pause holds back (Redis's is_may_replicate_command).
- */
+/** A command that writes or may be propagated (PUBLISH, PFCOUNT). */
+const spreads = (spec: CommandSpec): boolean => hasFlag(spec, 'write') || hasFlag(spec, 'may_replicate');
+
+/** What a WRITE pause holds back: such a command, or an EXEC holding one (Redis's is_may_replicate_command). */
 function maySpread(client: Client, spec: CommandSpec): boolean {
-  if (hasFlag(spec, 'write') || hasFlag(spec, 'may_replicate')) return true;
-  if (spec.name !== 'exec' || client.multi === null) return false;
-  for (const queued of client.multi) {
-    if (hasFlag(queued.spec, 'write') || hasFlag(queued.spec, 'may_replicate')) return true;
-  }
-  return false;
+  return execRuns(client, spec, spreads);
 }

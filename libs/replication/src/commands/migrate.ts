@@ -54,8 +54,9 @@ export const migrateCommand = defineCommand({
     const timeout = parseInteger(argv[5]);
     const dbIndex = parseInteger(argv[4]);
     if (timeout === null || dbIndex === null) return client.reply.error(Err.notInteger);
-    const present = options.keys.filter((key) => lookupRead(client, key) !== undefined);
-    if (present.length === 0) return client.reply.simple('NOKEY');
+    // Serialized before anything is held: a value that fails to serialize answers an error and holds nothing.
+    const keys = payloads(client, options.keys);
+    if (keys.length === 0) return client.reply.simple('NOKEY');
     const target: MigrateTarget = {
       host: argv[1],
       port: atoi(argv[2]),
@@ -65,8 +66,6 @@ export const migrateCommand = defineCommand({
       auth: options.auth,
       replace: options.replace,
     };
-    // Serialized before anything is held: a value that fails to serialize answers an error and holds nothing.
-    const keys = payloads(client, present);
     const pause = client.server.pause;
     pause.pause('migrate', Infinity, 'all');
     const answer = replyLater(client);
@@ -110,16 +109,17 @@ function parseOptions(client: Client, argv: string[]): MigrateOptions | null {
   return options;
 }
 
-/** RESTORE's arguments for each key still live now: TTL left (at least 1 ms) and DUMP payload. */
+/** RESTORE's arguments for each of `keys` that is live (a read lookup): TTL left (at least 1 ms) and DUMP payload. */
 function payloads(client: Client, keys: readonly string[]): MigratedKey[] {
   const out: MigratedKey[] = [];
   const now = client.server.keyspace.now();
+  const options = dumpOptions(client);
   for (const key of keys) {
-    const value = client.db.get(key);
+    const value = lookupRead(client, key);
     if (value === undefined) continue;
     const at = client.db.getExpire(key);
     const ttlMs = at === -1 ? 0 : Math.max(1, at - now);
-    out.push({ key, ttlMs, payload: createDumpPayload(value, dumpOptions(client)) });
+    out.push({ key, ttlMs, payload: createDumpPayload(value, options) });
   }
   return out;
 }

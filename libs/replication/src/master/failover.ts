@@ -158,11 +158,8 @@ export class Failover {
     let conn: MasterConnection | null = null;
     try {
       conn = await MasterConnection.open(host, port, o.connectTimeoutMs, () => undefined);
-      if (o.masterAuth !== '') {
-        const auth = o.masterUser !== '' ? ['AUTH', o.masterUser, o.masterAuth] : ['AUTH', o.masterAuth];
-        const authReply = await conn.call(...auth);
-        if (authReply.type === 'error') return authReply.value;
-      }
+      const auth = await conn.authenticate(o.masterUser, o.masterAuth);
+      if (auth?.type === 'error') return auth.value;
       const reply = await conn.call('DFLY', 'FAILOVER', this.master.replid);
       return reply.type === 'error' ? reply.value : null;
     } catch (err) {

@@ -74,6 +74,15 @@ export class MasterConnection {
     });
   }
 
+  /**
+   * AUTH as masterauth/masteruser configure it ([user] password); its reply, or null with no password set (nothing
+   * is sent then).
+   */
+  authenticate(user: string, password: string): Promise<RespReply | null> {
+    if (password === '') return Promise.resolve(null);
+    return user !== '' ? this.call('AUTH', user, password) : this.call('AUTH', password);
+  }
+
   /** Sends without waiting (REPLCONF ACK, which has no reply). */
   send(...argv: string[]): void {
     if (this.failure === null) this.socket.write(encodeCommand(argv));

@@ -173,19 +173,19 @@ export class ReplicaLink implements LoadProgress {
 
   /** Applied LSNs summed over the flows: ROLE's and INFO's replica offset. */
   get offset(): number {
-    const applier = this.applier;
-    if (applier === null) return 0;
-    let sum = 0;
-    for (let i = 0; i < applier.flowCount; i++) sum += applier.lsnOf(i);
-    return sum;
+    return this.sumOverFlows((applier, flowId) => applier.lsnOf(flowId));
   }
 
   /** Received LSNs summed over the flows, applied or not (INFO's slave_read_repl_offset). */
   get readOffset(): number {
+    return this.sumOverFlows((applier, flowId) => applier.seenLsnOf(flowId));
+  }
+
+  private sumOverFlows(lsnOf: (applier: FlowApplier, flowId: number) => number): number {
     const applier = this.applier;
     if (applier === null) return 0;
     let sum = 0;
-    for (let i = 0; i < applier.flowCount; i++) sum += applier.seenLsnOf(i);
+    for (let i = 0; i < applier.flowCount; i++) sum += lsnOf(applier, i);
     return sum;
   }
 
@@ -303,10 +303,8 @@ export class ReplicaLink implements LoadProgress {
   /** AUTH, PING, REPLCONF…; answers [master replid, sync id, flow count] from `REPLCONF CAPA dragonfly`. */
   private async handshake(control: MasterConnection): Promise<[string, string, number, string]> {
     const o = this.options;
-    if (o.masterAuth !== '') {
-      const auth = o.masterUser !== '' ? ['AUTH', o.masterUser, o.masterAuth] : ['AUTH', o.masterAuth];
-      expectOk(await control.call(...auth), 'AUTH');
-    }
+    const auth = await control.authenticate(o.masterUser, o.masterAuth);
+    if (auth !== null) expectOk(auth, 'AUTH');
     const pong = await control.call('PING');
     if (pong.type === 'error') throw new Error(`master answered PING with: ${pong.value}`);
     expectOk(await control.call('REPLCONF', 'listening-port', String(o.listeningPort())), 'REPLCONF');
@@ -340,10 +338,8 @@ export class ReplicaLink implements LoadProgress {
     }
     this.flows[flowId] = conn;
     const o = this.options;
-    if (o.masterAuth !== '') {
-      const auth = o.masterUser !== '' ? ['AUTH', o.masterUser, o.masterAuth] : ['AUTH', o.masterAuth];
-      expectOk(await conn.call(...auth), 'AUTH');
-    }
+    const auth = await conn.authenticate(o.masterUser, o.masterAuth);
+    if (auth !== null) expectOk(auth, 'AUTH');
     const argv = ['DFLY', 'FLOW', replid, syncId, String(flowId)];
     if (resumeAt !== null) argv.push(String(resumeAt[0]), resumeAt[1]);
     const answer = await conn.call(...argv);
