@@ -191,6 +191,33 @@ test('a link that stalls during the wait: writes stay held until the replica cat
   }
 });
 
+test('with passwords: the replica and the failing-over master authenticate with masterauth', async () => {
+  const secured = ['--requirepass', 'pw', '--masterauth', 'pw'];
+  const master = await drake(...secured);
+  const replica = await drake(...secured, '--replicaof', `127.0.0.1:${master.port}`);
+  const [m, r] = await Promise.all([RawClient.connect(master.port), RawClient.connect(replica.port)]);
+  try {
+    for (const c of [m, r]) expect(await c.callText('AUTH', 'pw')).toBe('+OK\r\n');
+    expect(await m.callText('SET', 'k', 'v')).toBe('+OK\r\n');
+    const linked = async (c: RawClient, masterPort: number): Promise<boolean> => {
+      const info = await c.callText('INFO', 'replication');
+      return info.includes(`master_port:${masterPort}\r\n`) && info.includes('master_link_status:up');
+    };
+    await until('the replica to sync', async () => (await r.callText('GET', 'k')) === '$1\r\nv\r\n');
+    const ip = /^slave0:ip=([^,]+),/m.exec(await m.callText('INFO', 'replication'))?.[1] ?? '';
+    expect(await m.callText('FAILOVER', 'TO', ip, String(replica.port))).toBe('+OK\r\n');
+    await until('the old master to follow the new one', () => linked(m, replica.port));
+    expect(await r.callText('ROLE')).toMatch(/^\*3\r\n\$6\r\nmaster/);
+    expect(await r.callText('SET', 'after', '1')).toBe('+OK\r\n');
+    await until(
+      'the write to reach the old master',
+      async () => (await m.callText('GET', 'after')) === '$1\r\n1\r\n',
+    );
+  } finally {
+    await Promise.all([m.close(), r.close()]);
+  }
+});
+
 test('DFLY FAILOVER is taken only by a replica, from its own master', async () => {
   const { master, replicas } = await cluster(1);
   const [replica] = replicas;

@@ -109,6 +109,8 @@ export class ReplicaLink implements LoadProgress {
     this.linkTransport = new LinkTransport(this.killedByClient);
     this.masterClient = new Client(server.allocateClientId(), server, this.linkTransport);
     this.masterClient.isMasterLink = true;
+    // The master's stream is trusted as Redis trusts its master client: requirepass gates this node's own clients.
+    this.masterClient.authenticated = true;
     server.pause.watch(this.onPause);
     if (resume !== null && resume.lsns.length > 0) {
       // Our own history so far: a master that continued it lets us resume without a full sync.
