@@ -1,3 +1,4 @@
+import * as net from 'net';
 import {
   delay,
   redisAndSubjectForSpec,
@@ -46,6 +47,35 @@ async function expectAlive(server: ServerHandle): Promise<void> {
 
 const digits = (n: number): string => '1'.repeat(n);
 
+/**
+ * Writes `start`, then "payload" every millisecond (as Redis's test does) until a write fails or the server
+ * closes the connection; gives up after 10 s. Returns what was received and whether the connection was cut.
+ */
+function writeUntilCut(port: number, start: string): Promise<{ received: string; cut: boolean }> {
+  return new Promise((resolve) => {
+    // Half-open allowed: the server's FIN alone does not end our side, only a write the peer refused does.
+    const socket = net.connect({ port, host: '127.0.0.1', allowHalfOpen: true });
+    let received = '';
+    let settled = false;
+    const finish = (cut: boolean): void => {
+      if (settled) return;
+      settled = true;
+      clearInterval(writer);
+      clearTimeout(giveUp);
+      socket.destroy();
+      resolve({ received, cut });
+    };
+    const writer = setInterval(() => {
+      if (!socket.destroyed && socket.writable) socket.write('payload'.repeat(100));
+    }, 1);
+    const giveUp = setTimeout(() => finish(false), 10_000);
+    socket.on('connect', () => socket.write(start));
+    socket.on('data', (d: Buffer) => (received += d.toString('latin1')));
+    socket.on('error', () => finish(true));
+    socket.on('close', () => finish(true));
+  });
+}
+
 describe('malformed frames: same error as Redis, then close', () => {
   const inputs: Array<[string, string | Buffer]> = [
     ['non-numeric multibulk count', '*abc\r\n'],
@@ -92,6 +122,18 @@ describe('malformed frames: same error as Redis, then close', () => {
       await client.close();
     }
     expect(show(replies[1])).toBe(show(replies[0]));
+  });
+
+  // Redis's unit/protocol "desync" tests: the peer goes on writing after the error and must see the connection
+  // go (a write fails), not a half-closed socket that reads and drops its bytes forever.
+  test.each([['\x00'], ['*\x00'], ['$\x00']])('a client writing on after %j is cut off', async (start) => {
+    for (const port of [servers.redis().port, servers.subject().port]) {
+      const outcome = await writeUntilCut(port, start);
+      expect(outcome.received).toMatch(
+        /^-ERR Protocol error: too big (inline request|mbulk count string)\r\n$/,
+      );
+      expect(outcome.cut).toBe(true);
+    }
   });
 
   test('an inline request of exactly 64 KB (CRLF included) is accepted', async () => {

@@ -194,7 +194,9 @@ export class Connection implements ClientTransport, RequestHandler {
       if (!this.checkOutput(queued)) return;
     }
     if (this.closeRequested && !this.awaitingDrain) {
-      this.socket.end();
+      // Closed for good, as Redis closes its fd: the kernel holds the last reply and still sends it, and a peer
+      // that writes on (after a protocol error) gets a reset instead of a half-closed socket reading forever.
+      this.socket.destroy();
       // Gone for the server once its last reply is out, as Redis frees it then: a CLIENT TRACKING redirect to it
       // is broken from the next command on, not only once the peer has closed too.
       this.server.removeClient(this.client);
