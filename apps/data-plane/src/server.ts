@@ -17,6 +17,7 @@ import {
   CommandTable,
   listenToKeyspace,
   SlowLog,
+  Eviction,
   Stats,
   PubSubHub,
   readConfigNumber,
@@ -61,6 +62,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
   readonly clients = new Map<number, Client>();
   readonly monitors = new Set<Client>();
   readonly slowlog: SlowLog;
+  readonly eviction: Eviction;
   readonly pubsub = new PubSubHub();
   readonly watches: WatchRegistry;
   journal: Journal | null = null;
@@ -118,6 +120,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
     // After the config: notify-keyspace-events and the slow log's settings are read from it.
     listenToKeyspace(this);
     this.slowlog = SlowLog.following(this.config);
+    this.eviction = Eviction.following(this.config, this.keyspace);
     this.persistence = new Persistence(this);
     this.debugSubcommands.set('pause-cron', (client, argv) => {
       if (argv.length !== 3) {

@@ -53,6 +53,10 @@ const READONLY = "READONLY You can't write against a read only replica.";
 const NOREPLICAS = 'NOREPLICAS Not enough good replicas to write.';
 const MASTERDOWN = "MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.";
 const NO_MULTI = 'ERR Command not allowed inside a transaction';
+const OOM = "OOM command not allowed when used memory > 'maxmemory'.";
+
+/** Run inside MULTI even when memory is short: they end or leave the transaction (Redis's processCommand). */
+const MULTI_OOM_EXEMPT = new Set(['exec', 'discard', 'quit', 'reset']);
 
 /**
  * Not gated while a load runs: REPLICAOF decides for itself (NO ONE ends the load and keeps what arrived; another
@@ -115,7 +119,7 @@ function endCachingChoice(client: Client, argv: string[]): void {
 }
 
 /**
- * Why `spec` may not run for this client now, in Redis 7.0's order (NOAUTH, NOREPLICAS and READONLY for writes,
+ * Why `spec` may not run for this client now, in Redis 7.0's order (NOAUTH, OOM, NOREPLICAS and READONLY for writes,
  * RESP2 subscriber mode, MASTERDOWN, LOADING, a no-multi command inside MULTI), or null when it may. Writes also
  * get READONLY while a shutdown waits for lagging replicas. The replication checks pass over the master link; an
  * EXEC counts as the commands it holds.
@@ -124,6 +128,7 @@ function refusal(client: Client, spec: CommandSpec): string | null {
   if (!client.authenticated && !hasFlag(spec, 'no_auth')) return Err.noAuth;
   const server = client.server;
   const gated = !client.isMasterLink;
+  if (gated && server.eviction.limit !== 0 && outOfMemory(client, spec)) return OOM;
   if (gated && (server.tooFewReplicas || server.readOnly) && writes(client, spec)) {
     return server.tooFewReplicas ? NOREPLICAS : READONLY;
   }
@@ -137,6 +142,18 @@ function refusal(client: Client, spec: CommandSpec): string | null {
   return null;
 }
 
+/**
+ * With a maxmemory limit, keys are evicted before every command as needed (Redis's performEvictions); true when
+ * the count is still over the limit and this command may not run: a `denyoom` one, an EXEC holding one, or any
+ * command MULTI would queue (a queue can grow without bound).
+ */
+function outOfMemory(client: Client, spec: CommandSpec): boolean {
+  const server = client.server;
+  if (server.eviction.perform(server) !== 'fail') return false;
+  return execRuns(client, spec, deniedOnOom) || (client.multi !== null && !MULTI_OOM_EXEMPT.has(spec.name));
+}
+
+const deniedOnOom = (spec: CommandSpec): boolean => hasFlag(spec, 'denyoom');
 const isWrite = (spec: CommandSpec): boolean => hasFlag(spec, 'write');
 const lacksLoading = (spec: CommandSpec): boolean => !hasFlag(spec, 'loading');
 const lacksStale = (spec: CommandSpec): boolean => !hasFlag(spec, 'stale');

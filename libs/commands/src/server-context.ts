@@ -8,6 +8,7 @@ import type { WatchRegistry } from './transactions/watch-registry';
 import type { ErrorStats } from './error-stats';
 import type { PubSubHub } from './pubsub/hub';
 import type { SlowLog } from './slowlog/slow-log';
+import type { Eviction } from './memory/eviction';
 import type { TrackingRegistry } from './tracking/tracking-registry';
 import type { ClientPause } from './pause/client-pause';
 
@@ -138,6 +139,8 @@ export interface ServerContext {
   readonly monitors: Set<Client>;
   /** Commands slower than slowlog-log-slower-than (SLOWLOG). */
   readonly slowlog: SlowLog;
+  /** maxmemory: the dataset's counted bytes, key eviction and the -OOM refusal. */
+  readonly eviction: Eviction;
   /** Unix seconds of the last successful save (LASTSAVE). */
   lastSaveUnix: number;
   /** SAVE and BGSAVE, or null where the server keeps nothing on disk (the in-process test server). */

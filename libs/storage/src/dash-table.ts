@@ -1,3 +1,5 @@
+import type { AccessTracker } from './access-tracker';
+import type { DatasetMeter } from './dataset-meter';
 import { hashKey, segmentHash } from './hash-key';
 import { reverseBits32 } from './reverse-bits';
 import { Segment } from './segment';
@@ -24,6 +26,13 @@ export class DashTable {
   private entryCount = 0;
   private expireCount = 0;
   onBeforeWrite: SegmentHook | null = null;
+  /** Counts the bytes stored while a maxmemory limit is set (null otherwise: the write path skips it). */
+  private meter: DatasetMeter | null = null;
+  /** This table's share of the meter's count. */
+  private meteredBytes = 0;
+  /** Per-key access stamps for an LRU or LFU eviction policy (null under any other). */
+  private access: Map<string, number> | null = null;
+  private tracker: AccessTracker | null = null;
 
   constructor(
     readonly capacity: number = DEFAULT_SEGMENT_CAPACITY,
@@ -67,6 +76,8 @@ export class DashTable {
     }
     this.touch(seg);
     const entries = seg.entries;
+    if (this.meter !== null) this.meterSet(this.meter, entries.get(key), key, value);
+    if (this.tracker !== null) this.stampWrite(this.tracker, key);
     const before = entries.size;
     entries.set(key, value);
     if (seg.encodings !== null) seg.encodings.delete(key);
@@ -79,6 +90,9 @@ export class DashTable {
     const seg = this.segmentOf(hash);
     if (!seg.entries.has(key)) return false;
     this.touch(seg);
+    if (this.meter !== null)
+      this.count(this.meter, -this.meter.entryBytes(key, seg.entries.get(key) as Value));
+    if (this.access !== null) this.access.delete(key);
     seg.entries.delete(key);
     if (seg.encodings !== null) seg.encodings.delete(key);
     this.entryCount--;
@@ -122,6 +136,8 @@ export class DashTable {
     this.globalDepth = 0;
     this.entryCount = 0;
     this.expireCount = 0;
+    if (this.meter !== null) this.count(this.meter, -this.meteredBytes);
+    if (this.access !== null) this.access = new Map();
   }
 
   /**
@@ -137,6 +153,70 @@ export class DashTable {
     [this.globalDepth, other.globalDepth] = [other.globalDepth, this.globalDepth];
     [this.entryCount, other.entryCount] = [other.entryCount, this.entryCount];
     [this.expireCount, other.expireCount] = [other.expireCount, this.expireCount];
+    [this.meteredBytes, other.meteredBytes] = [other.meteredBytes, this.meteredBytes];
+    [this.access, other.access] = [other.access, this.access];
+  }
+
+  /** Starts (or, with null, stops) counting bytes: everything stored now is measured once. */
+  useMeter(meter: DatasetMeter | null): void {
+    this.meter = meter;
+    this.meteredBytes = 0;
+    if (meter === null) return;
+    for (const seg of this.segmentList) {
+      for (const [key, value] of seg.entries) {
+        meter.remeasure(value);
+        this.count(meter, meter.entryBytes(key, value));
+      }
+    }
+  }
+
+  /** A stored collection changed in place: its bytes are measured again. */
+  remeasure(key: string, hash: number): void {
+    const meter = this.meter;
+    if (meter === null) return;
+    const value = this.segmentOf(hash).entries.get(key);
+    if (value !== undefined && typeof value !== 'string') this.count(meter, meter.remeasure(value));
+  }
+
+  /**
+   * Starts (or, with null, stops) keeping an access stamp per key. Keys stored now get the stamp of a key never
+   * read since it was written.
+   */
+  trackAccess(tracker: AccessTracker | null): void {
+    this.tracker = tracker;
+    this.access = null;
+    if (tracker === null) return;
+    const access = new Map<string, number>();
+    for (const seg of this.segmentList)
+      for (const key of seg.entries.keys()) access.set(key, tracker.written(undefined));
+    this.access = access;
+  }
+
+  /** A key was read: its access stamp moves on. */
+  stampRead(key: string): void {
+    const access = this.access;
+    if (access !== null) access.set(key, (this.tracker as AccessTracker).read(access.get(key)));
+  }
+
+  /** The key's access stamp, undefined when access is not tracked. */
+  accessStamp(key: string): number | undefined {
+    return this.access?.get(key);
+  }
+
+  private stampWrite(tracker: AccessTracker, key: string): void {
+    const access = this.access as Map<string, number>;
+    access.set(key, tracker.written(access.get(key)));
+  }
+
+  private meterSet(meter: DatasetMeter, old: Value | undefined, key: string, value: Value): void {
+    const before = old === undefined ? 0 : meter.entryBytes(key, old);
+    meter.remeasure(value);
+    this.count(meter, meter.entryBytes(key, value) - before);
+  }
+
+  private count(meter: DatasetMeter, delta: number): void {
+    this.meteredBytes += delta;
+    meter.bytes += delta;
   }
 
   /**

@@ -28,6 +28,19 @@ export class Database {
   }
 
   get(key: string): Value | undefined {
+    const value = this.getNoTouch(key);
+    if (value !== undefined && this.keyspace.accessTracker !== null) {
+      const hash = this.hashOf(key);
+      this.tables[hash % this.shardCount].stampRead(key);
+    }
+    return value;
+  }
+
+  /**
+   * get() that leaves the key's access stamp alone (Redis's LOOKUP_NOTOUCH: TTL, TYPE, EXISTS, OBJECT). The same
+   * as get() unless an LRU or LFU policy tracks access.
+   */
+  getNoTouch(key: string): Value | undefined {
     const hash = this.hashOf(key);
     const table = this.tables[hash % this.shardCount];
     const seg = table.segmentOf(hash);
@@ -72,6 +85,10 @@ export class Database {
   modified(key: string): void {
     const keyspace = this.keyspace;
     keyspace.dirty++;
+    if (keyspace.meter !== null) {
+      const hash = this.hashOf(key);
+      this.tables[hash % this.shardCount].remeasure(key, hash);
+    }
     if (keyspace.onKeyModified !== null) keyspace.onKeyModified(this.index, key);
   }
 
@@ -219,6 +236,12 @@ export class Database {
     for (const table of this.tables) table.clear();
   }
 
+  /** The key's access stamp under an LRU or LFU policy (undefined when access is not tracked or no such key). */
+  accessStamp(key: string): number | undefined {
+    const hash = this.hashOf(key);
+    return this.tables[hash % this.shardCount].accessStamp(key);
+  }
+
   /** ms of the last write near the key (its segment's): the basis of OBJECT IDLETIME. */
   lastWriteMs(key: string): number {
     return this.segmentFor(key).lastWriteMs;
@@ -279,6 +302,40 @@ export class Database {
         }
       }
     }
+  }
+
+  /**
+   * Up to `count` stored keys (only keys with a TTL when `volatileOnly`), live or past their TTL: eviction's
+   * sample, like Redis's dictGetSomeKeys. It starts at a random key (each equally likely) and takes the keys
+   * that follow it in its segment, then in the next segments and tables, wrapping round.
+   */
+  sampleKeys(count: number, volatileOnly: boolean): string[] {
+    const total = volatileOnly ? this.expiresCount() : this.size();
+    const want = Math.min(count, total);
+    const out: string[] = [];
+    if (want === 0) return out;
+    const maps: ReadonlyMap<string, unknown>[] = [];
+    for (const table of this.tables) {
+      for (const seg of table.segments()) {
+        const keys = volatileOnly ? seg.expires : seg.entries;
+        if (keys.size !== 0) maps.push(keys);
+      }
+    }
+    let pick = Math.floor(Math.random() * total);
+    let first = 0;
+    while (pick >= maps[first].size) pick -= maps[first++].size;
+    for (let i = 0; i <= maps.length && out.length < want; i++) {
+      const keys = maps[(first + i) % maps.length];
+      // The first map is taken from the pick on; the rest of it comes last, after the wrap.
+      const from = i === 0 ? pick : 0;
+      const to = i === maps.length ? pick : keys.size;
+      let at = 0;
+      for (const key of keys.keys()) {
+        if (at >= to || out.length === want) break;
+        if (at++ >= from) out.push(key);
+      }
+    }
+    return out;
   }
 
   private randomStoredKey(): string | undefined {

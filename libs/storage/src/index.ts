@@ -1,5 +1,7 @@
 export { DashTable, DEFAULT_SEGMENT_CAPACITY, type SegmentHook } from './dash-table';
 export { Database } from './database';
+export { DatasetMeter, type SizeModel } from './dataset-meter';
+export type { AccessTracker } from './access-tracker';
 export { hashKey, segmentHash } from './hash-key';
 export { Keyspace, type ExpiryMode, type KeyspaceOptions } from './keyspace';
 export { Segment } from './segment';

@@ -1,4 +1,6 @@
+import type { AccessTracker } from './access-tracker';
 import { DashTable, DEFAULT_SEGMENT_CAPACITY } from './dash-table';
+import { DatasetMeter, type SizeModel } from './dataset-meter';
 import { Database } from './database';
 import { hashKey } from './hash-key';
 
@@ -65,6 +67,12 @@ export class Keyspace {
    * deleted (lazily or by the active cycle) until the pause ends, as in Redis.
    */
   expiryPaused = false;
+  /** The ms clock of per-write stamps: read once per expiry cycle (the exact clock when one was injected). */
+  readonly coarseNow: () => number;
+  /** The dataset's bytes while a maxmemory limit is set (useMeter), else null. */
+  meter: DatasetMeter | null = null;
+  /** Per-key access stamps for an LRU or LFU eviction policy (trackAccess), else null. */
+  accessTracker: AccessTracker | null = null;
   private expireCursor = { table: 0, segment: 0 };
   /** Segment write stamps read this coarse clock (refreshed by every expiry cycle) instead of the time per write. */
   private coarseMs: number;
@@ -76,6 +84,7 @@ export class Keyspace {
     this.coarseMs = this.now();
     // An injected clock (tests) is exact already; the real one is read once per expiry cycle.
     const writeClock = options.now ?? ((): number => this.coarseMs);
+    this.coarseNow = writeClock;
     const capacity = options.segmentCapacity ?? DEFAULT_SEGMENT_CAPACITY;
     const tables: DashTable[][] = [];
     for (let s = 0; s < this.shardCount; s++) {
@@ -149,6 +158,19 @@ export class Keyspace {
   }
 
   /** Counts an expiry and tells the listener (called by Database when it removes an expired key). */
+  /** Starts counting the dataset's bytes by `model` (one pass over every key), or stops with null. */
+  useMeter(model: SizeModel | null): void {
+    const meter = model === null ? null : new DatasetMeter(model);
+    this.meter = meter;
+    for (const perDb of this.tables) for (const table of perDb) table.useMeter(meter);
+  }
+
+  /** Starts keeping per-key access stamps with `tracker` (every key stored now starts fresh), or stops with null. */
+  trackAccess(tracker: AccessTracker | null): void {
+    this.accessTracker = tracker;
+    for (const perDb of this.tables) for (const table of perDb) table.trackAccess(tracker);
+  }
+
   noteExpired(dbIndex: number, key: string): void {
     if (this.localVolatile !== null) this.localVolatile[dbIndex].delete(key);
     this.expiredKeys++;

@@ -5,6 +5,8 @@ export type TypeName = 'string' | 'list' | 'set' | 'zset' | 'hash' | 'stream';
 
 export interface RedisObject {
   readonly type: Exclude<TypeName, 'string'>;
+  /** What the dataset meter last counted for this value while it was stored (see DatasetMeter). */
+  meteredBytes: number;
 }
 
 /** The name TYPE reports. */

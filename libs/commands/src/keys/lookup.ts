@@ -13,6 +13,13 @@ export function lookupRead(client: Client, key: string): Value | undefined {
   return value;
 }
 
+/** lookupRead that leaves the key's LRU/LFU access stamp alone (Redis's LOOKUP_NOTOUCH: TTL, TYPE, EXISTS). */
+export function lookupReadNoTouch(client: Client, key: string): Value | undefined {
+  const value = client.db.getNoTouch(key);
+  countLookup(client, key, value);
+  return value;
+}
+
 /**
  * Counts a read lookup of `key` that found `value` (INFO keyspace_hits/misses); a miss publishes `keymiss`
  * unless `quiet` (Redis's LOOKUP_NONOTIFY).
@@ -38,7 +45,7 @@ export function cString(s: string): string {
  * no `keymiss` (Redis looks up with LOOKUP_NONOTIFY here).
  */
 export function lookupReadOrNil(client: Client, key: string): Value | undefined {
-  const value = client.db.get(key);
+  const value = client.db.getNoTouch(key);
   countLookup(client, key, value, true);
   if (value === undefined) client.reply.nil();
   return value;

@@ -4,13 +4,7 @@ import { KeysErr } from './errors';
 import { lfuPolicySelected } from './eviction-policy';
 import { lookupReadOrNil } from './lookup';
 
-/** Redis's LFU_INIT_VAL: the counter of a key that was written and not read since. */
-export const LFU_INIT_VAL = 5;
-
-/**
- * Only meaningful under an LFU policy, else Redis's error. Access frequency is not tracked here, so every key
- * reports the counter Redis gives a freshly written key.
- */
+/** Under an LFU policy, the key's decayed logarithmic access counter (as Redis's); else Redis's error. */
 export const objectFreqCommand = defineCommand({
   name: 'object|freq',
   arity: 3,
@@ -26,6 +20,6 @@ export const objectFreqCommand = defineCommand({
   execute(client: Client, argv: string[]): void {
     if (lookupReadOrNil(client, argv[2]) === undefined) return;
     if (!lfuPolicySelected(client)) client.reply.error(KeysErr.lfuNotSelected);
-    else client.reply.integer(LFU_INIT_VAL);
+    else client.reply.integer(client.server.eviction.frequency(client.db, argv[2]));
   },
 });

@@ -5,8 +5,9 @@ import { lfuPolicySelected } from './eviction-policy';
 import { lookupReadOrNil } from './lookup';
 
 /**
- * Seconds since the key's segment was last written (Database.lastWriteMs). An approximation of Redis's idle
- * time: reads do not reset it, and a write to another key of the same segment does.
+ * Seconds since the key was last written or read under an LRU policy (per-key stamps, as Redis's). Under other
+ * policies no stamp is kept per key, and it is the time since the key's segment was last written
+ * (Database.lastWriteMs): reads do not reset it, and a write to another key of the same segment does.
  */
 export const objectIdletimeCommand = defineCommand({
   name: 'object|idletime',
@@ -27,7 +28,9 @@ export const objectIdletimeCommand = defineCommand({
       client.reply.error(KeysErr.lfuSelected);
       return;
     }
-    const idleMs = client.server.keyspace.now() - client.db.lastWriteMs(key);
+    const idleMs =
+      client.server.eviction.idleMs(client.db, key) ??
+      client.server.keyspace.now() - client.db.lastWriteMs(key);
     client.reply.integer(idleMs > 0 ? Math.floor(idleMs / 1000) : 0);
   },
 });

@@ -1,6 +1,6 @@
 import type { Client } from '../client';
 import { replyInt64 } from './int64';
-import { lookupRead } from './lookup';
+import { lookupReadNoTouch } from './lookup';
 
 /**
  * TTL, PTTL, EXPIRETIME and PEXPIRETIME: -2 for a missing key, -1 without a TTL, else the remaining (or, with
@@ -8,7 +8,7 @@ import { lookupRead } from './lookup';
  */
 export function ttlGeneric(client: Client, key: string, millis: boolean, absolute: boolean): void {
   const reply = client.reply;
-  if (lookupRead(client, key) === undefined) {
+  if (lookupReadNoTouch(client, key) === undefined) {
     reply.integer(-2);
     return;
   }

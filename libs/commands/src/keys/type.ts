@@ -1,7 +1,7 @@
 import { typeName } from '@drake/storage';
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
-import { lookupRead } from './lookup';
+import { lookupReadNoTouch } from './lookup';
 
 export const typeCommand = defineCommand({
   name: 'type',
@@ -16,7 +16,7 @@ export const typeCommand = defineCommand({
   since: '1.0.0',
   complexity: 'O(1)',
   execute(client: Client, argv: string[]): void {
-    const value = lookupRead(client, argv[1]);
+    const value = lookupReadNoTouch(client, argv[1]);
     client.reply.simple(value === undefined ? 'none' : typeName(value));
   },
 });

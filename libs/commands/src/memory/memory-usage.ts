@@ -2,10 +2,7 @@ import { parseI64 } from '../args';
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
 import { Err } from '../errors';
-import { keyBytes, valueBytes } from './value-bytes';
-
-/** Elements a collection is sampled with when SAMPLES is not given (Redis's OBJ_COMPUTE_SIZE_DEF_SAMPLES). */
-const DEFAULT_SAMPLES = 5;
+import { keyBytes, MEMORY_USAGE_SAMPLES, valueBytes } from './value-bytes';
 
 /**
  * MEMORY USAGE key [SAMPLES count]: the estimated bytes of the key and its value (see value-bytes.ts), or nil. As
@@ -25,7 +22,7 @@ export const memoryUsageCommand = defineCommand({
   complexity: 'O(N) where N is the number of samples.',
   execute(client: Client, argv: string[]): void {
     const reply = client.reply;
-    let samples = DEFAULT_SAMPLES;
+    let samples = MEMORY_USAGE_SAMPLES;
     for (let j = 3; j < argv.length; j++) {
       if (argv[j].toLowerCase() !== 'samples' || j + 1 >= argv.length) {
         reply.error(Err.syntax);

@@ -1,4 +1,5 @@
 import {
+  type SizeModel,
   MAX_ID,
   MIN_ID,
   RedisHash,
@@ -18,6 +19,8 @@ export const POINTER = 8;
 const STRING_HEADER = 16;
 /** One entry of a JS Map: key, value and chain slots, plus its share of the bucket array. */
 export const MAP_ENTRY = 3 * POINTER + POINTER / 2;
+/** Elements a collection is sampled with when SAMPLES is not given (Redis's OBJ_COMPUTE_SIZE_DEF_SAMPLES). */
+export const MEMORY_USAGE_SAMPLES = 5;
 /** A small object (the collection itself, a chunk or tree node header). */
 const OBJECT = 64;
 
@@ -94,3 +97,9 @@ function sampled(size: number, samples: number, measure: (i: number) => number):
   for (let i = 0; i < n; i++) total += measure(i);
   return Math.round((total / n) * size);
 }
+
+/** The dataset meter's model (maxmemory): each key as MEMORY USAGE counts it without its TTL, values sampled. */
+export const sizeModel: SizeModel = {
+  keyBytes: (key) => keyBytes(key, false),
+  valueBytes: (value) => valueBytes(value, MEMORY_USAGE_SAMPLES),
+};

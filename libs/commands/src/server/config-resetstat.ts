@@ -13,6 +13,7 @@ export const configResetstatCommand = defineCommand({
   execute(client: Client): void {
     client.server.stats.reset();
     client.server.keyspace.expiredKeys = 0;
+    client.server.eviction.evictedKeys = 0;
     client.reply.ok();
   },
 });

@@ -4,7 +4,7 @@ import type { Client } from '../client';
 import { Err } from '../errors';
 import { dumpOptions } from '../keys/dump-settings';
 import { lfuPolicySelected } from '../keys/eviction-policy';
-import { LFU_INIT_VAL } from '../keys/object-freq';
+import { LFU_INIT_VAL } from '../memory/access-trackers';
 import { valueRefcount } from '../keys/object-refcount';
 import { keyEncoding } from '../keys/value-encoding';
 
@@ -24,16 +24,16 @@ function pseudoAddress(dbIndex: number, key: string): string {
 }
 
 /**
- * The object's `lru` field and Redis's estimateObjectIdleTime in seconds. The access clock is the key's
- * segment's last write (OBJECT IDLETIME's approximation); under an LFU policy the field holds what Redis gives a
- * new object: the minute clock and LFU_INIT_VAL.
+ * The object's `lru` field and Redis's estimateObjectIdleTime in seconds. Under an LRU or LFU policy the key's
+ * access stamp gives it; under others, the key's segment's last write (OBJECT IDLETIME's approximation).
  */
 function lruFields(client: Client, key: string): [lru: number, idleSeconds: number] {
   const now = client.server.keyspace.now();
   const clock = Math.floor(now / 1000) & LRU_CLOCK_MAX;
+  const stamp = client.db.accessStamp(key);
   const lru = lfuPolicySelected(client)
-    ? (((Math.floor(now / 60000) & 0xffff) << 8) | LFU_INIT_VAL) >>> 0
-    : Math.floor(client.db.lastWriteMs(key) / 1000) & LRU_CLOCK_MAX;
+    ? (stamp ?? ((Math.floor(now / 60000) & 0xffff) << 8) | LFU_INIT_VAL) >>> 0
+    : Math.floor((stamp ?? client.db.lastWriteMs(key)) / 1000) & LRU_CLOCK_MAX;
   const idle = clock >= lru ? clock - lru : clock + (LRU_CLOCK_MAX - lru);
   return [lru, idle];
 }

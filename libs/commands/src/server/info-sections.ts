@@ -84,6 +84,7 @@ function memory(s: ServerContext): string[] {
     `used_memory_peak_human:${bytesToHuman(peak)}`,
     `used_memory_peak_perc:${((used * 100) / peak).toFixed(2)}%`,
     `used_memory_startup:${startupMemory()}`,
+    `used_memory_dataset:${datasetMemory(s, used)}`,
     `total_system_memory:${total}`,
     `total_system_memory_human:${bytesToHuman(total)}`,
     `maxmemory:${maxmemory}`,
@@ -93,6 +94,15 @@ function memory(s: ServerContext): string[] {
     'mem_allocator:libc',
     'lazyfree_pending_objects:0',
   ];
+}
+
+/**
+ * The dataset's bytes: counted key by key while a maxmemory limit is set (what the limit holds, together with
+ * used_memory_startup), else the heap beyond what the server started with.
+ */
+function datasetMemory(s: ServerContext, used: number): number {
+  const meter = s.keyspace.meter;
+  return meter !== null ? meter.bytes : Math.max(0, used - startupMemory());
 }
 
 function persistence(s: ServerContext): string[] {
@@ -142,7 +152,7 @@ function stats(s: ServerContext): string[] {
     `sync_partial_ok:${st.partialSyncs}`,
     `sync_partial_err:${st.partialSyncErrors}`,
     `expired_keys:${s.keyspace.expiredKeys}`,
-    'evicted_keys:0',
+    `evicted_keys:${s.eviction.evictedKeys}`,
     `keyspace_hits:${st.keyspaceHits}`,
     `keyspace_misses:${st.keyspaceMisses}`,
     `pubsub_channels:${s.pubsub.activeCount('channels')}`,

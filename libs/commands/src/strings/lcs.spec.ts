@@ -48,7 +48,10 @@ describe('LCS', () => {
 
   test('the table may not exceed proto-max-bulk-len', () => {
     const param: ConfigParameter = { name: 'proto-max-bulk-len', get: () => '1000', set: () => null };
-    const config: ConfigStore = { lookup: () => param, all: () => [param] };
+    const config: ConfigStore = {
+      lookup: (name) => (name === param.name ? param : undefined),
+      all: () => [param],
+    };
     const small = new TestServer(stringCommands, config).connect();
     small.run('MSET', 'a', 'x'.repeat(15), 'b', 'x'.repeat(14));
     expect(small.run('LCS', 'a', 'b', 'LEN')).toBe(':14\r\n'); // 16*15*4 = 960 bytes

@@ -9,6 +9,7 @@ import { TrackingRegistry } from '../tracking/tracking-registry';
 import { ClientPause } from '../pause/client-pause';
 import { listenToKeyspace } from '../key-signals';
 import { SlowLog } from '../slowlog';
+import { Eviction } from '../memory/eviction';
 import { Stats } from '../server-stats';
 import { WatchRegistry } from '../transactions/watch-registry';
 import { PubSubHub } from '../pubsub/hub';
@@ -47,6 +48,7 @@ export class TestServer implements ServerContext {
   readonly clients = new Map<number, Client>();
   readonly monitors = new Set<Client>();
   readonly slowlog: SlowLog;
+  readonly eviction: Eviction;
   readonly pubsub = new PubSubHub();
   readonly infoSections = new Map<string, () => string>();
   readonly debugSubcommands = new Map<string, DebugHandler>();
@@ -73,6 +75,7 @@ export class TestServer implements ServerContext {
     this.tracking = new TrackingRegistry(this.clients, null);
     this.pause = new ClientPause(this.keyspace, this.blocking);
     this.slowlog = SlowLog.following(config);
+    this.eviction = Eviction.following(config, this.keyspace);
     listenToKeyspace(this);
   }
 

@@ -11,6 +11,7 @@ import { OBJ_HASH, mixSha1, xorSha1 } from './sha1-digest';
  */
 export class RedisHash implements RedisObject {
   readonly type = 'hash' as const;
+  meteredBytes = 0;
   readonly objectType = OBJ_HASH;
   private readonly fieldList: string[] = [];
   private readonly valueList: string[] = [];

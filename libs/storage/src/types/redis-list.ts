@@ -93,6 +93,7 @@ class Chunk {
  * chunk only (splitting a full one). Elements are latin1 strings.
  */
 export class RedisList implements RedisObject {
+  meteredBytes = 0;
   /** On the prototype, not per instance: millions of small lists should not each carry constant fields. */
   get type(): 'list' {
     return 'list';

@@ -13,6 +13,7 @@ import { OBJ_SET, xorSha1 } from './sha1-digest';
  */
 export class RedisSet implements RedisObject {
   readonly type = 'set' as const;
+  meteredBytes = 0;
   readonly objectType = OBJ_SET;
   private readonly items: string[] = [];
   /** null while intset-encoded. */

@@ -86,6 +86,7 @@ export interface StreamMetaInit {
  */
 export class RedisStream implements RedisObject {
   readonly type = 'stream' as const;
+  meteredBytes = 0;
   readonly objectType = OBJ_STREAM;
   private readonly nodeTree = new IdTree<StreamNode>();
   private readonly shape = new RaxShape();

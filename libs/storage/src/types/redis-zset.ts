@@ -21,6 +21,7 @@ const OBJ_ZSET = 3;
  */
 export class RedisZset implements RedisObject {
   readonly type = 'zset' as const;
+  meteredBytes = 0;
   readonly objectType = OBJ_ZSET;
   private slots = new Map<string, number>();
   /**
