@@ -69,8 +69,14 @@ function clients(s: ServerContext): string[] {
   ];
 }
 
+/**
+ * used_memory: V8's heap in use (garbage included until a major collection), or, while a maxmemory limit is set,
+ * the figure the limit holds (start-up memory plus the counted dataset), so `used_memory <= maxmemory` reads as in
+ * Redis; used_memory_rss is the process's real size either way. used_memory_dataset is what lies above the start-up
+ * memory.
+ */
 function memory(s: ServerContext): string[] {
-  const used = usedMemory();
+  const used = s.keyspace.meter !== null ? s.eviction.used : usedMemory();
   const rss = process.memoryUsage.rss();
   const peak = peakMemory(used);
   const maxmemory = Number(config(s, 'maxmemory', '0'));
@@ -84,7 +90,7 @@ function memory(s: ServerContext): string[] {
     `used_memory_peak_human:${bytesToHuman(peak)}`,
     `used_memory_peak_perc:${((used * 100) / peak).toFixed(2)}%`,
     `used_memory_startup:${startupMemory()}`,
-    `used_memory_dataset:${datasetMemory(s, used)}`,
+    `used_memory_dataset:${Math.max(0, used - startupMemory())}`,
     `total_system_memory:${total}`,
     `total_system_memory_human:${bytesToHuman(total)}`,
     `maxmemory:${maxmemory}`,
@@ -94,15 +100,6 @@ function memory(s: ServerContext): string[] {
     'mem_allocator:libc',
     'lazyfree_pending_objects:0',
   ];
-}
-
-/**
- * The dataset's bytes: counted key by key while a maxmemory limit is set (what the limit holds, together with
- * used_memory_startup), else the heap beyond what the server started with.
- */
-function datasetMemory(s: ServerContext, used: number): number {
-  const meter = s.keyspace.meter;
-  return meter !== null ? meter.bytes : Math.max(0, used - startupMemory());
 }
 
 function persistence(s: ServerContext): string[] {
