@@ -322,6 +322,37 @@ describeWithRedis('server commands against redis-server', () => {
     await p.redis.call('FLUSHALL');
   });
 
+  it('DEBUG POPULATE makes the same keys and values (whole-dataset digest) and the same errors', async () => {
+    const p = await pair();
+    await p.redis.call('FLUSHALL');
+    for (const argv of [
+      ['DEBUG', 'POPULATE'],
+      ['DEBUG', 'POPULATE', '-1'],
+      ['DEBUG', 'POPULATE', 'x'],
+      ['DEBUG', 'POPULATE', '1', 'a', '2', 'extra'],
+      ['DEBUG', 'POPULATE', '5', 'p', '-1'],
+      ['DEBUG', 'POPULATE', '5', 'p', 'x'],
+      ['SET', 'key:3', 'kept'],
+      ['DEBUG', 'POPULATE', '20'],
+      ['DEBUG', 'POPULATE', '10', 'pre'],
+      ['DEBUG', 'POPULATE', '10', 'pad', '20'],
+      ['DEBUG', 'POPULATE', '10', 'cut', '3'],
+      ['DEBUG', 'POPULATE', '3', 'zero', '0'],
+      ['DEBUG', 'POPULATE', '2', 'long'.repeat(40)],
+      ['DEBUG', 'POPULATE', '2', 'nul\0cut'],
+      ['DEBUG', 'POPULATE', '0'],
+      ['GET', 'key:3'],
+      ['GET', 'pad:7'],
+      ['DBSIZE'],
+      ['EXISTS', 'nul:0', 'nul:1', 'nul\0cut:0'],
+      // Redis formats names into 128 bytes: the long prefix's two keys both become its first 127 bytes.
+      ['EXISTS', 'long'.repeat(40).slice(0, 127), `${'long'.repeat(40)}:0`],
+      ['DEBUG', 'DIGEST'],
+    ])
+      await same(p, ...argv);
+    await p.redis.call('FLUSHALL');
+  });
+
   it('TIME, LASTSAVE and MONITOR have the same shape', async () => {
     const p = await pair();
     const shape = (raw: string): string => raw.replace(/\d/g, '9').replace(/\$9+\r\n/g, '$N\r\n');
