@@ -71,7 +71,7 @@ export class Connection implements ClientTransport, RequestHandler {
   }
 
   get queryBufferBytes(): number {
-    return this.parser.bufferedBytes;
+    return this.parser.queryBufferBytes;
   }
 
   get outputBufferBytes(): number {

@@ -88,6 +88,19 @@ describe('RequestParser', () => {
     ]);
   });
 
+  it('reports the query buffer as Redis does: the whole read while its commands run, then the tail', () => {
+    const seen: number[] = [];
+    const parser: RequestParser = new RequestParser(
+      { onCommand: () => seen.push(parser.queryBufferBytes), onProtocolError: () => undefined },
+      { maxBulkLen: 1 << 20 },
+    );
+    const read = `${encode(['CLIENT', 'LIST'])}${encode(['PING'])}*2\r\n$3\r\nGET`;
+    parser.feed(Buffer.from(read));
+    expect(seen).toEqual([read.length, read.length]);
+    // The frame's header and complete arguments are parsed already (argv-mem), as Redis parses them out too.
+    expect(parser.queryBufferBytes).toBe('GET'.length);
+  });
+
   it('reports buffered bytes of an incomplete big bulk', () => {
     const { parser } = parserFor();
     parser.feed(Buffer.from('*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$100000\r\n' + 'x'.repeat(50000)));

@@ -56,6 +56,8 @@ export class RequestParser {
   private argvBytes = 0;
   private maxBulkLen: number;
   private authRequired = false;
+  /** Set while feed() parses (and the handler runs the commands it completes). */
+  private feeding = false;
 
   constructor(
     private readonly handler: RequestHandler,
@@ -76,6 +78,14 @@ export class RequestParser {
   /** Bytes held for an incomplete request (CLIENT LIST qbuf). */
   get bufferedBytes(): number {
     return this.buf.length - this.pos + this.bigReceived;
+  }
+
+  /**
+   * The query buffer as Redis reports it (CLIENT LIST qbuf): while the commands of a read run, the whole read
+   * (Redis trims what it processed only after the last of them); between reads, the unfinished tail.
+   */
+  get queryBufferBytes(): number {
+    return (this.feeding ? this.buf.length : this.buf.length - this.pos) + this.bigReceived;
   }
 
   /** Approximate memory of the arguments of the unfinished frame (CLIENT LIST argv-mem; query buffer limit). */
@@ -103,7 +113,12 @@ export class RequestParser {
       this.buf = asLatin1(data);
     }
     this.pos = 0;
-    this.parse();
+    this.feeding = true;
+    try {
+      this.parse();
+    } finally {
+      this.feeding = false;
+    }
     if (this.pos >= this.buf.length) {
       this.buf = EMPTY;
       this.pos = 0;
