@@ -167,6 +167,23 @@ describe('eviction under a write load', () => {
   });
 });
 
+describe('start-up flags', () => {
+  test('--maxmemory and --maxmemory_policy set the limit before the first command', async () => {
+    const server = await startDrake({ args: ['--maxmemory', '1mb', '--maxmemory_policy', 'allkeys-lru'] });
+    try {
+      expect(await call(server.port, 'CONFIG', 'GET', 'maxmemory*policy')).toBe(
+        '*2\r\n$16\r\nmaxmemory-policy\r\n$11\r\nallkeys-lru\r\n',
+      );
+      // 1 MB is below what the server starts with: every write finds the limit passed and nothing to evict.
+      expect(await call(server.port, 'SET', 'k', 'v')).toBe(
+        "-OOM command not allowed when used memory > 'maxmemory'.\r\n",
+      );
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('replication', () => {
   let master: ServerHandle;
   let replica: ServerHandle;

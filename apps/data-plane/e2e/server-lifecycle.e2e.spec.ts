@@ -126,6 +126,8 @@ describe('flags', () => {
     ['an unknown flag with a value', ['--nosuchflag=1'], /nosuchflag/, {}],
     ['zero databases', ['--dbnum', '0'], /dbnum/, {}],
     ['a bad log level', ['--log_level', 'loud'], /log_level/, {}],
+    ['a bad memory limit', ['--maxmemory', '10zz'], /maxmemory: argument must be a memory value/, {}],
+    ['an unknown eviction policy', ['--maxmemory_policy', 'lru'], /maxmemory_policy/, {}],
     ['a missing flag file', ['--flagfile', '/nonexistent/drake.flags'], /nonexistent|flagfile/, {}],
     [
       'a bad value from the environment',

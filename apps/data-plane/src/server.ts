@@ -112,6 +112,8 @@ export class DrakeServer implements ServerContext, ReplicationServer {
       databases: flags.dbnum,
       'proto-max-bulk-len': flags.proto_max_bulk_len,
       maxclients: flags.maxclients,
+      maxmemory: flags.maxmemory,
+      'maxmemory-policy': flags.maxmemory_policy,
       dir: flags.dir,
       dbfilename: flags.dbfilename,
       loglevel: flags.log_level,
