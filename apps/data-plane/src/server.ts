@@ -123,6 +123,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
     listenToKeyspace(this);
     this.slowlog = SlowLog.following(this.config);
     this.eviction = Eviction.following(this.config, this.keyspace);
+    this.stats.latency.follow(this.config);
     this.persistence = new Persistence(this);
     this.debugSubcommands.set('pause-cron', (client, argv) => {
       if (argv.length !== 3) {
@@ -280,7 +281,9 @@ export class DrakeServer implements ServerContext, ReplicationServer {
 
   private readonly runActiveExpire = (): void => {
     if (this.cronPaused) return;
-    this.keyspace.activeExpireCycle(EXPIRE_BUDGET_MS);
+    const started = performance.now();
+    if (this.keyspace.activeExpireCycle(EXPIRE_BUDGET_MS) > 0)
+      this.stats.latency.addSampleIfNeeded('expire-cycle', performance.now() - started);
     // serverCron's trackingLimitUsedSlots: a lowered tracking-table-max-keys takes effect without new commands.
     if (this.tracking.clients !== 0) limitTrackingTable(this);
   };

@@ -11,6 +11,7 @@ import { serverCommands } from './server';
 import { pubsubCommands } from './pubsub';
 import { setCommands } from './sets';
 import { slowlogCommands } from './slowlog';
+import { latencyCommands } from './latency';
 import { streamCommands } from './streams';
 import { stringCommands } from './strings';
 import { transactionCommands } from './transactions';
@@ -23,6 +24,7 @@ export const allCommands: readonly CommandSpec[] = [
   ...keyCommands,
   ...serverCommands,
   ...slowlogCommands,
+  ...latencyCommands,
   ...memoryCommands,
   ...listCommands,
   ...hashCommands,

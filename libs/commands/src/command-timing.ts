@@ -1,9 +1,32 @@
 import type { Client } from './client';
 import type { ServerStats } from './server-context';
+import { LatencyHistogram } from './latency/latency-histogram';
+import type { LatencyMonitor } from './latency/latency-monitor';
 import { recordSlow } from './slowlog/record-slow';
 
-/** Per-command counters INFO commandstats reports. */
-export type CallStats = { calls: number; usec: number; failed: number; rejected: number };
+/**
+ * Per-command counters INFO commandstats reports, with the command's latency histogram (LATENCY HISTOGRAM, INFO
+ * latencystats) while `latency-tracking` is on. Every duration is charged through charge().
+ */
+export class CallStats {
+  calls = 0;
+  usec = 0;
+  failed = 0;
+  rejected = 0;
+  histogram: LatencyHistogram | null = null;
+  /** The latency monitor's event class: the command is flagged `fast`. */
+  fast = false;
+
+  constructor(private readonly latency: LatencyMonitor) {}
+
+  charge(us: number): void {
+    this.usec += us;
+    const latency = this.latency;
+    if (latency.tracking) (this.histogram ??= new LatencyHistogram()).record(us);
+    if (latency.thresholdMs !== 0)
+      latency.addSampleIfNeeded(this.fast ? 'fast-command' : 'command', us / 1000);
+  }
+}
 
 /** Commands charged at once when a batch grows this long (bounds the list and keeps figures current). */
 const MAX_BATCH = 256;
@@ -47,7 +70,7 @@ export function endBatch(): void {
   if (batchLength === 1 && soleClient !== null) {
     // One evenly-timed command in the read: its time is the batch's, exact, and may be slow-log material.
     const us = (clock.now() - batchStart[0] - batchExcluded[0]) * 1000;
-    batch[0].usec += us;
+    batch[0].charge(us);
     batchLength = 0;
     if (us >= soleClient.server.slowlog.thresholdUs) recordSlow(soleClient, soleArgv as string[], us);
   } else if (batchLength > 0) {
@@ -63,7 +86,7 @@ export function endBatch(): void {
 export function callStats(stats: ServerStats, name: string): CallStats {
   let entry = stats.commandCalls.get(name);
   if (entry === undefined) {
-    entry = { calls: 0, usec: 0, failed: 0, rejected: 0 };
+    entry = new CallStats(stats.latency);
     stats.commandCalls.set(name, entry);
   }
   return entry;
@@ -86,7 +109,7 @@ export function commandEnded(entry: CallStats, started: number, client: Client, 
   if (started !== 0) {
     const ms = clock.now() - started;
     if (batchOpen) batchExcluded[0] += ms;
-    entry.usec += ms * 1000;
+    entry.charge(ms * 1000);
     return ms * 1000;
   }
   if (batchLength === 0) {
@@ -103,7 +126,7 @@ function chargeBatch(): void {
   const share = (Math.max(0, now - batchStart[0] - batchExcluded[0]) * 1000) / batchLength;
   batchExcluded[0] = 0;
   soleClient = null;
-  for (let i = 0; i < batchLength; i++) batch[i].usec += share;
+  for (let i = 0; i < batchLength; i++) batch[i].charge(share);
   batchLength = 0;
   batchStart[0] = now;
 }

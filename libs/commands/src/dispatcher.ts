@@ -217,6 +217,7 @@ export function runCommand(client: Client, spec: CommandSpec, argv: string[]): v
     propagate(client, spec, argv);
   }
   const entry = callStats(stats, spec.name);
+  if (entry.calls === 0) entry.fast = hasFlag(spec, 'fast');
   if (stats.errors.chargeErrors()) entry.failed++;
   const durationUs = commandEnded(entry, started, client, argv);
   if (durationUs >= slowlog.thresholdUs && !hasFlag(spec, 'skip_slowlog'))

@@ -9,6 +9,8 @@ import type { ErrorStats } from './error-stats';
 import type { PubSubHub } from './pubsub/hub';
 import type { SlowLog } from './slowlog/slow-log';
 import type { Eviction } from './memory/eviction';
+import type { CallStats } from './command-timing';
+import type { LatencyMonitor } from './latency/latency-monitor';
 import type { TrackingRegistry } from './tracking/tracking-registry';
 import type { ClientPause } from './pause/client-pause';
 
@@ -49,7 +51,9 @@ export interface ServerStats {
   partialSyncs: number;
   partialSyncErrors: number;
   /** Per-command call counts and time (INFO commandstats). */
-  readonly commandCalls: Map<string, { calls: number; usec: number; failed: number; rejected: number }>;
+  readonly commandCalls: Map<string, CallStats>;
+  /** The latency monitor and latency-tracking (LATENCY, INFO latencystats); CONFIG RESETSTAT leaves its events. */
+  readonly latency: LatencyMonitor;
   /** Error replies (INFO total_error_replies, errorstats). */
   readonly errors: ErrorStats;
   reset(): void;

@@ -1,4 +1,6 @@
+import type { CallStats } from './command-timing';
 import { ErrorStats } from './error-stats';
+import { LatencyMonitor } from './latency/latency-monitor';
 import type { ServerStats } from './server-context';
 
 /** The counters INFO stats and INFO commandstats report; CONFIG RESETSTAT zeroes them. */
@@ -13,10 +15,8 @@ export class Stats implements ServerStats {
   fullSyncs = 0;
   partialSyncs = 0;
   partialSyncErrors = 0;
-  readonly commandCalls = new Map<
-    string,
-    { calls: number; usec: number; failed: number; rejected: number }
-  >();
+  readonly commandCalls = new Map<string, CallStats>();
+  readonly latency = new LatencyMonitor();
   readonly errors = new ErrorStats();
 
   reset(): void {

@@ -83,6 +83,12 @@ export class Eviction {
     if ((server.isReplica && this.ignoreOnReplica) || server.pause.mode !== 'off') return 'ok';
     if (this.policy === 'noeviction') return 'fail';
     const started = performance.now();
+    const result = this.evictUntilUnder(server, started);
+    server.stats.latency.addSampleIfNeeded('eviction-cycle', performance.now() - started);
+    return result;
+  }
+
+  private evictUntilUnder(server: ServerContext, started: number): EvictionResult {
     const budgetMs = this.timeBudgetMs();
     for (let evicted = 1; this.used > this.limit; evicted++) {
       if (!this.evictOne(server)) return 'fail';

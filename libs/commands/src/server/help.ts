@@ -16,14 +16,19 @@ export function replyHelp(client: Client, command: string, lines: readonly strin
 }
 
 /** A container's HELP subcommand (`<parent>|help`), listing `lines` as replyHelp does. */
-export function defineHelpSubcommand(parent: string, since: string, lines: readonly string[]): CommandSpec {
+export function defineHelpSubcommand(
+  parent: string,
+  since: string,
+  lines: readonly string[],
+  summary = 'Show helpful text about the different subcommands',
+): CommandSpec {
   return defineCommand({
     name: `${parent}|help`,
     arity: 2,
     flags: ['loading', 'stale'],
     categories: ['slow'],
     group: 'server',
-    summary: 'Show helpful text about the different subcommands',
+    summary,
     since,
     complexity: 'O(1)',
     execute(client: Client): void {

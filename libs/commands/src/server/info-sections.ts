@@ -217,6 +217,27 @@ function commandstats(s: ServerContext): string[] {
   return lines;
 }
 
+/** Each command's latency percentiles in µs (latency-tracking-info-percentiles), as Redis 7.0 formats them. */
+function latencystats(s: ServerContext): string[] {
+  const latency = s.stats.latency;
+  if (!latency.tracking) return [];
+  const lines: string[] = [];
+  for (const [name, c] of s.stats.commandCalls) {
+    const histogram = c.histogram;
+    if (histogram === null || histogram.total === 0) continue;
+    const values = latency.percentiles.map(
+      (p) => `p${formatPercentile(p)}=${(histogram.valueAtPercentile(p) / 1000).toFixed(3)}`,
+    );
+    lines.push(`latency_percentiles_usec_${name}:${values.join(',')}`);
+  }
+  return lines;
+}
+
+/** A percentile as Redis prints it: %f with the trailing zeros (and a bare point) trimmed. */
+function formatPercentile(p: number): string {
+  return p.toFixed(6).replace(/\.?0+$/, '');
+}
+
 function keyspace(s: ServerContext): string[] {
   const lines: string[] = [];
   for (let i = 0; i < s.keyspace.dbCount; i++) {
@@ -247,6 +268,7 @@ export const SECTIONS: readonly SectionDef[] = [
   { name: 'modules', title: 'Modules', inDefault: true, build: () => [] },
   { name: 'commandstats', title: 'Commandstats', inDefault: false, build: commandstats },
   { name: 'errorstats', title: 'Errorstats', inDefault: true, build: errorstats },
+  { name: 'latencystats', title: 'Latencystats', inDefault: false, build: latencystats },
   { name: 'cluster', title: 'Cluster', inDefault: true, build: () => ['cluster_enabled:0'] },
   { name: 'keyspace', title: 'Keyspace', inDefault: true, build: keyspace },
 ];

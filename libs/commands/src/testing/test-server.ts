@@ -76,6 +76,7 @@ export class TestServer implements ServerContext {
     this.pause = new ClientPause(this.keyspace, this.blocking);
     this.slowlog = SlowLog.following(config);
     this.eviction = Eviction.following(config, this.keyspace);
+    this.stats.latency.follow(config);
     listenToKeyspace(this);
   }
 
