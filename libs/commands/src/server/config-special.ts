@@ -1,3 +1,4 @@
+import { parseDoubleUnchecked } from '../args';
 import { parseMemory } from './config-memory';
 
 type Parsed = { ok: string } | { error: string };
@@ -95,4 +96,28 @@ export function parseOutputBufferLimits(value: string, current: string): Parsed 
     limits[cls] = [String(parseMemory(words[j + 1])), String(parseMemory(words[j + 2])), String(seconds)];
   }
   return { ok: CLASS_NAMES.map((name, i) => `${name} ${limits[i].join(' ')}`).join(' ') };
+}
+
+/**
+ * `latency-tracking-info-percentiles`: space-separated numbers from 0 to 100 (none is allowed), read back as
+ * Redis prints them (%f with trailing zeros trimmed: "50.50" reads back "50.5").
+ */
+export function parsePercentiles(value: string): Parsed {
+  const out: string[] = [];
+  // Split on each single space, as Redis does: two spaces in a row make an empty (invalid) word.
+  for (const word of value === '' ? [] : value.split(' ')) {
+    const p = parseDoubleUnchecked(word);
+    if (p === null || Number.isNaN(p))
+      return { error: 'Invalid latency-tracking-info-percentiles parameters' };
+    if (p < 0 || p > 100)
+      return { error: 'latency-tracking-info-percentiles parameters should sit between [0.0,100.0]' };
+    out.push(formatPercentile(p));
+  }
+  return { ok: out.join(' ') };
+}
+
+/** A percentile as Redis prints it: %f with trailing zeros (and a bare point) trimmed; -0 keeps its sign. */
+export function formatPercentile(p: number): string {
+  const text = p.toFixed(6).replace(/\.?0+$/, '');
+  return Object.is(p, -0) ? `-${text}` : text;
 }

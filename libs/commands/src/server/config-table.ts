@@ -13,6 +13,7 @@ import {
   DEFAULT_OUTPUT_BUFFER_LIMITS,
   parseNotifyKeyspaceEvents,
   parseOutputBufferLimits,
+  parsePercentiles,
   parseSaveParams,
 } from './config-special';
 
@@ -144,7 +145,7 @@ export function createParameters(): RegistryParameter[] {
     numericParam('slowlog-max-len', 128n, { min: 0n, max: LLONG_MAX }),
     numericParam('latency-monitor-threshold', 0n, { min: 0n, max: LLONG_MAX }),
     boolParam('latency-tracking', true),
-    stringParam('latency-tracking-info-percentiles', '50 99 99.9'),
+    parameter('latency-tracking-info-percentiles', '50 99 99.9', parsePercentiles),
     parameter('notify-keyspace-events', '', parseNotifyKeyspaceEvents, { keepsGiven: true }),
     // Encodings.
     size('hash-max-listpack-entries', 512, { aliases: ['hash-max-ziplist-entries'] }),

@@ -4,6 +4,7 @@ import { resolve } from 'path';
 import { performance } from 'perf_hooks';
 import { peakMemory, startupMemory, usedMemory } from '../memory/process-memory';
 import type { LoadProgress, ServerContext } from '../server-context';
+import { formatPercentile } from './config-special';
 import { bytesToHuman } from './info-format';
 import { REDIS_VERSION } from './version';
 
@@ -231,11 +232,6 @@ function latencystats(s: ServerContext): string[] {
     lines.push(`latency_percentiles_usec_${name}:${values.join(',')}`);
   }
   return lines;
-}
-
-/** A percentile as Redis prints it: %f with the trailing zeros (and a bare point) trimmed. */
-function formatPercentile(p: number): string {
-  return p.toFixed(6).replace(/\.?0+$/, '');
 }
 
 function keyspace(s: ServerContext): string[] {
