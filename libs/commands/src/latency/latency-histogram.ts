@@ -49,7 +49,8 @@ export class LatencyHistogram {
     let index = 0;
     for (let step = CDF_FIRST_STEP; cumulative < this.total; step *= 2) {
       const stepIndex = indexOf(step);
-      for (const upTo = Math.min(BUCKETS - 1, stepIndex); index <= upTo; index++) cumulative += this.counts[index];
+      for (const upTo = Math.min(BUCKETS - 1, stepIndex); index <= upTo; index++)
+        cumulative += this.counts[index];
       if (cumulative > previous) out.push([Math.floor(highestOf(stepIndex) / 1000), cumulative]);
       previous = cumulative;
     }

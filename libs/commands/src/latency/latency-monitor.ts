@@ -13,7 +13,7 @@ export interface LatencySample {
 
 /** One event class's samples, oldest first once full (a ring), and its all-time maximum. */
 class EventSeries {
-  readonly samples: LatencySample[] = [];
+  private readonly samples: LatencySample[] = [];
   private next = 0;
   max = 0;
 
