@@ -269,7 +269,13 @@ describe('eviction', () => {
     c.run('GET', 'k:1');
     expect(present(c, keys)).toEqual(keys);
     c.run('CONFIG', 'SET', 'replica-ignore-maxmemory', 'no');
+    const journal = new Journal({ shardCount: server.keyspace.shardCount, maxBytes: 1 << 30 });
+    server.journal = journal;
+    const records: JournalRecord[] = [];
+    for (const shard of journal.shards) shard.subscribe({ onRecord: (r) => records.push(r) });
     c.run('GET', 'k:1');
     expect(present(c, keys).length).toBeLessThan(keys.length);
+    // Its journal mirrors its master's records alone: its own evictions are not in it.
+    expect(records).toEqual([]);
   });
 });

@@ -151,7 +151,10 @@ export class Eviction {
     const [db, key] = victim;
     db.deleteStored(key);
     this.evictedKeys++;
-    server.journal?.shard(this.keyspace.shardOf(key)).appendCommand(db.index, ['DEL', key]);
+    // A replica's journal mirrors its master's records alone (a replica evicts only with replica-ignore-maxmemory
+    // no, and Redis's replicas do not pass such DELs on either).
+    if (!server.isReplica)
+      server.journal?.shard(this.keyspace.shardOf(key)).appendCommand(db.index, ['DEL', key]);
     publishKeyspaceEvent(server.pubsub, Notify.evicted, 'evicted', key, db.index);
     return true;
   }
