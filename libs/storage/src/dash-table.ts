@@ -208,9 +208,12 @@ export class DashTable {
     access.set(key, tracker.written(access.get(key)));
   }
 
+  /**
+   * Counts the entry by its value's last measure: Database.modified(), which follows every set, measures a
+   * collection afresh (measuring here too would sample it twice per write).
+   */
   private meterSet(meter: DatasetMeter, old: Value | undefined, key: string, value: Value): void {
     const before = old === undefined ? 0 : meter.entryBytes(key, old);
-    meter.remeasure(value);
     this.count(meter, meter.entryBytes(key, value) - before);
   }
 
