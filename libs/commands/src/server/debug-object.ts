@@ -4,7 +4,6 @@ import type { Client } from '../client';
 import { Err } from '../errors';
 import { dumpOptions } from '../keys/dump-settings';
 import { lfuPolicySelected } from '../keys/eviction-policy';
-import { LFU_INIT_VAL } from '../memory/access-trackers';
 import { valueRefcount } from '../keys/object-refcount';
 import { keyEncoding } from '../keys/value-encoding';
 
@@ -32,7 +31,7 @@ function lruFields(client: Client, key: string): [lru: number, idleSeconds: numb
   const clock = Math.floor(now / 1000) & LRU_CLOCK_MAX;
   const stamp = client.db.accessStamp(key);
   const lru = lfuPolicySelected(client)
-    ? (stamp ?? ((Math.floor(now / 60000) & 0xffff) << 8) | LFU_INIT_VAL) >>> 0
+    ? (stamp ?? client.server.eviction.lfu.written(undefined)) >>> 0
     : Math.floor((stamp ?? client.db.lastWriteMs(key)) / 1000) & LRU_CLOCK_MAX;
   const idle = clock >= lru ? clock - lru : clock + (LRU_CLOCK_MAX - lru);
   return [lru, idle];
