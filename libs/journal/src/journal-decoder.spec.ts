@@ -88,6 +88,21 @@ describe('JournalDecoder', () => {
     );
   });
 
+  it('decodes records of any argument count with exactly their arguments, however split', () => {
+    const records: JournalRecord[] = [1, 8, 9, 64, 65, 300, 2001].map((n, i) => ({
+      lsn: i + 1,
+      kind: 'command',
+      dbIndex: 0,
+      txid: 0,
+      argv: ['RPUSH', ...Array.from({ length: n - 1 }, (_, j) => `m${j}`)],
+    }));
+    for (const sizes of [[1], [7, 3], [4096]]) {
+      const out = decodePieces(splitBy(encodeAll(records), sizes));
+      expect(out.errors).toEqual([]);
+      expect(out.records).toEqual(records);
+    }
+  });
+
   it('gathers a large argument arriving in many chunks', () => {
     const big = Buffer.alloc(300_000, 0xab).toString('latin1');
     const record: JournalRecord = { lsn: 9, kind: 'command', dbIndex: 1, txid: 0, argv: ['SET', 'k', big] };

@@ -12,7 +12,7 @@ import {
  * Bound once, not looked up per argument: a package's index exports are getters on an object V8 keeps in dictionary
  * mode, ~10 ns per `resp.fn` access (README, "Hot paths").
  */
-const { asLatin1, latin1Equals, newArgv, shortLatin1 } = resp;
+const { asLatin1, latin1Equals, newArgv, putArg, shortLatin1 } = resp;
 /** Between records (never written: a record's header always installs a fresh array first). */
 const NO_ARGS = resp.NO_ARGS as string[];
 
@@ -316,10 +316,13 @@ export class JournalDecoder {
         this.argIndex === 0 && need <= NAME_CACHE_MAX
           ? this.commandName(chunk, i, end)
           : shortLatin1(asLatin1(chunk), i, end - i);
-      this.argv[this.argIndex++] = arg;
+      putArg(this.argv, this.argIndex, this.argIndex + this.argsLeft, arg);
+      this.argIndex++;
     } else {
       this.bodyParts.push(chunk.subarray(i, end));
-      this.argv[this.argIndex++] = Buffer.concat(this.bodyParts).toString('latin1');
+      const whole = Buffer.concat(this.bodyParts).toString('latin1');
+      putArg(this.argv, this.argIndex, this.argIndex + this.argsLeft, whole);
+      this.argIndex++;
       this.bodyParts = [];
     }
     this.bodyLeft = 0;

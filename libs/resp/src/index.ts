@@ -5,4 +5,4 @@ export { ReplyWriter } from './reply-writer';
 export { shortLatin1 } from './short-latin1';
 export { RequestParser, type RequestHandler, type RequestParserOptions } from './request-parser';
 export { splitInlineArgs } from './split-args';
-export { newArgv, NO_ARGS } from './new-argv';
+export { newArgv, NO_ARGS, putArg } from './new-argv';

@@ -155,6 +155,17 @@ describe('RequestParser', () => {
     expect(parser.pendingArgBytes).toBe(0);
   });
 
+  it('delivers frames of any argument count, split anywhere, with exactly their arguments', () => {
+    const frames = [1, 3, 8, 9, 21, 64, 65, 200, 2001].map((n) =>
+      Array.from({ length: n }, (_, i) => `k${i}`),
+    );
+    const input = frames.map(encode).join('');
+    for (const size of [1, 7, 64, 4096]) {
+      const pieces = Array.from({ length: Math.ceil(input.length / size) }, () => size);
+      expect(parseAll(input, pieces).commands).toEqual(frames);
+    }
+  });
+
   it('honours a lowered proto-max-bulk-len', () => {
     const { parser, out } = parserFor();
     parser.setMaxBulkLen(10);

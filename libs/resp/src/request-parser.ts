@@ -2,7 +2,7 @@ import { asLatin1, type Latin1Buffer } from './latin1-buffer';
 import { shortLatin1 } from './short-latin1';
 import { latin1Equals } from './latin1-equals';
 import { splitInlineArgs } from './split-args';
-import { newArgv, NO_ARGS } from './new-argv';
+import { newArgv, NO_ARGS, putArg } from './new-argv';
 
 export interface RequestHandler {
   /** One complete command; argv holds latin1 strings (binary-safe). */
@@ -277,7 +277,8 @@ export class RequestParser {
   }
 
   private pushArg(arg: string): void {
-    this.argv[this.argIndex++] = arg;
+    putArg(this.argv, this.argIndex, this.argIndex + this.argsLeft, arg);
+    this.argIndex++;
     this.bulkLen = -1;
     if (--this.argsLeft === 0) {
       const argv = this.argv;
