@@ -116,6 +116,41 @@ describe('refusals: the same replies as Redis', () => {
   });
 });
 
+describe('access stamps: the same replies as Redis', () => {
+  test('RESTORE IDLETIME and FREQ set them under the matching policy; TOUCH counts as an access', async () => {
+    await sameOnBoth(servers, async (port) => {
+      const { admin } = await freshClients(port, 0);
+      const out: string[] = [];
+      const run = async (...argv: string[]): Promise<string> => {
+        const reply = await admin.callText(...argv);
+        out.push(`${argv.join(' ')} -> ${reply}`);
+        return reply;
+      };
+      try {
+        await run('SET', 'src', 'v');
+        const dumped = await admin.call('DUMP', 'src');
+        const payload = dumped.subarray(dumped.indexOf('\r\n') + 2, dumped.length - 2).toString('latin1');
+        await run('CONFIG', 'SET', 'maxmemory-policy', 'allkeys-lru');
+        await run('RESTORE', 'a', '0', payload, 'IDLETIME', '1000');
+        await run('OBJECT', 'IDLETIME', 'a');
+        await run('TOUCH', 'a', 'missing');
+        await run('OBJECT', 'IDLETIME', 'a');
+        await run('CONFIG', 'SET', 'maxmemory-policy', 'allkeys-lfu');
+        await run('RESTORE', 'b', '0', payload, 'FREQ', '100');
+        await run('OBJECT', 'FREQ', 'b');
+        await run('RESTORE', 'c', '0', payload, 'FREQ', '0');
+        await run('OBJECT', 'FREQ', 'c');
+        await run('TOUCH', 'c');
+        await run('OBJECT', 'FREQ', 'c');
+        await run('CONFIG', 'SET', 'maxmemory-policy', 'noeviction');
+      } finally {
+        await admin.close();
+      }
+      return out;
+    });
+  });
+});
+
 describe('eviction under a write load', () => {
   const policies = [
     'allkeys-lru',

@@ -203,6 +203,19 @@ export class DashTable {
     return this.access?.get(key);
   }
 
+  /** Sets a stored key's access stamp (RESTORE's IDLETIME and FREQ); nothing when access is not tracked. */
+  setAccessStamp(key: string, hash: number, stamp: number): void {
+    if (this.access !== null && this.segmentOf(hash).entries.has(key)) this.access.set(key, stamp);
+  }
+
+  /**
+   * TOUCH without per-key stamps: the key's segment counts as just used, as OBJECT IDLETIME measures it then. The
+   * snapshot hook does not run: nothing changes.
+   */
+  noteUse(hash: number): void {
+    this.segmentOf(hash).lastWriteMs = this.now();
+  }
+
   private stampWrite(tracker: AccessTracker, key: string): void {
     const access = this.access as Map<string, number>;
     access.set(key, tracker.written(access.get(key)));

@@ -242,7 +242,24 @@ export class Database {
     return this.tables[hash % this.shardCount].accessStamp(key);
   }
 
-  /** ms of the last write near the key (its segment's): the basis of OBJECT IDLETIME. */
+  /** Sets the key's access stamp when an LRU or LFU policy tracks access (RESTORE's IDLETIME and FREQ). */
+  setAccessStamp(key: string, stamp: number): void {
+    const hash = this.hashOf(key);
+    this.tables[hash % this.shardCount].setAccessStamp(key, hash, stamp);
+  }
+
+  /**
+   * TOUCH: the key counts as used now. With per-key stamps (LRU, LFU) that is a read; without, its segment's last
+   * write time, which OBJECT IDLETIME reports then, moves on.
+   */
+  touch(key: string): void {
+    const hash = this.hashOf(key);
+    const table = this.tables[hash % this.shardCount];
+    if (this.keyspace.accessTracker !== null) table.stampRead(key);
+    else table.noteUse(hash);
+  }
+
+  /** ms of the last write (or TOUCH) near the key (its segment's): OBJECT IDLETIME without per-key stamps. */
   lastWriteMs(key: string): number {
     return this.segmentFor(key).lastWriteMs;
   }

@@ -2,8 +2,8 @@ import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
 import { lookupReadNoTouch } from './lookup';
 
-/** EXISTS and TOUCH: how many of the arguments name a live key, repeats counted each time. */
-export function countExisting(client: Client, argv: string[]): void {
+/** EXISTS: how many of the arguments name a live key, repeats counted each time. */
+function countExisting(client: Client, argv: string[]): void {
   let count = 0;
   for (let i = 1; i < argv.length; i++) if (lookupReadNoTouch(client, argv[i]) !== undefined) count++;
   client.reply.integer(count);

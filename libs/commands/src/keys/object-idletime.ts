@@ -6,7 +6,7 @@ import { lookupReadOrNil } from './lookup';
 
 /**
  * Seconds since the key was last written or read under an LRU policy (per-key stamps, as Redis's). Under other
- * policies no stamp is kept per key, and it is the time since the key's segment was last written
+ * policies no stamp is kept per key, and it is the time since the key's segment was last written or TOUCHed
  * (Database.lastWriteMs): reads do not reset it, and a write to another key of the same segment does.
  */
 export const objectIdletimeCommand = defineCommand({

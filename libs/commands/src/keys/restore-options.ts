@@ -5,9 +5,9 @@ import { KeysErr } from './errors';
 export interface RestoreOptions {
   replace: boolean;
   absttl: boolean;
-  /** IDLETIME seconds, or -1. Accepted and validated; idle time is not tracked per key here. */
+  /** IDLETIME seconds, or -1: the key's last access under an LRU policy. */
   idleTime: number;
-  /** FREQ counter, or -1. Accepted and validated; access frequency is not tracked per key here. */
+  /** FREQ counter, or -1: the key's LFU counter under an LFU policy. */
   freq: number;
 }
 

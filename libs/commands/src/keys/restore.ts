@@ -89,6 +89,7 @@ export const restoreCommand = defineCommand({
       reply.ok();
       return;
     }
+    client.server.eviction.restoreAccess(db, key, options.idleTime, options.freq);
     // Redis's delete-then-add says `new` for the overwritten key too; the overwrite here does not, so say it here.
     if (overwritten) notifyKeyspaceEvent(client, Notify.new, 'new', key);
     notifyKeyspaceEvent(client, Notify.generic, 'restore', key);

@@ -18,6 +18,11 @@ export class LruTracker implements AccessTracker {
     return this.nowMs();
   }
 
+  /** The stamp of a key last used `idleMs` ago (RESTORE … IDLETIME). */
+  backdated(idleMs: number): number {
+    return Math.max(0, this.nowMs() - idleMs);
+  }
+
   /** ms since the access that gave `stamp`. */
   idleMs(stamp: number): number {
     return Math.max(0, this.nowMs() - stamp);
@@ -54,7 +59,8 @@ export class LfuTracker implements AccessTracker {
     return periods >= counter ? 0 : counter - periods;
   }
 
-  private stamp(counter: number): number {
+  /** The stamp of a key whose counter is `counter` as of now (RESTORE … FREQ). */
+  stamp(counter: number): number {
     return (this.minutes() << 8) | counter;
   }
 

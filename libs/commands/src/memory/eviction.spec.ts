@@ -279,3 +279,63 @@ describe('eviction', () => {
     expect(records).toEqual([]);
   });
 });
+
+describe('access stamps set by RESTORE and TOUCH', () => {
+  const dumpOf = (c: TestClient, key: string): string => {
+    const reply = c.run('DUMP', key);
+    return reply.slice(reply.indexOf('\r\n') + 2, reply.length - 2);
+  };
+
+  it('RESTORE … IDLETIME backdates the last access under an LRU policy; FREQ is ignored there', () => {
+    const { c } = setup();
+    c.run('SET', 'src', 'v');
+    const payload = dumpOf(c, 'src');
+    c.run('CONFIG', 'SET', 'maxmemory-policy', 'allkeys-lru');
+    expect(c.run('RESTORE', 'a', '0', payload, 'IDLETIME', '1000')).toBe('+OK\r\n');
+    expect(c.run('OBJECT', 'IDLETIME', 'a')).toBe(':1000\r\n');
+    expect(c.run('RESTORE', 'b', '0', payload, 'FREQ', '100')).toBe('+OK\r\n');
+    expect(c.run('OBJECT', 'IDLETIME', 'b')).toBe(':0\r\n');
+    c.run('GET', 'a');
+    expect(c.run('OBJECT', 'IDLETIME', 'a')).toBe(':0\r\n');
+  });
+
+  it('RESTORE … FREQ sets the LFU counter under an LFU policy; IDLETIME is ignored there', () => {
+    const { c } = setup();
+    c.run('SET', 'src', 'v');
+    const payload = dumpOf(c, 'src');
+    c.run('CONFIG', 'SET', 'maxmemory-policy', 'volatile-lfu');
+    expect(c.run('RESTORE', 'a', '0', payload, 'FREQ', '100')).toBe('+OK\r\n');
+    expect(c.run('OBJECT', 'FREQ', 'a')).toBe(':100\r\n');
+    expect(c.run('RESTORE', 'b', '0', payload, 'IDLETIME', '100')).toBe('+OK\r\n');
+    expect(c.run('OBJECT', 'FREQ', 'b')).toBe(':5\r\n');
+    expect(c.run('RESTORE', 'a', '0', payload, 'FREQ', '0', 'REPLACE')).toBe('+OK\r\n');
+    expect(c.run('OBJECT', 'FREQ', 'a')).toBe(':0\r\n');
+  });
+
+  it('RESTORE … IDLETIME under noeviction leaves the idle time at the restore', () => {
+    const { c } = setup();
+    c.run('SET', 'src', 'v');
+    expect(c.run('RESTORE', 'a', '0', dumpOf(c, 'src'), 'IDLETIME', '1000')).toBe('+OK\r\n');
+    expect(c.run('OBJECT', 'IDLETIME', 'a')).toBe(':0\r\n');
+  });
+
+  it('TOUCH counts as an access (and TTL, TYPE, EXISTS do not), under every policy', () => {
+    for (const policy of ['noeviction', 'allkeys-lru', 'allkeys-lfu']) {
+      const { c, clock } = setup();
+      c.run('CONFIG', 'SET', 'maxmemory-policy', policy);
+      c.run('SET', 'k', 'v');
+      clock.t += 3000;
+      for (const cmd of ['TTL', 'TYPE', 'EXISTS']) c.run(cmd, 'k');
+      if (policy === 'allkeys-lfu') {
+        expect(c.run('OBJECT', 'FREQ', 'k')).toBe(':5\r\n');
+        // From LFU_INIT_VAL the first access always raises the counter (Redis's probability 1 / (0 × factor + 1)).
+        expect(c.run('TOUCH', 'k', 'missing')).toBe(':1\r\n');
+        expect(c.run('OBJECT', 'FREQ', 'k')).toBe(':6\r\n');
+        continue;
+      }
+      expect(c.run('OBJECT', 'IDLETIME', 'k')).toBe(':3\r\n');
+      expect(c.run('TOUCH', 'k', 'missing')).toBe(':1\r\n');
+      expect(c.run('OBJECT', 'IDLETIME', 'k')).toBe(':0\r\n');
+    }
+  });
+});

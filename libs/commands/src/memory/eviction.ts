@@ -113,6 +113,18 @@ export class Eviction {
     return stamp === undefined ? undefined : this.lru.idleMs(stamp);
   }
 
+  /**
+   * RESTORE's IDLETIME (seconds) and FREQ (-1 when not given), as Redis's objectSetLRUOrLFU: FREQ sets the counter
+   * under an LFU policy, IDLETIME backdates the last access under an LRU one; otherwise neither is kept.
+   */
+  restoreAccess(db: Database, key: string, idleSeconds: number, freq: number): void {
+    if (this.policy.endsWith('-lfu')) {
+      if (freq >= 0) db.setAccessStamp(key, this.lfu.stamp(freq));
+    } else if (this.policy.endsWith('-lru') && idleSeconds >= 0) {
+      db.setAccessStamp(key, this.lru.backdated(idleSeconds * 1000));
+    }
+  }
+
   private configure(config: ConfigStore): void {
     this.limit = readConfigNumber(config, 'maxmemory', 0);
     this.policy = (config.lookup('maxmemory-policy')?.get().toLowerCase() ?? 'noeviction') as Policy;
