@@ -128,7 +128,9 @@ export class Connection implements ClientTransport, RequestHandler {
   }
 
   private readonly onData = (chunk: Buffer): void => {
-    this.server.stats.netInputBytes += chunk.length;
+    const stats = this.server.stats;
+    stats.netInputBytes += chunk.length;
+    stats.readsProcessed++;
     this.client.lastInteractionMs = beginBatch();
     const wasAuthenticated = this.client.authenticated;
     this.parser.feed(chunk);
@@ -184,7 +186,11 @@ export class Connection implements ClientTransport, RequestHandler {
     this.recycleSent();
     const out = reply.pending();
     if (out !== null) {
-      this.server.stats.netOutputBytes += out.length;
+      const stats = this.server.stats;
+      // What goes to a replica counts as replication traffic, as Redis counts it.
+      if (this.client.isReplicaLink) stats.netReplOutputBytes += out.length;
+      else stats.netOutputBytes += out.length;
+      stats.writesProcessed++;
       this.awaitingDrain = !this.writer.write(out);
       // A write the kernel took whole leaves nothing queued: the writer may reuse its buffer (no copy per flush).
       const queued = this.writer.queuedBytes;

@@ -281,6 +281,8 @@ export class DrakeServer implements ServerContext, ReplicationServer {
 
   private readonly runActiveExpire = (): void => {
     if (this.cronPaused) return;
+    // serverCron's 100 ms metric samples (this timer's period).
+    this.stats.sampleRates(Date.now());
     const started = performance.now();
     if (this.keyspace.activeExpireCycle(EXPIRE_BUDGET_MS) > 0)
       this.stats.latency.addSampleIfNeeded('expire-cycle', performance.now() - started);
@@ -323,7 +325,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
     const wanted = words.includes('SAVE') || (!words.includes('NOSAVE') && this.persistence.hasSavePoints);
     if (!wanted) return true;
     this.persistence.close();
-    if (this.persistence.save() === null) return true;
+    if (this.persistence.saveNow() === null) return true;
     this.logger.error({ reason }, "error trying to save the DB, can't exit");
     return words.includes('FORCE');
   }

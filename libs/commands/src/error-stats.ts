@@ -5,6 +5,8 @@
  */
 export class ErrorStats {
   total = 0;
+  /** Errors replied to a master or a replica over the replication link (INFO unexpected_error_replies). */
+  unexpected = 0;
   /** The total when the dispatcher last charged errors to a command (its failed_calls): see chargeErrors. */
   accounted = 0;
   readonly byCode = new Map<string, number>();
@@ -17,6 +19,12 @@ export class ErrorStats {
     this.byCode.set(code, (this.byCode.get(code) ?? 0) + 1);
   };
 
+  /** For the replication links' clients: a reply error there is also unexpected (Redis's afterErrorReply). */
+  readonly countUnexpected = (message: string): void => {
+    this.unexpected++;
+    this.count(message);
+  };
+
   /** True when errors were replied since the last call (and marks them as charged), as incrCommandStatsOnError. */
   chargeErrors(): boolean {
     const fresh = this.total !== this.accounted;
@@ -26,6 +34,7 @@ export class ErrorStats {
 
   reset(): void {
     this.total = 0;
+    this.unexpected = 0;
     this.accounted = 0;
     this.byCode.clear();
   }

@@ -6,6 +6,7 @@ import type { BlockingRegistry } from './blocking/blocking-registry';
 import type { LaterReply } from './blocking/reply-later';
 import type { WatchRegistry } from './transactions/watch-registry';
 import type { ErrorStats } from './error-stats';
+import type { InstantaneousMetric } from './instantaneous-metric';
 import type { PubSubHub } from './pubsub/hub';
 import type { SlowLog } from './slowlog/slow-log';
 import type { Eviction } from './memory/eviction';
@@ -44,8 +45,15 @@ export interface ServerStats {
   rejectedConnections: number;
   keyspaceHits: number;
   keyspaceMisses: number;
+  /** Bytes read from clients and written to them; replicas' links count apart (the repl fields). */
   netInputBytes: number;
   netOutputBytes: number;
+  /** Bytes a replica read from its master, and a master wrote to its replicas. */
+  netReplInputBytes: number;
+  netReplOutputBytes: number;
+  /** Socket reads and writes (INFO total_reads_processed, total_writes_processed). */
+  readsProcessed: number;
+  writesProcessed: number;
   /** Replication: full syncs served, partial syncs accepted and refused (INFO sync_full, sync_partial_*). */
   fullSyncs: number;
   partialSyncs: number;
@@ -56,6 +64,15 @@ export interface ServerStats {
   readonly latency: LatencyMonitor;
   /** Error replies (INFO total_error_replies, errorstats). */
   readonly errors: ErrorStats;
+  /** Sampled per-second rates (INFO instantaneous_*). */
+  readonly rates: {
+    readonly commands: InstantaneousMetric;
+    readonly netInput: InstantaneousMetric;
+    readonly netOutput: InstantaneousMetric;
+    readonly replInput: InstantaneousMetric;
+    readonly replOutput: InstantaneousMetric;
+  };
+  sampleRates(nowMs: number): void;
   reset(): void;
 }
 
@@ -94,6 +111,18 @@ export interface PersistenceControl {
   readonly lastBgsaveOk: boolean;
   /** Changes since the last successful save (or the load at start-up). */
   readonly changesSinceSave: number;
+  /** SAVE and BGSAVE runs started. */
+  readonly saves: number;
+  /** Seconds the last background save took (-1 before the first) and the running one has taken (-1 when none). */
+  readonly lastBgsaveSeconds: number;
+  readonly currentBgsaveSeconds: number;
+  /** The running background save's keys written so far and in all; null when none runs. */
+  readonly bgsaveProgress: { readonly processed: number; readonly total: number } | null;
+  /** Keys the start-up load created, and those it skipped as already expired. */
+  readonly lastLoadKeys: number;
+  readonly lastLoadExpired: number;
+  /** CONFIG RESETSTAT: the save count starts over. */
+  resetStats(): void;
 }
 
 /** Everything a command may touch beyond its own client. Implemented by the data-plane app. */

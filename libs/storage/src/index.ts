@@ -1,6 +1,7 @@
 export { DashTable, DEFAULT_SEGMENT_CAPACITY, type SegmentHook } from './dash-table';
 export { Database } from './database';
 export { DatasetMeter, type SizeModel } from './dataset-meter';
+export { ExpireCycleStats } from './expire-cycle-stats';
 export type { AccessTracker } from './access-tracker';
 export { hashKey, segmentHash } from './hash-key';
 export { Keyspace, type ExpiryMode, type KeyspaceOptions } from './keyspace';

@@ -1,6 +1,7 @@
 import type { AccessTracker } from './access-tracker';
 import { DashTable, DEFAULT_SEGMENT_CAPACITY } from './dash-table';
 import { DatasetMeter, type SizeModel } from './dataset-meter';
+import { ExpireCycleStats } from './expire-cycle-stats';
 import { Database } from './database';
 import { hashKey } from './hash-key';
 
@@ -74,6 +75,10 @@ export class Keyspace {
   /** Per-key access stamps for an LRU or LFU eviction policy (trackAccess), else null. */
   accessTracker: AccessTracker | null = null;
   private expireCursor = { table: 0, segment: 0 };
+  /** The counts of the expiry cycle running now (one object, reused). */
+  private readonly cycle = { expired: 0, sampled: 0 };
+  /** INFO's figures of the active expiry cycle. */
+  readonly expireStats: ExpireCycleStats;
   /** Segment write stamps read this coarse clock (refreshed by every expiry cycle) instead of the time per write. */
   private coarseMs: number;
 
@@ -85,6 +90,7 @@ export class Keyspace {
     // An injected clock (tests) is exact already; the real one is read once per expiry cycle.
     const writeClock = options.now ?? ((): number => this.coarseMs);
     this.coarseNow = writeClock;
+    this.expireStats = new ExpireCycleStats(this.dbCount);
     const capacity = options.segmentCapacity ?? DEFAULT_SEGMENT_CAPACITY;
     const tables: DashTable[][] = [];
     for (let s = 0; s < this.shardCount; s++) {
@@ -129,6 +135,8 @@ export class Keyspace {
     for (const perDb of this.tables) perDb[a].swapContents(perDb[b]);
     const local = this.localVolatile;
     if (local !== null) [local[a], local[b]] = [local[b], local[a]];
+    const avg = this.expireStats.avgTtlMs;
+    [avg[a], avg[b]] = [avg[b], avg[a]];
   }
 
   totalKeys(): number {
@@ -152,9 +160,17 @@ export class Keyspace {
     return this.localVolatile !== null && this.localVolatile[dbIndex].has(key);
   }
 
+  /** Keys a writable replica's own clients gave a TTL, over all databases (INFO slave_expires_tracked_keys). */
+  localVolatileCount(): number {
+    let n = 0;
+    if (this.localVolatile !== null) for (const keys of this.localVolatile) n += keys.size;
+    return n;
+  }
+
   /** A database was emptied (a flush, or a full sync replacing the dataset): its local TTL keys are gone. */
   noteCleared(dbIndex: number): void {
     if (this.localVolatile !== null) this.localVolatile[dbIndex].clear();
+    this.expireStats.cleared(dbIndex);
   }
 
   /** Counts an expiry and tells the listener (called by Database when it removes an expired key). */
@@ -187,9 +203,21 @@ export class Keyspace {
     if (!this.activeExpireEnabled || this.expiryPaused) return 0;
     if (this.expiryMode === 'replica') return this.expireLocalKeys(budgetMs);
     const started = performance.now();
+    const cycle = this.cycle;
+    cycle.expired = 0;
+    cycle.sampled = 0;
+    const timedOut = this.expireSegments(budgetMs, started, cycle);
+    this.expireStats.cycleDone(cycle.sampled, cycle.expired, performance.now() - started, timedOut);
+    return cycle.expired;
+  }
+
+  /** The master's cycle: segment after segment from the cursor; true when it stopped at its time budget. */
+  private expireSegments(
+    budgetMs: number,
+    started: number,
+    cycle: { expired: number; sampled: number },
+  ): boolean {
     const tableCount = this.shardCount * this.dbCount;
-    let expired = 0;
-    let checked = 0;
     for (let visitedTables = 0; visitedTables <= tableCount;) {
       const cursor = this.expireCursor;
       const shard = cursor.table % this.shardCount;
@@ -205,17 +233,27 @@ export class Keyspace {
       const seg = segments[cursor.segment++];
       if (seg.expires.size === 0) continue;
       const now = this.now();
+      let ttlSum = 0;
+      let ttlSamples = 0;
+      let timedOut = false;
       for (const [key, at] of seg.expires) {
         if (at <= now) {
           table.delete(key, hashKey(key));
           this.noteExpired(dbIndex, key);
-          expired++;
+          cycle.expired++;
+        } else {
+          ttlSum += at - now;
+          ttlSamples++;
         }
-        if (++checked % EXPIRE_CHECK_EVERY === 0 && performance.now() - started >= budgetMs) return expired;
+        if (++cycle.sampled % EXPIRE_CHECK_EVERY === 0 && performance.now() - started >= budgetMs) {
+          timedOut = true;
+          break;
+        }
       }
-      if (performance.now() - started >= budgetMs) return expired;
+      if (ttlSamples !== 0) this.expireStats.ttlSampled(dbIndex, ttlSum, ttlSamples);
+      if (timedOut || performance.now() - started >= budgetMs) return true;
     }
-    return expired;
+    return false;
   }
 
   /**

@@ -38,6 +38,16 @@ export class Persistence implements PersistenceControl {
   private dirtyAtStart = 0;
   lastBgsaveOk = true;
   private lastAttemptUnix = 0;
+  /** SAVE and BGSAVE runs started (INFO rdb_saves; Redis counts the attempts of those two commands). */
+  saves = 0;
+  /** Seconds the last background save took, -1 before the first (INFO rdb_last_bgsave_time_sec). */
+  lastBgsaveSeconds = -1;
+  private bgsaveStartedMs = 0;
+  /** Keys in the dataset when the running background save took its point in time. */
+  private bgsaveKeysTotal = 0;
+  /** What the start-up load found (INFO rdb_last_load_keys_loaded / _expired). */
+  lastLoadKeys = 0;
+  lastLoadExpired = 0;
 
   constructor(private readonly host: PersistenceHost) {}
 
@@ -64,11 +74,35 @@ export class Persistence implements PersistenceControl {
     const started = Date.now();
     const result = loadRdbFile(this.host.keyspace, path, rdbLoadLimits(this.host.config));
     this.dirtyAtSave = this.host.keyspace.dirty;
+    this.lastLoadKeys = result.keys;
+    this.lastLoadExpired = result.expired;
     this.host.logger.info({ path, ...result, ms: Date.now() - started }, 'rdb loaded');
     return result;
   }
 
+  /** SAVE. */
   save(): string | null {
+    if (this.job !== null) return 'ERR Background save already in progress';
+    this.saves++;
+    return this.saveNow();
+  }
+
+  resetStats(): void {
+    this.saves = 0;
+  }
+
+  /** Seconds the running background save has taken, -1 when none runs (INFO rdb_current_bgsave_time_sec). */
+  get currentBgsaveSeconds(): number {
+    return this.job === null ? -1 : Math.floor(Date.now() / 1000) - Math.floor(this.bgsaveStartedMs / 1000);
+  }
+
+  /** The running background save's keys written so far and in all, or null when none runs. */
+  get bgsaveProgress(): { processed: number; total: number } | null {
+    return this.job === null ? null : { processed: this.job.keys, total: this.bgsaveKeysTotal };
+  }
+
+  /** Writes the file now, blocking (SAVE, SHUTDOWN, DEBUG RELOAD); null when done, else the error to reply. */
+  saveNow(): string | null {
     if (this.job !== null) return 'ERR Background save already in progress';
     const job = this.newJob();
     try {
@@ -91,8 +125,11 @@ export class Persistence implements PersistenceControl {
       return 'Background saving scheduled';
     }
     const job = this.newJob();
+    this.saves++;
     this.dirtyAtStart = this.host.keyspace.dirty;
     this.lastAttemptUnix = Math.floor(Date.now() / 1000);
+    this.bgsaveStartedMs = Date.now();
+    this.bgsaveKeysTotal = this.host.keyspace.totalKeys();
     job.start();
     this.job = job;
     this.host.logger.info({ path: this.path }, 'background save started');
@@ -112,7 +149,7 @@ export class Persistence implements PersistenceControl {
         return 'ERR DEBUG RELOAD only supports the MERGE, NOFLUSH and NOSAVE options.';
     }
     if (!opts.has('nosave')) {
-      const error = this.save();
+      const error = this.saveNow();
       if (error !== null) return error;
     }
     const keyspace = this.host.keyspace;
@@ -181,10 +218,12 @@ export class Persistence implements PersistenceControl {
       this.job = null;
       this.finish(job, 'background save');
       this.lastBgsaveOk = true;
+      this.bgsaveEnded();
     } catch (error) {
       job.cancel();
       this.job = null;
       this.lastBgsaveOk = false;
+      this.bgsaveEnded();
       this.host.logger.error({ err: (error as Error).message, path: this.path }, 'background save failed');
     }
     if (this.scheduled) {
@@ -192,6 +231,10 @@ export class Persistence implements PersistenceControl {
       this.bgsave(false);
     }
   };
+
+  private bgsaveEnded(): void {
+    this.lastBgsaveSeconds = Math.floor(Date.now() / 1000) - Math.floor(this.bgsaveStartedMs / 1000);
+  }
 
   private newJob(): RdbSnapshotJob {
     const settings = rdbWriteSettings(this.host.config);

@@ -29,7 +29,8 @@ function infoField(c: TestClient, section: string, field: string): number {
 /** Sets maxmemory to what is counted now plus `extra` bytes (the limit counts the start-up memory too). */
 function limitTo(c: TestClient, extra: number): number {
   c.run('CONFIG', 'SET', 'maxmemory', String(1 << 30));
-  const used = infoField(c, 'memory', 'used_memory_startup') + infoField(c, 'memory', 'used_memory_dataset');
+  // With a limit set, used_memory is what the limit holds: the start-up memory plus the counted dataset.
+  const used = infoField(c, 'memory', 'used_memory');
   c.run('CONFIG', 'SET', 'maxmemory', String(used + extra));
   return used + extra;
 }
@@ -110,7 +111,7 @@ describe('the dataset meter', () => {
     c.run('CONFIG', 'SET', 'maxmemory', String(1 << 30));
     const bytes = server.keyspace.meter?.bytes ?? 0;
     expect(bytes).toBe(10 * (sizeModel.keyBytes('k:0') + sizeModel.valueBytes('v'.repeat(50))));
-    expect(infoField(c, 'memory', 'used_memory_dataset')).toBe(bytes);
+    expect(infoField(c, 'memory', 'used_memory') - infoField(c, 'memory', 'used_memory_startup')).toBe(bytes);
     c.run('CONFIG', 'SET', 'maxmemory', '0');
     expect(server.keyspace.meter).toBeNull();
   });
@@ -337,5 +338,25 @@ describe('access stamps set by RESTORE and TOUCH', () => {
       expect(c.run('TOUCH', 'k', 'missing')).toBe(':1\r\n');
       expect(c.run('OBJECT', 'IDLETIME', 'k')).toBe(':0\r\n');
     }
+  });
+});
+
+describe('time over the limit (INFO total_eviction_exceeded_time, current_eviction_exceeded_time)', () => {
+  it('runs while the used memory is over the limit and adds up once it is back under', async () => {
+    const { c } = setup();
+    fill(c, 'k', 20);
+    expect(infoField(c, 'stats', 'current_eviction_exceeded_time')).toBe(0);
+    limitTo(c, -1000);
+    expect(c.run('SET', 'x', 'y')).toBe(OOM);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const current = infoField(c, 'stats', 'current_eviction_exceeded_time');
+    expect(current).toBeGreaterThanOrEqual(25);
+    expect(infoField(c, 'stats', 'total_eviction_exceeded_time')).toBeGreaterThanOrEqual(current);
+    c.run('CONFIG', 'SET', 'maxmemory', '0');
+    c.run('PING');
+    expect(infoField(c, 'stats', 'current_eviction_exceeded_time')).toBe(0);
+    expect(infoField(c, 'stats', 'total_eviction_exceeded_time')).toBeGreaterThanOrEqual(current);
+    c.run('CONFIG', 'RESETSTAT');
+    expect(infoField(c, 'stats', 'total_eviction_exceeded_time')).toBe(0);
   });
 });

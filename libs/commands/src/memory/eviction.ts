@@ -39,6 +39,9 @@ export class Eviction {
   readonly lfu: LfuTracker;
   /** INFO evicted_keys. */
   evictedKeys = 0;
+  /** performance.now() when the used memory went over the limit (0 while under), and the stretches that ended. */
+  private exceededSince = 0;
+  private exceededDoneMs = 0;
   private nextDb = 0;
   private continuing = false;
 
@@ -78,14 +81,41 @@ export class Eviction {
    * goes on between commands.
    */
   perform(server: ServerContext): EvictionResult {
-    if (this.limit === 0 || this.used <= this.limit) return 'ok';
+    if (this.limit === 0 || this.used <= this.limit) {
+      if (this.exceededSince !== 0) this.exceededEnds();
+      return 'ok';
+    }
     // Replicas leave their dataset to the master (replica-ignore-maxmemory), and a paused server changes nothing.
     if ((server.isReplica && this.ignoreOnReplica) || server.pause.mode !== 'off') return 'ok';
+    if (this.exceededSince === 0) this.exceededSince = performance.now();
     if (this.policy === 'noeviction') return 'fail';
     const started = performance.now();
     const result = this.evictUntilUnder(server, started);
     server.stats.latency.addSampleIfNeeded('eviction-cycle', performance.now() - started);
+    if (result === 'ok') this.exceededEnds();
     return result;
+  }
+
+  /** INFO total_eviction_exceeded_time (ms): time spent over the limit, the current stretch included. */
+  get exceededTotalMs(): number {
+    return this.exceededDoneMs + this.exceededCurrentMs;
+  }
+
+  /** INFO current_eviction_exceeded_time (ms): how long the used memory has been over the limit, 0 when under. */
+  get exceededCurrentMs(): number {
+    return this.exceededSince === 0 ? 0 : performance.now() - this.exceededSince;
+  }
+
+  /** CONFIG RESETSTAT. */
+  resetStats(): void {
+    this.evictedKeys = 0;
+    this.exceededDoneMs = 0;
+    this.exceededSince = 0;
+  }
+
+  private exceededEnds(): void {
+    this.exceededDoneMs += performance.now() - this.exceededSince;
+    this.exceededSince = 0;
   }
 
   private evictUntilUnder(server: ServerContext, started: number): EvictionResult {
@@ -138,6 +168,8 @@ export class Eviction {
       keyspace.useMeter(this.limit === 0 ? null : sizeModel);
     const tracker = this.policy.endsWith('-lru') ? this.lru : this.policy.endsWith('-lfu') ? this.lfu : null;
     if (tracker !== keyspace.accessTracker) keyspace.trackAccess(tracker);
+    // Without a limit no command checks it any more: a stretch over the old one ends here (Redis's would run on).
+    if (this.limit === 0 && this.exceededSince !== 0) this.exceededEnds();
   }
 
   /** Redis's evictionTimeLimitUs: 50 µs per tenacity step up to 10, then 15% more per step, unlimited at 100. */

@@ -13,7 +13,9 @@ export const configResetstatCommand = defineCommand({
   execute(client: Client): void {
     client.server.stats.reset();
     client.server.keyspace.expiredKeys = 0;
-    client.server.eviction.evictedKeys = 0;
+    client.server.keyspace.expireStats.reset();
+    client.server.eviction.resetStats();
+    client.server.persistence?.resetStats();
     client.reply.ok();
   },
 });

@@ -2,7 +2,10 @@ import { randomBytes } from 'crypto';
 import * as os from 'os';
 import { resolve } from 'path';
 import { performance } from 'perf_hooks';
-import { peakMemory, startupMemory, usedMemory } from '../memory/process-memory';
+import type { InstantaneousMetric } from '../instantaneous-metric';
+import { memoryOverhead } from '../memory/memory-overhead';
+import { peakMemory } from '../memory/process-memory';
+import { mainThreadCpu } from './main-thread-cpu';
 import type { LoadProgress, ServerContext } from '../server-context';
 import { formatPercentile } from './config-special';
 import { bytesToHuman } from './info-format';
@@ -73,15 +76,22 @@ function clients(s: ServerContext): string[] {
 /**
  * used_memory: V8's heap in use (garbage included until a major collection), or, while a maxmemory limit is set,
  * the figure the limit holds (start-up memory plus the counted dataset), so `used_memory <= maxmemory` reads as in
- * Redis; used_memory_rss is the process's real size either way. used_memory_dataset is what lies above the start-up
- * memory.
+ * Redis; used_memory_rss is the process's real size either way. The overhead and dataset split, the client and
+ * replication buffers are MEMORY STATS' figures; the allocator_* fields read V8's heap (allocated: in use,
+ * active: reserved) and the resident set. Drake runs no scripts, so the script and function fields are 0.
  */
 function memory(s: ServerContext): string[] {
-  const used = s.keyspace.meter !== null ? s.eviction.used : usedMemory();
-  const rss = process.memoryUsage.rss();
+  const mh = memoryOverhead(s);
+  const used = s.keyspace.meter !== null ? s.eviction.used : mh.used;
+  const rss = mh.rss;
   const peak = peakMemory(used);
   const maxmemory = Number(config(s, 'maxmemory', '0'));
   const total = os.totalmem();
+  const allocated = mh.used;
+  const active = Math.max(mh.active, allocated);
+  const dataset = Math.max(0, used - mh.overheadTotal);
+  const net = used - mh.startup;
+  const replicationBuffers = mh.backlog + mh.replicaClients;
   return [
     `used_memory:${used}`,
     `used_memory_human:${bytesToHuman(used)}`,
@@ -90,31 +100,97 @@ function memory(s: ServerContext): string[] {
     `used_memory_peak:${peak}`,
     `used_memory_peak_human:${bytesToHuman(peak)}`,
     `used_memory_peak_perc:${((used * 100) / peak).toFixed(2)}%`,
-    `used_memory_startup:${startupMemory()}`,
-    `used_memory_dataset:${Math.max(0, used - startupMemory())}`,
+    `used_memory_overhead:${mh.overheadTotal}`,
+    `used_memory_startup:${mh.startup}`,
+    `used_memory_dataset:${dataset}`,
+    `used_memory_dataset_perc:${(net > 0 ? (dataset * 100) / net : 0).toFixed(2)}%`,
+    `allocator_allocated:${allocated}`,
+    `allocator_active:${active}`,
+    `allocator_resident:${rss}`,
     `total_system_memory:${total}`,
     `total_system_memory_human:${bytesToHuman(total)}`,
+    'used_memory_lua:0',
+    'used_memory_vm_eval:0',
+    'used_memory_lua_human:0B',
+    'used_memory_scripts_eval:0',
+    'number_of_cached_scripts:0',
+    'number_of_functions:0',
+    'number_of_libraries:0',
+    'used_memory_vm_functions:0',
+    'used_memory_vm_total:0',
+    'used_memory_vm_total_human:0B',
+    'used_memory_functions:0',
+    'used_memory_scripts:0',
+    'used_memory_scripts_human:0B',
     `maxmemory:${maxmemory}`,
     `maxmemory_human:${bytesToHuman(maxmemory)}`,
     `maxmemory_policy:${config(s, 'maxmemory-policy', 'noeviction')}`,
+    `allocator_frag_ratio:${(active / allocated).toFixed(2)}`,
+    `allocator_frag_bytes:${active - allocated}`,
+    `allocator_rss_ratio:${(rss / active).toFixed(2)}`,
+    `allocator_rss_bytes:${rss - active}`,
+    'rss_overhead_ratio:1.00',
+    'rss_overhead_bytes:0',
     `mem_fragmentation_ratio:${(rss / used).toFixed(2)}`,
+    `mem_fragmentation_bytes:${rss - used}`,
+    // The limit holds the start-up memory and the dataset: replication buffers are outside it, as in Redis.
+    `mem_not_counted_for_evict:${s.keyspace.meter !== null ? replicationBuffers : 0}`,
+    `mem_replication_backlog:${mh.backlog}`,
+    `mem_total_replication_buffers:${replicationBuffers}`,
+    `mem_clients_slaves:${mh.replicaClients}`,
+    `mem_clients_normal:${mh.normalClients}`,
+    'mem_cluster_links:0',
+    'mem_aof_buffer:0',
     'mem_allocator:libc',
+    'active_defrag_running:0',
+    // No background free thread: a dropped value is V8's garbage, reclaimed by its collector.
     'lazyfree_pending_objects:0',
+    'lazyfreed_objects:0',
   ];
 }
 
+/**
+ * Saves run without fork (a point-in-time snapshot written over event-loop turns), so the copy-on-write and fork
+ * fields are 0; current_fork_perc and current_save_keys_* report the running BGSAVE's progress as Redis reports its
+ * child's. There is no append-only file.
+ */
 function persistence(s: ServerContext): string[] {
   const load = s.loading;
   const p = s.persistence;
+  const progress = p?.bgsaveProgress ?? null;
+  const forkPercent =
+    progress === null || progress.total === 0 ? 0 : (progress.processed / progress.total) * 100;
   const lines = [
     `loading:${load === null ? 0 : 1}`,
     'async_loading:0',
+    'current_cow_peak:0',
+    'current_cow_size:0',
+    'current_cow_size_age:0',
+    `current_fork_perc:${forkPercent.toFixed(2)}`,
+    `current_save_keys_processed:${progress?.processed ?? 0}`,
+    `current_save_keys_total:${progress?.total ?? 0}`,
     `rdb_changes_since_last_save:${p === null ? s.keyspace.dirty : p.changesSinceSave}`,
     `rdb_bgsave_in_progress:${p?.bgsaveInProgress === true ? 1 : 0}`,
     `rdb_last_save_time:${s.lastSaveUnix}`,
     `rdb_last_bgsave_status:${p === null || p.lastBgsaveOk ? 'ok' : 'err'}`,
+    `rdb_last_bgsave_time_sec:${p?.lastBgsaveSeconds ?? -1}`,
+    `rdb_current_bgsave_time_sec:${p?.currentBgsaveSeconds ?? -1}`,
+    `rdb_saves:${p?.saves ?? 0}`,
+    'rdb_last_cow_size:0',
+    `rdb_last_load_keys_expired:${p?.lastLoadExpired ?? 0}`,
+    `rdb_last_load_keys_loaded:${p?.lastLoadKeys ?? 0}`,
     'aof_enabled:0',
     'aof_rewrite_in_progress:0',
+    'aof_rewrite_scheduled:0',
+    'aof_last_rewrite_time_sec:-1',
+    'aof_current_rewrite_time_sec:-1',
+    'aof_last_bgrewrite_status:ok',
+    'aof_rewrites:0',
+    'aof_rewrites_consecutive_failures:0',
+    'aof_last_write_status:ok',
+    'aof_last_cow_size:0',
+    'module_fork_in_progress:0',
+    'module_fork_last_cow_size:0',
   ];
   if (load !== null) lines.push(...loadingLines(load));
   return lines;
@@ -138,30 +214,69 @@ function loadingLines(load: LoadProgress): string[] {
   ];
 }
 
+/**
+ * The fork, defrag, threaded-I/O and reply-buffer-resize counters are 0: Drake snapshots without fork, has no
+ * defragmenter or I/O threads, and writes replies from buffers it does not resize per client.
+ */
 function stats(s: ServerContext): string[] {
   const st = s.stats;
+  const rates = st.rates;
+  const expiry = s.keyspace.expireStats;
+  const eviction = s.eviction;
+  const kbps = (metric: InstantaneousMetric): string => (metric.perSecond / 1024).toFixed(2);
   return [
     `total_connections_received:${st.connectionsReceived}`,
     `total_commands_processed:${st.commandsProcessed}`,
-    `total_net_input_bytes:${st.netInputBytes}`,
-    `total_net_output_bytes:${st.netOutputBytes}`,
+    `instantaneous_ops_per_sec:${rates.commands.perSecond}`,
+    `total_net_input_bytes:${st.netInputBytes + st.netReplInputBytes}`,
+    `total_net_output_bytes:${st.netOutputBytes + st.netReplOutputBytes}`,
+    `total_net_repl_input_bytes:${st.netReplInputBytes}`,
+    `total_net_repl_output_bytes:${st.netReplOutputBytes}`,
+    `instantaneous_input_kbps:${kbps(rates.netInput)}`,
+    `instantaneous_output_kbps:${kbps(rates.netOutput)}`,
+    `instantaneous_input_repl_kbps:${kbps(rates.replInput)}`,
+    `instantaneous_output_repl_kbps:${kbps(rates.replOutput)}`,
     `rejected_connections:${st.rejectedConnections}`,
     `sync_full:${st.fullSyncs}`,
     `sync_partial_ok:${st.partialSyncs}`,
     `sync_partial_err:${st.partialSyncErrors}`,
     `expired_keys:${s.keyspace.expiredKeys}`,
-    `evicted_keys:${s.eviction.evictedKeys}`,
+    `expired_stale_perc:${(expiry.staleFraction * 100).toFixed(2)}`,
+    `expired_time_cap_reached_count:${expiry.timeCapReached}`,
+    `expire_cycle_cpu_milliseconds:${Math.floor(expiry.cycleMs)}`,
+    `evicted_keys:${eviction.evictedKeys}`,
+    // Clients are never evicted for memory (maxmemory-clients is not enforced).
+    'evicted_clients:0',
+    `total_eviction_exceeded_time:${Math.floor(eviction.exceededTotalMs)}`,
+    `current_eviction_exceeded_time:${Math.floor(eviction.exceededCurrentMs)}`,
     `keyspace_hits:${st.keyspaceHits}`,
     `keyspace_misses:${st.keyspaceMisses}`,
     `pubsub_channels:${s.pubsub.activeCount('channels')}`,
     `pubsub_patterns:${s.pubsub.activeCount('patterns')}`,
     `pubsubshard_channels:${s.pubsub.activeCount('shardChannels')}`,
+    'latest_fork_usec:0',
+    'total_forks:0',
     // MIGRATE opens a connection per call and keeps none (Redis caches them for 10 s).
     'migrate_cached_sockets:0',
+    `slave_expires_tracked_keys:${s.keyspace.localVolatileCount()}`,
+    'active_defrag_hits:0',
+    'active_defrag_misses:0',
+    'active_defrag_key_hits:0',
+    'active_defrag_key_misses:0',
+    'total_active_defrag_time:0',
+    'current_active_defrag_time:0',
     `tracking_total_keys:${s.tracking.totalKeys}`,
     `tracking_total_items:${s.tracking.totalItems}`,
     `tracking_total_prefixes:${s.tracking.totalPrefixes}`,
+    `unexpected_error_replies:${st.errors.unexpected}`,
     `total_error_replies:${st.errors.total}`,
+    'dump_payload_sanitizations:0',
+    `total_reads_processed:${st.readsProcessed}`,
+    `total_writes_processed:${st.writesProcessed}`,
+    'io_threaded_reads_processed:0',
+    'io_threaded_writes_processed:0',
+    'reply_buffer_shrinks:0',
+    'reply_buffer_expands:0',
   ];
 }
 
@@ -195,14 +310,22 @@ function replication(s: ServerContext): string[] {
   ];
 }
 
+/** Drake starts no child processes; the main thread's times come from /proc where there is one (Linux). */
 function cpu(): string[] {
   const usage = process.cpuUsage();
-  return [
+  const lines = [
     `used_cpu_sys:${(usage.system / 1e6).toFixed(6)}`,
     `used_cpu_user:${(usage.user / 1e6).toFixed(6)}`,
     'used_cpu_sys_children:0.000000',
     'used_cpu_user_children:0.000000',
   ];
+  const main = mainThreadCpu();
+  if (main !== null)
+    lines.push(
+      `used_cpu_sys_main_thread:${main.system.toFixed(6)}`,
+      `used_cpu_user_main_thread:${main.user.toFixed(6)}`,
+    );
+  return lines;
 }
 
 function commandstats(s: ServerContext): string[] {
@@ -239,7 +362,11 @@ function keyspace(s: ServerContext): string[] {
   for (let i = 0; i < s.keyspace.dbCount; i++) {
     const db = s.keyspace.db(i);
     const keys = db.size();
-    if (keys > 0) lines.push(`db${i}:keys=${keys},expires=${db.expiresCount()},avg_ttl=0`);
+    if (keys === 0) continue;
+    const expires = db.expiresCount();
+    // The active expiry cycle's running average; Redis's reads 0 once a cycle finds no volatile key.
+    const avgTtl = expires === 0 ? 0 : s.keyspace.expireStats.avgTtlMs[i];
+    lines.push(`db${i}:keys=${keys},expires=${expires},avg_ttl=${avgTtl}`);
   }
   return lines;
 }

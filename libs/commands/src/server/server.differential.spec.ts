@@ -301,13 +301,10 @@ describeWithRedis('server commands against redis-server', () => {
       bulkText(raw)
         .split('\r\n')
         .map((l) => l.split(':')[0]);
+    // Every field Redis 7.0 reports in these sections, in its order (monitoring tools parse them by name).
     for (const section of ['server', 'clients', 'memory', 'persistence', 'stats', 'replication', 'cpu']) {
       const [redis, drake] = await p.run('INFO', section);
-      const redisKeys = new Set(keys(redis));
-      expect({ section, missing: keys(drake).filter((k) => !redisKeys.has(k)) }).toEqual({
-        section,
-        missing: [],
-      });
+      expect({ section, fields: keys(drake) }).toEqual({ section, fields: keys(redis) });
     }
     await p.redis.call('FLUSHALL');
     await p.redis.call('SET', 'a', '1');

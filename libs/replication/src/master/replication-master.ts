@@ -100,6 +100,7 @@ export class ReplicationMaster {
     const session = new SyncSession(id, control, journal.shardCount, ip, listeningPort);
     this.sessions.set(id, session);
     control.isReplicaLink = true;
+    control.reply.onError = this.server.stats.errors.countUnexpected;
     control.onRelease = () => this.drop(session, 'control connection closed');
     this.startWatchdog();
     this.server.logger.info({ replica: `${ip}:${listeningPort}`, session: id }, 'replica handshake');
@@ -132,6 +133,7 @@ export class ReplicationMaster {
     );
     session.flows[flowId] = flow;
     client.isReplicaLink = true;
+    client.reply.onError = this.server.stats.errors.countUnexpected;
     client.onRelease = () => this.drop(session, 'flow connection closed');
     const token = randomBytes(20).toString('hex');
     if (lsn !== null && this.sameHistory(historyId, flowId, lsn) && flow.canResumeFrom(lsn)) {

@@ -8,6 +8,11 @@ export function encodeCommand(argv: readonly string[]): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
+/** Where the bytes read from a master are counted (the server's stats). */
+export interface ReplicationTraffic {
+  netReplInputBytes: number;
+}
+
 /**
  * One connection from a replica to its master: request/reply during the handshake, then (for a flow) a raw
  * byte stream handed to a consumer. Any error or close ends it; the owner tears the whole link down.
@@ -23,6 +28,7 @@ export class MasterConnection {
   private constructor(
     private readonly socket: Socket,
     private readonly onClosed: (err: Error) => void,
+    private readonly traffic: ReplicationTraffic | null,
   ) {
     socket.setNoDelay(true);
     socket.on('data', this.onData);
@@ -39,12 +45,16 @@ export class MasterConnection {
     return `${this.socket.localAddress ?? ''}:${this.socket.localPort ?? 0}`;
   }
 
-  /** Connects within `timeoutMs`; `onClosed` runs once if the connection later fails or closes. */
+  /**
+   * Connects within `timeoutMs`; `onClosed` runs once if the connection later fails or closes. What it reads is
+   * counted in `traffic` (INFO total_net_repl_input_bytes) when given.
+   */
   static open(
     host: string,
     port: number,
     timeoutMs: number,
     onClosed: (err: Error) => void,
+    traffic: ReplicationTraffic | null = null,
   ): Promise<MasterConnection> {
     return new Promise((resolve, reject) => {
       const socket = connect({ host, port });
@@ -55,7 +65,7 @@ export class MasterConnection {
       socket.once('connect', () => {
         clearTimeout(timer);
         socket.removeListener('error', reject);
-        resolve(new MasterConnection(socket, onClosed));
+        resolve(new MasterConnection(socket, onClosed, traffic));
       });
       socket.once('error', (err) => {
         clearTimeout(timer);
@@ -111,6 +121,7 @@ export class MasterConnection {
   private readonly onData = (chunk: Buffer): void => {
     this.lastIoMs = Date.now();
     this.bytesRead += chunk.length;
+    if (this.traffic !== null) this.traffic.netReplInputBytes += chunk.length;
     if (this.streamTo !== null) {
       this.streamTo(chunk);
       return;

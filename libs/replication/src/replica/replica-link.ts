@@ -108,6 +108,7 @@ export class ReplicaLink implements LoadProgress {
   ) {
     this.linkTransport = new LinkTransport(this.killedByClient);
     this.masterClient = new Client(server.allocateClientId(), server, this.linkTransport);
+    this.masterClient.reply.onError = server.stats.errors.countUnexpected;
     this.masterClient.isMasterLink = true;
     // The master's stream is trusted as Redis trusts its master client: requirepass gates this node's own clients.
     this.masterClient.authenticated = true;
@@ -266,7 +267,13 @@ export class ReplicaLink implements LoadProgress {
       );
       this.lost(false);
     };
-    const control = await MasterConnection.open(this.host, this.port, this.options.connectTimeoutMs, onLost);
+    const control = await MasterConnection.open(
+      this.host,
+      this.port,
+      this.options.connectTimeoutMs,
+      onLost,
+      this.server.stats,
+    );
     if (epoch !== this.epoch) return control.close();
     this.control = control;
     const [replid, syncId, flowCount, replid2] = await this.handshake(control);
@@ -333,7 +340,13 @@ export class ReplicaLink implements LoadProgress {
     flowId: number,
     resumeAt: [number, string] | null,
   ): Promise<string> {
-    const conn = await MasterConnection.open(this.host, this.port, this.options.connectTimeoutMs, onLost);
+    const conn = await MasterConnection.open(
+      this.host,
+      this.port,
+      this.options.connectTimeoutMs,
+      onLost,
+      this.server.stats,
+    );
     if (epoch !== this.epoch) {
       conn.close();
       return 'STALE';
