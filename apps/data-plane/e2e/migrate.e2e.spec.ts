@@ -129,6 +129,28 @@ describe('MIGRATE against redis-server', () => {
     );
   });
 
+  test('MONITOR shows AUTH and AUTH2 credentials as (redacted), as Redis does', async () => {
+    const [redisSource, drakeSource] = await Promise.all([started(startRedis()), started(startDrake())]);
+    const lines: string[][] = [];
+    for (const source of [redisSource, drakeSource]) {
+      const monitor = await RawClient.connect(source.port);
+      await monitor.call('MONITOR');
+      // No key: each MIGRATE answers NOKEY before contacting anyone.
+      await call(source.port, 'MIGRATE', '127.0.0.1', '1', 'key', '9', '5000', 'AUTH', 'secret');
+      await call(source.port, 'MIGRATE', '127.0.0.1', '1', 'key', '9', '5000', 'AUTH2', 'user', 'secret');
+      const seen: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const line = (await monitor.readReply()).toString('latin1');
+        // Drop the timestamp and the client address.
+        seen.push(line.slice(line.indexOf(']') + 2));
+      }
+      await monitor.close();
+      lines.push(seen);
+    }
+    expect(lines[1]).toEqual(lines[0]);
+    expect(lines[0][1]).toContain('"AUTH2" "(redacted)" "(redacted)"');
+  });
+
   drakeOnly(
     'other clients wait while MIGRATE talks to its target; a replica sees the moved keys go',
     async () => {
