@@ -174,3 +174,28 @@ test('DEBUG DIGEST agrees after many identical writes', async () => {
     await Promise.all([a.close(), b.close()]);
   }
 });
+
+/** DEBUG PROTOCOL: every RESP type as one byte stream, push and attribute frames included, in both protocols. */
+test('DEBUG PROTOCOL sends the same bytes for every type', async () => {
+  const types = ['string', 'integer', 'double', 'bignum', 'null', 'array', 'set', 'map', 'attrib', 'push'];
+  const streams: string[] = [];
+  for (const port of [redis.port, subject.port]) {
+    let stream = '';
+    for (const protocol of ['3', '2']) {
+      const c = await RawClient.connect(port);
+      try {
+        await c.call('HELLO', protocol);
+        for (const type of [...types, 'true', 'false', 'verbatim', 'nosuch'])
+          c.send('DEBUG', 'PROTOCOL', type);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        stream += c.pending().toString('latin1');
+      } finally {
+        await c.close();
+      }
+    }
+    streams.push(stream);
+  }
+  expect(streams[1]).toBe(streams[0]);
+  expect(streams[0]).toContain('>2\r\n$16\r\nserver-cpu-usage\r\n:42\r\n');
+  expect(streams[0]).toContain('|1\r\n$14\r\nkey-popularity\r\n');
+});

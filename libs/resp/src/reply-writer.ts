@@ -193,6 +193,11 @@ export class ReplyWriter {
     }
   }
 
+  /** RESP3 only: n key/value pairs of attributes precede the next reply (RESP2 has no such type). */
+  attribute(n: number): void {
+    this.raw('|' + n + CRLF);
+  }
+
   bigNumber(s: string): void {
     if (this.protocol === 3) this.raw('(' + s + CRLF);
     else this.bulk(s);

@@ -4,6 +4,7 @@ import { noNewlines } from '../errors';
 import { debugDigest, debugDigestValue } from './debug-digest';
 import { debugObject } from './debug-object';
 import { debugPopulate } from './debug-populate';
+import { debugProtocol } from './debug-protocol';
 import { parseMemory } from './config-memory';
 import { setQuicklistPackedThreshold } from '../keys/dump-settings';
 import { replyHelp } from './help';
@@ -20,6 +21,10 @@ const HELP = [
   'POPULATE <count> [<prefix>] [<size>]',
   '    Create <count> string keys named key:<num>. If <prefix> is specified then',
   "    it is used instead of the 'key' prefix. Replicas create them too.",
+  'PROTOCOL <type>',
+  '    Reply with a test value of the specified type. <type> can be: string,',
+  '    integer, double, bignum, null, array, set, map, attrib, push, verbatim,',
+  '    true, false.',
   'QUICKLIST-PACKED-THRESHOLD <size>',
   '    Sets the threshold for elements to be inserted as plain vs packed nodes',
   '    Default value is 1GB, allows values up to 4GB. Setting to 0 restores to default.',
@@ -88,6 +93,7 @@ export const debugCommand = defineCommand({
     else if (sub === 'digest' && argv.length === 2) debugDigest(client);
     else if (sub === 'object' && argv.length === 3) debugObject(client, argv[2]);
     else if (sub === 'populate' && argv.length >= 3 && argv.length <= 5) debugPopulate(client, argv);
+    else if (sub === 'protocol' && argv.length === 3) debugProtocol(client, argv[2]);
     else if (sub === 'quicklist-packed-threshold' && argv.length === 3) debugPackedThreshold(client, argv[2]);
     else if (sub === 'set-active-expire' && argv.length === 3) {
       // Redis reads the flag with atoi: anything but a non-zero number turns it off.
