@@ -104,7 +104,7 @@ describe('DEBUG', () => {
     );
     expect(c.run('DEBUG')).toBe("-ERR wrong number of arguments for 'debug' command\r\n");
     expect(c.run('DEBUG', 'HELP')).toMatch(
-      /^\*27\r\n\+DEBUG <subcommand> .*\+HELP\r\n\+ {4}Prints this help\.\r\n$/s,
+      /^\*31\r\n\+DEBUG <subcommand> .*\+HELP\r\n\+ {4}Prints this help\.\r\n$/s,
     );
   });
 });
