@@ -6,8 +6,8 @@ import {
   type StandardAux,
   type ValueWriteOptions,
 } from '@drake/rdb';
-import { ShardSnapshot } from '@drake/replication';
 import type { Keyspace, Value } from '@drake/storage';
+import { ShardSnapshot } from './snapshot-streamer';
 
 /** One database's share of the file: its key records, encoded as the snapshot reaches them. */
 interface DbBody {
@@ -75,17 +75,11 @@ export class RdbSnapshotJob {
     const temp = `${path}.temp-${process.pid}-${Date.now()}`;
     const fd = openSync(temp, 'w');
     try {
-      const file = new RdbFileWriter({ ...this.options, checksum, onChunk: (chunk) => writeAll(fd, chunk) });
-      file.standardAux(aux);
-      this.bodies.forEach((body, db) => {
-        if (body === undefined || body.keys === 0) return;
-        file.selectDb(db).resizeDb(body.keys, body.expires).records(body.records.bytes());
-      });
-      file.end();
+      const bytes = this.layOut(aux, checksum, (chunk) => writeAll(fd, chunk));
       fsyncSync(fd);
       closeSync(fd);
       renameSync(temp, path);
-      return file.bytesWritten;
+      return bytes;
     } catch (error) {
       try {
         closeSync(fd);
@@ -99,6 +93,25 @@ export class RdbSnapshotJob {
       }
       throw error;
     }
+  }
+
+  /** The whole file in memory (what SYNC sends a Redis replica). */
+  toBuffer(aux: StandardAux, checksum: boolean): Buffer {
+    const chunks: Buffer[] = [];
+    this.layOut(aux, checksum, (chunk) => chunks.push(Buffer.from(chunk)));
+    return Buffer.concat(chunks);
+  }
+
+  /** Header, AUX, each database's SELECTDB, RESIZEDB and records, EOF, CRC-64, through `onChunk`; the size. */
+  private layOut(aux: StandardAux, checksum: boolean, onChunk: (chunk: Buffer) => void): number {
+    const file = new RdbFileWriter({ ...this.options, checksum, onChunk });
+    file.standardAux(aux);
+    this.bodies.forEach((body, db) => {
+      if (body === undefined || body.keys === 0) return;
+      file.selectDb(db).resizeDb(body.keys, body.expires).records(body.records.bytes());
+    });
+    file.end();
+    return file.bytesWritten;
   }
 
   private readonly onKey = (db: number, key: string, value: Value, expireAtMs: number): void => {

@@ -10,9 +10,9 @@ import {
   type PersistenceControl,
 } from '@drake/commands';
 import { writeOptions } from '@drake/rdb';
+import { RdbSnapshotJob } from '@drake/replication';
 import type { Keyspace } from '@drake/storage';
 import { loadRdbFile, type LoadResult } from './rdb-file-load';
-import { RdbSnapshotJob } from './rdb-snapshot-job';
 
 /** Keys each shard encodes per turn of a background save before it yields to the event loop. */
 const BGSAVE_BUDGET = 2000;

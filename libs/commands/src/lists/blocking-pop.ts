@@ -11,19 +11,27 @@ import { popRangeReply } from './pop-generic';
 
 /**
  * Pops from `key` if it holds a list: one element as `[key, element]` (count -1, BLPOP) or up to `count` as
- * `[key, [elements…]]` (LMPOP). Returns false, replying nothing, when the key holds no list.
+ * `[key, [elements…]]` (LMPOP). Returns the pop's effect as Redis propagates it (LPOP or RPOP of that key, with
+ * the count LMPOP took), or null, replying nothing, when the key holds no list.
  */
-function popFrom(client: Client, key: string, atHead: boolean, count: number): boolean {
+function popFrom(client: Client, key: string, atHead: boolean, count: number): string[] | null {
   const db = client.db;
   const list = db.getForWrite(key);
-  if (!(list instanceof RedisList)) return false;
+  if (!(list instanceof RedisList)) return null;
   const reply = client.reply;
   reply.array(2);
   reply.bulk(key);
-  if (count === -1) reply.bulk((atHead ? list.popHead() : list.popTail()) as string);
-  else popRangeReply(client, list, atHead, count);
+  const pop = atHead ? 'LPOP' : 'RPOP';
+  let effect: string[];
+  if (count === -1) {
+    reply.bulk((atHead ? list.popHead() : list.popTail()) as string);
+    effect = [pop, key];
+  } else {
+    effect = [pop, key, String(Math.min(count, list.length))];
+    popRangeReply(client, list, atHead, count);
+  }
   listChanged(client, key, list, popEvent(atHead));
-  return true;
+  return effect;
 }
 
 /**
@@ -38,7 +46,9 @@ function popFirstReady(client: Client, keys: readonly string[], atHead: boolean,
       client.reply.error(Err.wrongType);
       return true;
     }
-    return popFrom(client, key, atHead, count);
+    const effect = popFrom(client, key, atHead, count);
+    if (effect !== null && client.server.journal !== null) client.propagateAs = [effect];
+    return effect !== null;
   }
   return false;
 }
@@ -57,9 +67,9 @@ class ListPopRequest implements BlockedRequest {
   ) {}
 
   tryServe(client: Client, key: string): boolean {
-    if (!popFrom(client, key, this.atHead, this.count)) return false;
-    const n = String(this.count === -1 ? 1 : this.count);
-    propagateEffect(client, ['LMPOP', '1', key, this.atHead ? 'LEFT' : 'RIGHT', 'COUNT', n], key);
+    const effect = popFrom(client, key, this.atHead, this.count);
+    if (effect === null) return false;
+    propagateEffect(client, effect, key);
     return true;
   }
 

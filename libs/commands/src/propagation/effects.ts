@@ -33,11 +33,14 @@ function ttlState(client: Client, key: string): string[][] {
   return [at === -1 ? ['PERSIST', key] : ['PEXPIREAT', key, String(at)]];
 }
 
-/** SET with EX/PX (relative) becomes its absolute result; SET without a relative TTL is deterministic already. */
+/**
+ * SET with a TTL (EX, PX, EXAT or PXAT) goes out as Redis 7.0 propagates it: `SET key value PXAT ms`, the
+ * absolute result; SET without one is deterministic already.
+ */
 function setEffect(client: Client, argv: string[]): string[][] {
   for (let i = 3; i < argv.length; i++) {
     const opt = argv[i].toLowerCase();
-    if (opt === 'ex' || opt === 'px') return stringState(client, argv[1]);
+    if (opt === 'ex' || opt === 'px' || opt === 'exat' || opt === 'pxat') return stringState(client, argv[1]);
   }
   return [argv];
 }
@@ -50,27 +53,16 @@ function hincrbyfloatEffect(client: Client, argv: string[]): string[][] {
   return value === undefined ? [] : [['HSET', argv[1], field, value]];
 }
 
-/** RESTORE with a relative TTL restores with the absolute one. */
+/**
+ * RESTORE with a relative TTL goes out as Redis propagates it: the same arguments with the absolute time and
+ * ABSTTL added; a restore with no TTL or an absolute one is deterministic already.
+ */
 function restoreEffect(client: Client, argv: string[]): string[][] {
   const key = argv[1];
   if (!client.db.has(key)) return [['DEL', key]];
+  if (argv[2] === '0' || argv.slice(4).some((a) => a.toLowerCase() === 'absttl')) return [argv];
   const at = client.db.getExpire(key);
-  return [['RESTORE', key, at === -1 ? '0' : String(at), argv[3], 'REPLACE', 'ABSTTL']];
-}
-
-/** BLPOP k1 … t → LMPOP n k1 … LEFT: the same choice of list, and it cannot block on the replica. */
-function listPopEffect(where: 'LEFT' | 'RIGHT'): Rewrite {
-  return (_client, argv) => {
-    const keys = argv.slice(1, -1);
-    return [['LMPOP', String(keys.length), ...keys, where]];
-  };
-}
-
-function zsetPopEffect(where: 'MIN' | 'MAX'): Rewrite {
-  return (_client, argv) => {
-    const keys = argv.slice(1, -1);
-    return [['ZMPOP', String(keys.length), ...keys, where]];
-  };
+  return [['RESTORE', key, String(at), ...argv.slice(3), 'ABSTTL']];
 }
 
 /** XREADGROUP … STREAMS k1 k2 … id1 id2 …: the state of every stream it read from. */
@@ -147,6 +139,8 @@ function xtrimEffect(client: Client, argv: string[]): string[][] {
 }
 
 const REWRITES = new Map<string, Rewrite>([
+  // EXEC's effects are journalled by propagateExec, as one transaction: EXEC itself is not one.
+  ['exec', () => []],
   ['sort', sortEffect],
   ['xadd', xaddEffect],
   ['xtrim', xtrimEffect],
@@ -164,12 +158,6 @@ const REWRITES = new Map<string, Rewrite>([
   ['expireat', (c, a) => ttlState(c, a[1])],
   ['hincrbyfloat', hincrbyfloatEffect],
   ['restore', restoreEffect],
-  ['blpop', listPopEffect('LEFT')],
-  ['brpop', listPopEffect('RIGHT')],
-  ['blmpop', (_c, a) => [['LMPOP', ...a.slice(2)]]],
   ['blmove', (_c, a) => [['LMOVE', a[1], a[2], a[3], a[4]]]],
   ['brpoplpush', (_c, a) => [['RPOPLPUSH', a[1], a[2]]]],
-  ['bzpopmin', zsetPopEffect('MIN')],
-  ['bzpopmax', zsetPopEffect('MAX')],
-  ['bzmpop', (_c, a) => [['ZMPOP', ...a.slice(2)]]],
 ]);

@@ -17,6 +17,10 @@ export const getdelCommand = defineCommand({
   complexity: 'O(1)',
   execute(client: Client, argv: string[]): void {
     if (!replyStringValue(client, argv[1])) return;
-    if (client.db.delete(argv[1])) notifyKeyspaceEvent(client, Notify.generic, 'del', argv[1]);
+    if (!client.db.delete(argv[1])) return;
+    notifyKeyspaceEvent(client, Notify.generic, 'del', argv[1]);
+    // Its effect, as Redis propagates it: DEL (UNLINK with lazyfree-lazy-user-del).
+    const lazy = client.server.config.lookup('lazyfree-lazy-user-del')?.get() === 'yes';
+    if (client.server.journal !== null) client.propagateAs = [[lazy ? 'UNLINK' : 'DEL', argv[1]]];
   },
 });

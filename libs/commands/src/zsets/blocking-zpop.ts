@@ -3,20 +3,21 @@ import { blockClient } from '../blocking/block-client';
 import type { BlockedRequest } from '../blocking/blocked-request';
 import type { Client } from '../client';
 import { propagateEffect } from '../propagation/propagate';
-import { zpopGeneric } from './zpop-generic';
+import { zmpopEffect, zpopGeneric } from './zpop-generic';
 import { writeZset, zsetChanged } from './zset-lookup';
 
 /**
  * Pops from `key` if it holds a sorted set: BZPOPMIN/BZPOPMAX (count -1) answer the flat `[key, member, score]`,
- * BZMPOP answers ZMPOP's `[key, [[member, score]…]]`. False, replying nothing, when the key holds no zset.
+ * BZMPOP answers ZMPOP's `[key, [[member, score]…]]`. Returns the pop's effect as Redis propagates it (ZPOPMIN or
+ * ZPOPMAX of that key, with BZMPOP's count), or null, replying nothing, when the key holds no zset.
  */
-function popFrom(client: Client, key: string, max: boolean, count: number): boolean {
+function popFrom(client: Client, key: string, max: boolean, count: number): string[] | null {
   const db = client.db;
   const zset = db.getForWrite(key);
-  if (!(zset instanceof RedisZset)) return false;
+  if (!(zset instanceof RedisZset)) return null;
   if (count !== -1) {
-    zpopGeneric(client, [key], max, count, true, true, true);
-    return true;
+    const popped = zpopGeneric(client, [key], max, count, true, true, true);
+    return popped === null ? null : zmpopEffect(popped, max);
   }
   const node = (max ? zset.last : zset.first) as ZCursor;
   const { member, score } = node;
@@ -27,7 +28,7 @@ function popFrom(client: Client, key: string, max: boolean, count: number): bool
   reply.bulk(member);
   reply.double(score);
   zsetChanged(client, key, zset, max ? 'zpopmax' : 'zpopmin');
-  return true;
+  return [max ? 'ZPOPMAX' : 'ZPOPMIN', key];
 }
 
 /** Serves from the first key holding a zset; true when it replied (served, or WRONGTYPE met first). */
@@ -35,7 +36,10 @@ function popFirstReady(client: Client, keys: readonly string[], max: boolean, co
   for (const key of keys) {
     const zset = writeZset(client, key);
     if (zset === null) return true;
-    if (zset !== undefined) return popFrom(client, key, max, count);
+    if (zset === undefined) continue;
+    const effect = popFrom(client, key, max, count);
+    if (effect !== null && client.server.journal !== null) client.propagateAs = [effect];
+    return true;
   }
   return false;
 }
@@ -50,9 +54,9 @@ class ZsetPopRequest implements BlockedRequest {
   ) {}
 
   tryServe(client: Client, key: string): boolean {
-    if (!popFrom(client, key, this.max, this.count)) return false;
-    const n = String(this.count === -1 ? 1 : this.count);
-    propagateEffect(client, ['ZMPOP', '1', key, this.max ? 'MAX' : 'MIN', 'COUNT', n], key);
+    const effect = popFrom(client, key, this.max, this.count);
+    if (effect === null) return false;
+    propagateEffect(client, effect, key);
     return true;
   }
 

@@ -17,21 +17,28 @@ export function zpopGeneric(
   emitKey: boolean,
   nested: boolean,
   nilWhenEmpty: boolean,
-): void {
+): ZsetPopped | null {
   const reply = client.reply;
   let key = '';
   let zset = undefined;
   for (const k of keys) {
     const z = writeZset(client, k);
-    if (z === null) return;
+    if (z === null) return null;
     if (z !== undefined) {
       key = k;
       zset = z;
       break;
     }
   }
-  if (zset === undefined) return nilWhenEmpty ? reply.nullArray() : reply.array(0);
-  if (count === 0) return reply.array(0);
+  if (zset === undefined) {
+    if (nilWhenEmpty) reply.nullArray();
+    else reply.array(0);
+    return null;
+  }
+  if (count === 0) {
+    reply.array(0);
+    return null;
+  }
   const n = Math.min(count === -1 ? 1 : count, zset.size);
   if (emitKey) {
     reply.array(2);
@@ -48,6 +55,18 @@ export function zpopGeneric(
     reply.double(score);
   }
   zsetChanged(client, key, zset, max ? 'zpopmax' : 'zpopmin');
+  return { key, count: n };
+}
+
+/** Which sorted set a pop took from and how many members. */
+export interface ZsetPopped {
+  readonly key: string;
+  readonly count: number;
+}
+
+/** ZMPOP/BZMPOP's effect as Redis propagates it: ZPOPMIN/ZPOPMAX of the key it popped from, with the count. */
+export function zmpopEffect(popped: ZsetPopped, max: boolean): string[] {
+  return [max ? 'ZPOPMAX' : 'ZPOPMIN', popped.key, String(popped.count)];
 }
 
 /** ZPOPMIN / ZPOPMAX key [count]. */
@@ -104,5 +123,7 @@ function fail(client: Client, error: string): null {
 /** ZMPOP numkeys key [key ...] MIN|MAX [COUNT count]. */
 export function zmpop(client: Client, argv: string[]): void {
   const args = parseZmpopArgs(client, argv, 1);
-  if (args !== null) zpopGeneric(client, args.keys, args.max, args.count, true, true, true);
+  if (args === null) return;
+  const popped = zpopGeneric(client, args.keys, args.max, args.count, true, true, true);
+  if (popped !== null && client.server.journal !== null) client.propagateAs = [zmpopEffect(popped, args.max)];
 }

@@ -6,6 +6,7 @@ import { replconfCommand } from './replconf';
 import { replicaofCommand, slaveofCommand } from './replicaof';
 import { repltakeoverCommand } from './repltakeover';
 import { roleCommand } from './role';
+import { psyncCommand, syncCommand } from './sync';
 import { waitCommand } from './wait';
 
 /** The replication commands; the data plane adds them to its command table next to the data commands. */
@@ -19,4 +20,6 @@ export const replicationCommands: readonly CommandSpec[] = [
   repltakeoverCommand,
   failoverCommand,
   migrateCommand,
+  syncCommand,
+  psyncCommand,
 ];

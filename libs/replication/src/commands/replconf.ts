@@ -4,6 +4,11 @@ import { replicationOf } from './replication-of';
 /** What a replica announced on its control connection before asking for a session. */
 const announced = new WeakMap<Client, { port: number; ip: string }>();
 
+/** What `client` announced with REPLCONF listening-port / ip-address (its peer address and port 0 otherwise). */
+export function announcedBy(client: Client): { port: number; ip: string } {
+  return announced.get(client) ?? { port: 0, ip: peerIp(client) };
+}
+
 function peerIp(client: Client): string {
   const addr = client.transport.remoteAddress;
   return addr.slice(0, addr.lastIndexOf(':'));
@@ -40,6 +45,13 @@ export const replconfCommand = defineCommand({
       } else if (option === 'ip-address') {
         info.ip = value;
       } else if (option === 'ack') {
+        const feed = manager.master.redisFeedOf(client);
+        if (feed !== undefined) {
+          // A Redis replica's byte offset: recorded for INFO; it is never answered either.
+          const offset = parseInteger(value);
+          if (offset !== null) feed.acked(offset);
+          return;
+        }
         const lsn = parseInteger(value);
         if (lsn !== null) manager.master.ack(client, lsn);
         return;

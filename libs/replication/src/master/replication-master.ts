@@ -5,6 +5,7 @@ import { FlowSender } from './flow-sender';
 import { SnapshotPacer } from './snapshot-pacer';
 import { SyncSession } from './sync-session';
 import { awaitCatchUp, caughtUp } from './takeover';
+import { RedisReplicaFeed } from './redis-replica-feed';
 
 /** How often a shutdown waiting for its replicas checks their ACKs (and asks for fresh ones). */
 const SHUTDOWN_CHECK_MS = 10;
@@ -35,6 +36,7 @@ export type FlowAnswer = { kind: 'FULL' | 'PARTIAL'; token: string; begin: () =>
 export class ReplicationMaster {
   /** 40 hex chars naming this node's replication history; a promotion starts a new one. */
   replid = randomBytes(20).toString('hex');
+  private readonly redisFeeds = new Set<RedisReplicaFeed>();
   /** The previous history's id and where it ended, so the old master's siblings can continue (INFO). */
   replid2 = '0'.repeat(40);
   secondOffset = -1;
@@ -105,6 +107,40 @@ export class ReplicationMaster {
     this.startWatchdog();
     this.server.logger.info({ replica: `${ip}:${listeningPort}`, session: id }, 'replica handshake');
     return session;
+  }
+
+  /**
+   * SYNC/PSYNC from a replica that speaks Redis's protocol: an RDB of the dataset now, then the journal as Redis's
+   * command stream (always a full resynchronization). Dropped past the replica class's output limit.
+   */
+  attachRedisReplica(client: Client, ip: string, port: number): RedisReplicaFeed {
+    const journal = this.journal();
+    const feed = new RedisReplicaFeed(client, journal, this.server.keyspace, this.offset, (f) => {
+      this.redisFeeds.delete(f);
+      this.onReplicasChanged?.();
+    });
+    feed.ip = ip;
+    feed.port = port;
+    this.redisFeeds.add(feed);
+    client.isReplicaLink = true;
+    client.reply.onError = this.server.stats.errors.countUnexpected;
+    client.reply.limit = this.options.outputLimit;
+    client.onRelease = () => feed.close();
+    this.server.stats.fullSyncs++;
+    this.server.logger.info({ replica: `${ip}:${port}` }, 'Redis replica: full sync started');
+    this.onReplicasChanged?.();
+    return feed;
+  }
+
+  /** The feed serving `client`, when it is a Redis-protocol replica. */
+  redisFeedOf(client: Client): RedisReplicaFeed | undefined {
+    for (const feed of this.redisFeeds) if (feed.client === client) return feed;
+    return undefined;
+  }
+
+  /** Redis-protocol replicas being served (INFO replication lists them with the Drake ones). */
+  get redisReplicas(): ReadonlySet<RedisReplicaFeed> {
+    return this.redisFeeds;
   }
 
   /** DFLY FLOW: attaches a flow connection; with an LSN, tries a partial sync from it. */
@@ -258,7 +294,7 @@ export class ReplicationMaster {
     ackAge: number;
   }[] {
     const now = Date.now();
-    return [...this.sessions.values()].map((s) => ({
+    const drakes = [...this.sessions.values()].map((s) => ({
       ip: s.ip,
       port: s.listeningPort,
       state: s.state === 'stable_sync' ? 'online' : s.state === 'full_sync' ? 'send_bulk' : 'wait_bgsave',
@@ -266,6 +302,16 @@ export class ReplicationMaster {
       lagRecords: s.lagRecords,
       ackAge: s.ackAgeSeconds(now),
     }));
+    // Redis-protocol replicas count bytes, not records: their offset is the byte offset they acknowledged.
+    const redises = [...this.redisFeeds].map((f) => ({
+      ip: f.ip,
+      port: f.port,
+      state: f.online ? 'online' : 'wait_bgsave',
+      offset: Math.max(0, f.ackedOffset),
+      lagRecords: 0,
+      ackAge: Math.floor((now - f.lastAckMs) / 1000),
+    }));
+    return [...drakes, ...redises];
   }
 
   /** Replicas in stable sync that acknowledged within the last `maxLagSeconds` (Redis's good replicas). */
@@ -275,6 +321,7 @@ export class ReplicationMaster {
     for (const s of this.sessions.values()) {
       if (s.state === 'stable_sync' && s.ackAgeSeconds(now) <= maxLagSeconds) n++;
     }
+    for (const f of this.redisFeeds) if (f.online && (now - f.lastAckMs) / 1000 <= maxLagSeconds) n++;
     return n;
   }
 
@@ -336,6 +383,14 @@ export class ReplicationMaster {
   /** Drops every replica (REPLICAOF turns this node into a replica). */
   dropAll(reason: string): void {
     for (const session of [...this.sessions.values()]) this.drop(session, reason);
+    for (const feed of [...this.redisFeeds]) {
+      this.server.logger.info(
+        { replica: feed.client.transport.remoteAddress, reason },
+        'Redis replica dropped',
+      );
+      feed.close();
+      feed.client.transport.kill();
+    }
   }
 
   /** A replica that lags and has not acknowledged for replication_timeout is dropped. */

@@ -1,0 +1,81 @@
+import { startDrake, startRedis, type ServerHandle } from './support/processes';
+import { RawClient } from './support/raw-client';
+import { call, datasetListing, waitConverged, Writer } from './support/replication';
+
+/**
+ * A real redis-server 7.0 replicating from Drake (SYNC/PSYNC): it loads Drake's RDB and applies its command stream
+ * while writers run on every data type, converges to the same data (DEBUG DIGEST and every key of both databases
+ * compared), and resynchronizes after its link is cut.
+ */
+jest.setTimeout(180_000);
+
+let master: ServerHandle;
+let replica: ServerHandle | undefined;
+
+beforeAll(async () => {
+  master = await startDrake();
+});
+
+afterAll(async () => {
+  await Promise.all([master?.stop(), replica?.stop()]);
+});
+
+async function sameData(): Promise<void> {
+  await waitConverged(master.port, (replica as ServerHandle).port, 60_000);
+  expect(await datasetListing((replica as ServerHandle).port)).toEqual(await datasetListing(master.port));
+}
+
+test('a Redis replica full-syncs from Drake while writers run, then follows its stream to the same data', async () => {
+  const before = await Writer.start(master.port, 7, 300);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await before.stop();
+  const writers = await Promise.all([Writer.start(master.port, 11, 300), Writer.start(master.port, 13, 300)]);
+  replica = await startRedis({ args: ['--replicaof', '127.0.0.1', String(master.port)] });
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const acked = await Promise.all(writers.map((w) => w.stop()));
+  expect(Math.min(...acked)).toBeGreaterThan(100);
+  await sameData();
+  const info = await call(replica.port, 'INFO', 'replication');
+  expect(info).toContain('master_link_status:up');
+  // Drake lists it among its replicas, at the port it announced, as Sentinel expects to find it.
+  const masterInfo = await call(master.port, 'INFO', 'replication');
+  expect(masterInfo).toContain('connected_slaves:1');
+  expect(masterInfo).toMatch(
+    new RegExp(`slave0:ip=127\\.0\\.0\\.1,port=${replica.port},state=online,offset=\\d+,lag=\\d+`),
+  );
+  expect(
+    Number(/sync_full:(\d+)/.exec(await call(master.port, 'INFO', 'stats'))?.[1]),
+  ).toBeGreaterThanOrEqual(1);
+});
+
+test('after its link to Drake is cut, the Redis replica resynchronizes and converges again', async () => {
+  const port = (replica as ServerHandle).port;
+  for (let cut = 0; cut < 3; cut++) {
+    const writer = await Writer.start(master.port, 20 + cut, 300);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await call(port, 'CLIENT', 'KILL', 'TYPE', 'master')).toMatch(/^:1\r\n$/);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await writer.stop();
+    await sameData();
+  }
+});
+
+test('a transaction with a float increment and a blocking pop reaches the Redis replica as its effects', async () => {
+  const port = (replica as ServerHandle).port;
+  await call(master.port, 'FLUSHALL');
+  const c = await RawClient.connect(master.port);
+  try {
+    await c.call('MULTI');
+    await c.call('SET', 'tx:a', '1');
+    await c.call('INCRBYFLOAT', 'tx:f', '1.5');
+    await c.call('LPUSH', 'tx:l', 'x', 'y');
+    await c.call('BLPOP', 'tx:l', '0');
+    expect(await c.callText('EXEC')).toMatch(/^\*4\r\n/);
+    await c.call('SET', 'tx:b', '2', 'EX', '100');
+  } finally {
+    await c.close();
+  }
+  await sameData();
+  expect(await call(port, 'LRANGE', 'tx:l', '0', '-1')).toBe('*1\r\n$1\r\nx\r\n');
+  expect(Number((await call(port, 'TTL', 'tx:b')).slice(1))).toBeGreaterThan(90);
+});

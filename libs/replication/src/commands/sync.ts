@@ -1,0 +1,54 @@
+import { defineCommand, parseInteger, type Client, type CommandSpec } from '@drake/commands';
+import { announcedBy } from './replconf';
+import { replicationOf } from './replication-of';
+
+/**
+ * SYNC and PSYNC <replid> <offset>: a replica that speaks Redis's protocol (a redis-server following Drake)
+ * gets a full resynchronization — `+FULLRESYNC <replid> <offset>` for PSYNC, then the RDB as a bulk and the
+ * command stream (RedisReplicaFeed). Drake keeps no byte backlog for such replicas, so PSYNC never continues.
+ */
+function sync(client: Client, argv: string[]): void {
+  const manager = replicationOf(client);
+  // Already a replica: Redis ignores a repeated SYNC.
+  if (manager.master.redisFeedOf(client) !== undefined) return;
+  if (manager.failover.state !== 'no-failover') {
+    client.reply.error("NOMASTERLINK Can't SYNC while failing over");
+    return;
+  }
+  if (manager.link !== null && manager.link.state !== 'connected') {
+    client.reply.error("NOMASTERLINK Can't SYNC while not connected with my master");
+    return;
+  }
+  if (argv.length > 1 && parseInteger(argv[2]) === null) {
+    client.reply.error('ERR value is not an integer or out of range');
+    return;
+  }
+  if (argv[0].toLowerCase() === 'psync')
+    client.reply.simple(`FULLRESYNC ${manager.master.replid} ${manager.master.offset}`);
+  const { ip, port } = announcedBy(client);
+  manager.master.attachRedisReplica(client, ip, port);
+}
+
+const syncFlags: CommandSpec['flags'] = ['no_async_loading', 'admin', 'no_multi', 'noscript'];
+
+export const syncCommand = defineCommand({
+  name: 'sync',
+  arity: 1,
+  flags: syncFlags,
+  categories: ['admin', 'slow', 'dangerous'],
+  group: 'server',
+  summary: 'Internal command used for replication',
+  since: '1.0.0',
+  execute: sync,
+});
+
+export const psyncCommand = defineCommand({
+  name: 'psync',
+  arity: -3,
+  flags: syncFlags,
+  categories: ['admin', 'slow', 'dangerous'],
+  group: 'server',
+  summary: 'Internal command used for replication',
+  since: '2.8.0',
+  execute: sync,
+});
