@@ -17,9 +17,12 @@ export function effectsOf(client: Client, spec: CommandSpec, argv: string[]): st
 
 type Rewrite = (client: Client, argv: string[]) => string[][];
 
+// The rewrites read what the command left stored (storedValue, holds), never through a lookup: a lookup would
+// expire a key whose TTL passed in the meantime (SET k v PX 1) and journal a DEL of its own, and count as an access.
+
 /** The key's string value with its absolute expiry, or its deletion. */
 function stringState(client: Client, key: string): string[][] {
-  const value = client.db.get(key);
+  const value = client.db.storedValue(key);
   if (value === undefined) return [['DEL', key]];
   if (typeof value !== 'string') return [];
   const at = client.db.getExpire(key);
@@ -28,7 +31,7 @@ function stringState(client: Client, key: string): string[][] {
 
 /** The key's expiry as an absolute time, or its deletion when the command's TTL removed it. */
 function ttlState(client: Client, key: string): string[][] {
-  if (!client.db.has(key)) return [['DEL', key]];
+  if (!client.db.holds(key)) return [['DEL', key]];
   const at = client.db.getExpire(key);
   return [at === -1 ? ['PERSIST', key] : ['PEXPIREAT', key, String(at)]];
 }
@@ -46,7 +49,7 @@ function setEffect(client: Client, argv: string[]): string[][] {
 }
 
 function hincrbyfloatEffect(client: Client, argv: string[]): string[][] {
-  const hash = client.db.get(argv[1]);
+  const hash = client.db.storedValue(argv[1]);
   const field = argv[2];
   if (!(hash instanceof RedisHash)) return [];
   const value = hash.get(field);
@@ -59,7 +62,7 @@ function hincrbyfloatEffect(client: Client, argv: string[]): string[][] {
  */
 function restoreEffect(client: Client, argv: string[]): string[][] {
   const key = argv[1];
-  if (!client.db.has(key)) return [['DEL', key]];
+  if (!client.db.holds(key)) return [['DEL', key]];
   if (argv[2] === '0' || argv.slice(4).some((a) => a.toLowerCase() === 'absttl')) return [argv];
   const at = client.db.getExpire(key);
   return [['RESTORE', key, String(at), ...argv.slice(3), 'ABSTTL']];
@@ -84,7 +87,7 @@ function sortEffect(client: Client, argv: string[]): string[][] {
   let dst: string | null = null;
   for (let i = 2; i < argv.length - 1; i++) if (argv[i].toLowerCase() === 'store') dst = argv[i + 1];
   if (dst === null) return [argv];
-  const list = client.db.get(dst);
+  const list = client.db.storedValue(dst);
   const out: string[][] = [['DEL', dst]];
   if (!(list instanceof RedisList)) return out;
   const items = list.toArray();
@@ -98,7 +101,7 @@ function sortEffect(client: Client, argv: string[]): string[][] {
  * times of XREADGROUP, XCLAIM, XAUTOCLAIM, XGROUP CREATECONSUMER). Exact, but it costs the stream's size.
  */
 export function streamStateEffect(client: Client, key: string): string[][] {
-  const value = client.db.get(key);
+  const value = client.db.storedValue(key);
   if (value === undefined) return [['DEL', key]];
   if (!(value instanceof RedisStream)) return [];
   const at = client.db.getExpire(key);
@@ -111,7 +114,7 @@ export function streamStateEffect(client: Client, key: string): string[][] {
  * left (the trim depends on node layout, which depends on config).
  */
 function xaddEffect(client: Client, argv: string[]): string[][] {
-  const stream = client.db.get(argv[1]);
+  const stream = client.db.storedValue(argv[1]);
   if (!(stream instanceof RedisStream)) return [];
   const fieldsAt = xaddFieldsIndex(argv);
   const out: string[][] = [['XADD', argv[1], formatId(stream.lastId), ...argv.slice(fieldsAt)]];
@@ -133,7 +136,7 @@ function xaddFieldsIndex(argv: string[]): number {
 }
 
 function xtrimEffect(client: Client, argv: string[]): string[][] {
-  const stream = client.db.get(argv[1]);
+  const stream = client.db.storedValue(argv[1]);
   if (!(stream instanceof RedisStream)) return [];
   return [['XTRIM', argv[1], 'MAXLEN', '=', String(stream.length)]];
 }

@@ -170,3 +170,46 @@ test('nothing is journalled without a journal, and reads are never journalled', 
   c.run('SET', 'b', '1');
   expect(seen).toHaveLength(1);
 });
+
+test('effects take Redis 7.0 forms, and computing one never expires the key it reads', () => {
+  const { master, clock } = setup();
+  const seen: string[][] = [];
+  // A barrier (a command of several possible keys, EXEC) is on every shard: it is kept once.
+  let lastBarrier = 0;
+  const onRecord = (r: JournalRecord): void => {
+    if (r.kind === 'barrier' && r.txid === lastBarrier) return;
+    if (r.kind === 'barrier') lastBarrier = r.txid;
+    if (r.kind !== 'ping') seen.push([...r.argv]);
+  };
+  master.journal?.shards.forEach((s) => s.subscribe({ onRecord }));
+  // A clock that moves on every reading: the TTL of `SET … PX 1` is past by the time its effect is computed.
+  const start = clock.t;
+  let ticks = 0;
+  clock.t = start;
+  Object.defineProperty(clock, 't', { get: () => start + ticks++, configurable: true });
+  const c = master.connect();
+  c.run('SET', 'short', 'v', 'PX', '1');
+  expect(seen).toHaveLength(1);
+  expect(seen[0].slice(0, 4)).toEqual(['SET', 'short', 'v', 'PXAT']);
+  Object.defineProperty(clock, 't', { value: start + 1_000_000, writable: true, configurable: true });
+  seen.length = 0;
+  c.run('SET', 'x', 'v', 'EXAT', String(Math.floor(clock.t / 1000) + 100));
+  c.run('GETDEL', 'x');
+  c.run('RPUSH', 'l', 'a', 'b', 'c');
+  c.run('LMPOP', '1', 'l', 'RIGHT', 'COUNT', '5');
+  c.run('ZADD', 'z', '1', 'm', '2', 'n');
+  c.run('ZMPOP', '1', 'z', 'MAX');
+  c.run('MULTI');
+  c.run('SET', 't', '1');
+  c.run('exec');
+  expect(seen).toEqual([
+    ['SET', 'x', 'v', 'PXAT', String((Math.floor(start / 1000) + 1000 + 100) * 1000)],
+    ['DEL', 'x'],
+    ['RPUSH', 'l', 'a', 'b', 'c'],
+    ['RPOP', 'l', '3'],
+    ['ZADD', 'z', '1', 'm', '2', 'n'],
+    ['ZPOPMAX', 'z', '1'],
+    ['SET', 't', '1'],
+    ['EXEC'],
+  ]);
+});
