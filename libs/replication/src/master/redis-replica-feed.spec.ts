@@ -73,3 +73,27 @@ describe('RedisReplicaFeed', () => {
     expect(server.journal?.shards.every((s) => s.subscriberCount === 0)).toBe(true);
   });
 });
+
+describe('RedisReplicaFeed output limit', () => {
+  it('drops a replica whose stream outgrows the replica class while its RDB is still being built', () => {
+    const server = new TestServer(allCommands, new ConfigRegistry(), { shardCount: 2 });
+    server.journal = new Journal({ shardCount: 2, maxBytes: 1 << 20 });
+    const writer = server.connect();
+    const replica = server.connect();
+    let done = 0;
+    const feed = new RedisReplicaFeed(
+      replica,
+      server.journal,
+      server.keyspace,
+      0,
+      () => done++,
+      () => 1000,
+    );
+    for (let i = 0; i < 20; i++) writer.run('SET', `k${i}`, 'v'.repeat(100));
+    expect(done).toBe(1);
+    expect(replica.closed).toBe(true);
+    expect(server.journal.shards.every((s) => s.subscriberCount === 0)).toBe(true);
+    feed.close();
+    expect(done).toBe(1);
+  });
+});

@@ -10,10 +10,12 @@ const RDB_STEP_KEYS = 2000;
 
 /**
  * Serves a replica that speaks Redis's protocol (SYNC/PSYNC: a redis-server following Drake, or Redis's test
- * helpers): a point-in-time RDB of the whole dataset, built over event-loop turns without fork, then the journal of
- * every shard, in the order its records were appended, as the command stream Redis propagates — SELECT when the
- * database changes, a transaction of several effects as MULTI … EXEC, a command journalled on every shard (a barrier) once, and a PING
- * every `repl-ping-replica-period` seconds. Records appended while the RDB is built wait and follow it.
+ * helpers): a point-in-time RDB of the whole dataset, built over event-loop turns without fork, then the journal
+ * of every shard, in the order its records were appended, as the command stream Redis propagates — SELECT when
+ * the database changes, a transaction of several effects as MULTI … EXEC, a command journalled on every shard (a
+ * barrier) once, and a PING every `repl-ping-replica-period` seconds. Records appended while the RDB is built wait
+ * and follow it; like the stream itself they count against the replica output class, past which the replica is
+ * dropped (it reconnects and resyncs).
  */
 export class RedisReplicaFeed implements JournalSubscriber {
   /** Bytes of command stream sent after the RDB: the replica's offset is the FULLRESYNC one plus this. */
@@ -41,6 +43,8 @@ export class RedisReplicaFeed implements JournalSubscriber {
     /** The offset FULLRESYNC announced (the stream's first byte is at offset + 1). */
     readonly startOffset: number,
     private readonly onDone: (feed: RedisReplicaFeed) => void,
+    /** Bytes the replica may have waiting (the replica class's client-output-buffer-limit). */
+    private readonly outputLimit: () => number = () => Infinity,
   ) {
     const config = client.server.config;
     this.job = new RdbSnapshotJob(keyspace, writeOptions({ ...rdbWriteSettings(config), version: 10 }));
@@ -127,7 +131,16 @@ export class RedisReplicaFeed implements JournalSubscriber {
     if (this.held === null) {
       this.streamed += out.length - before;
       this.client.transport.scheduleFlush();
+    } else if (this.held.length > this.outputLimit()) {
+      this.drop('output limit reached while its RDB was built');
     }
+  }
+
+  /** Lets the replica go: it reconnects and gets a full resync. */
+  private drop(reason: string): void {
+    this.client.server.logger.warn({ replica: `${this.ip}:${this.port}`, reason }, 'Redis replica dropped');
+    this.close();
+    this.client.transport.kill();
   }
 
   private readonly buildRdb = (): void => {
@@ -146,9 +159,7 @@ export class RedisReplicaFeed implements JournalSubscriber {
       this.job = null;
       this.sendRdb(rdb);
     } catch (error) {
-      this.client.server.logger.error({ err: (error as Error).message }, 'RDB for a Redis replica failed');
-      this.close();
-      this.client.transport.kill();
+      this.drop(`its RDB failed: ${(error as Error).message}`);
     }
   };
 

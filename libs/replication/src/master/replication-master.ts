@@ -115,10 +115,19 @@ export class ReplicationMaster {
    */
   attachRedisReplica(client: Client, ip: string, port: number): RedisReplicaFeed {
     const journal = this.journal();
-    const feed = new RedisReplicaFeed(client, journal, this.server.keyspace, this.offset, (f) => {
+    const onDone = (f: RedisReplicaFeed): void => {
       this.redisFeeds.delete(f);
       this.onReplicasChanged?.();
-    });
+    };
+    const { keyspace } = this.server;
+    const feed = new RedisReplicaFeed(
+      client,
+      journal,
+      keyspace,
+      this.offset,
+      onDone,
+      this.options.outputLimit,
+    );
     feed.ip = ip;
     feed.port = port;
     this.redisFeeds.add(feed);
