@@ -603,7 +603,7 @@ describe('ShardSnapshot', () => {
 
   test('a value that cannot be serialized fails the snapshot from the walk too', () => {
     const ks = filled(3);
-    ks.db(0).set('odd', { type: 'stream' });
+    ks.db(0).set('odd', { type: 'stream' } as never);
     const errors: unknown[] = [];
     const { snapshot } = collect(ks, { onError: (e: unknown) => errors.push(e) });
     snapshot.start();
