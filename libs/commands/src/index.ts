@@ -46,4 +46,5 @@ export { blockClient, parseBlockTimeout } from './blocking/block-client';
 export { replyLater, type LaterReply } from './blocking/reply-later';
 export { SHUTDOWN_ABORTED } from './server/shutdown';
 export { readConfigNumber } from './server/config-number';
+export { redact } from './connection/authenticate';
 export type { BlockedRequest } from './blocking/blocked-request';

@@ -26,14 +26,20 @@ export interface MemoryOverhead {
   readonly dataset: number;
   readonly datasetPercent: number;
   readonly peakPercent: number;
-  /** V8's heap reserved (plus external memory) and the process's resident set. */
+  /** V8's heap in use, V8's heap reserved (each plus external memory), and the process's resident set. */
+  readonly allocated: number;
   readonly active: number;
   readonly rss: number;
 }
 
-export function memoryOverhead(server: ServerContext): MemoryOverhead {
+/**
+ * `counted` replaces the process's own figure as the used memory (INFO's, when a maxmemory limit makes it the
+ * start-up memory plus the counted dataset); `allocated` stays the process's own.
+ */
+export function memoryOverhead(server: ServerContext, counted?: number): MemoryOverhead {
   const usage = process.memoryUsage();
-  const used = usedMemory(usage);
+  const allocated = usedMemory(usage);
+  const used = counted ?? allocated;
   const peak = peakMemory(used);
   const startup = startupMemory();
   let backlog = 0;
@@ -79,6 +85,7 @@ export function memoryOverhead(server: ServerContext): MemoryOverhead {
     dataset,
     datasetPercent: net > 0 ? (dataset * 100) / net : 0,
     peakPercent: (used * 100) / peak,
+    allocated,
     active: usage.heapTotal + usage.external,
     rss: usage.rss,
   };

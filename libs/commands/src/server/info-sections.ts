@@ -4,7 +4,6 @@ import { resolve } from 'path';
 import { performance } from 'perf_hooks';
 import type { InstantaneousMetric } from '../instantaneous-metric';
 import { memoryOverhead } from '../memory/memory-overhead';
-import { peakMemory } from '../memory/process-memory';
 import { mainThreadCpu } from './main-thread-cpu';
 import type { LoadProgress, ServerContext } from '../server-context';
 import { formatPercentile } from './config-special';
@@ -81,16 +80,11 @@ function clients(s: ServerContext): string[] {
  * active: reserved) and the resident set. Drake runs no scripts, so the script and function fields are 0.
  */
 function memory(s: ServerContext): string[] {
-  const mh = memoryOverhead(s);
-  const used = s.keyspace.meter !== null ? s.eviction.used : mh.used;
-  const rss = mh.rss;
-  const peak = peakMemory(used);
+  const mh = memoryOverhead(s, s.keyspace.meter !== null ? s.eviction.used : undefined);
+  const { used, rss, peak, allocated } = mh;
   const maxmemory = Number(config(s, 'maxmemory', '0'));
   const total = os.totalmem();
-  const allocated = mh.used;
   const active = Math.max(mh.active, allocated);
-  const dataset = Math.max(0, used - mh.overheadTotal);
-  const net = used - mh.startup;
   const replicationBuffers = mh.backlog + mh.replicaClients;
   return [
     `used_memory:${used}`,
@@ -99,11 +93,11 @@ function memory(s: ServerContext): string[] {
     `used_memory_rss_human:${bytesToHuman(rss)}`,
     `used_memory_peak:${peak}`,
     `used_memory_peak_human:${bytesToHuman(peak)}`,
-    `used_memory_peak_perc:${((used * 100) / peak).toFixed(2)}%`,
+    `used_memory_peak_perc:${mh.peakPercent.toFixed(2)}%`,
     `used_memory_overhead:${mh.overheadTotal}`,
     `used_memory_startup:${mh.startup}`,
-    `used_memory_dataset:${dataset}`,
-    `used_memory_dataset_perc:${(net > 0 ? (dataset * 100) / net : 0).toFixed(2)}%`,
+    `used_memory_dataset:${mh.dataset}`,
+    `used_memory_dataset_perc:${mh.datasetPercent.toFixed(2)}%`,
     `allocator_allocated:${allocated}`,
     `allocator_active:${active}`,
     `allocator_resident:${rss}`,

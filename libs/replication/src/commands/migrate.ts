@@ -8,6 +8,7 @@ import {
   Notify,
   parseInteger,
   propagateEffect,
+  redact,
   replyLater,
   type Client,
 } from '@drake/commands';
@@ -83,13 +84,6 @@ export const migrateCommand = defineCommand({
   },
 });
 
-/** A credential argument: its value, replaced in argv so MONITOR shows "(redacted)", as Redis does. */
-function takeSecret(argv: string[], j: number): string {
-  const secret = argv[j];
-  argv[j] = '(redacted)';
-  return secret;
-}
-
 function parseOptions(client: Client, argv: string[]): MigrateOptions | null {
   const options: MigrateOptions = { copy: false, replace: false, auth: null, keys: [argv[3]] };
   for (let j = 6; j < argv.length; j++) {
@@ -97,9 +91,15 @@ function parseOptions(client: Client, argv: string[]): MigrateOptions | null {
     const more = argv.length - 1 - j;
     if (option === 'copy') options.copy = true;
     else if (option === 'replace') options.replace = true;
-    else if (option === 'auth' && more >= 1) options.auth = [takeSecret(argv, ++j)];
-    else if (option === 'auth2' && more >= 2) options.auth = [takeSecret(argv, ++j), takeSecret(argv, ++j)];
-    else if (option === 'keys') {
+    else if (option === 'auth' && more >= 1) {
+      // Credentials show as "(redacted)" in MONITOR, as Redis's.
+      options.auth = [argv[++j]];
+      redact(argv, j, j);
+    } else if (option === 'auth2' && more >= 2) {
+      options.auth = [argv[j + 1], argv[j + 2]];
+      redact(argv, j + 1, j + 2);
+      j += 2;
+    } else if (option === 'keys') {
       if (argv[3] !== '') {
         client.reply.error(
           'ERR When using MIGRATE KEYS option, the key argument must be set to the empty string',

@@ -34,7 +34,7 @@ export const replconfCommand = defineCommand({
       return;
     }
     const manager = replicationOf(client);
-    const info = announced.get(client) ?? { port: 0, ip: peerIp(client) };
+    const info = announcedBy(client);
     for (let i = 1; i < argv.length; i += 2) {
       const option = argv[i].toLowerCase();
       const value = argv[i + 1];

@@ -9,7 +9,7 @@ function setup(): { writer: TestClient; feed: RedisReplicaFeed; replica: TestCli
   server.journal = new Journal({ shardCount: 4, maxBytes: 1 << 20 });
   const writer = server.connect();
   const replica = server.connect();
-  const feed = new RedisReplicaFeed(replica, server.journal, server.keyspace, 0, () => undefined);
+  const feed = new RedisReplicaFeed(replica, server.journal, server.keyspace, () => undefined);
   return { writer, feed, replica, server };
 }
 
@@ -85,7 +85,6 @@ describe('RedisReplicaFeed output limit', () => {
       replica,
       server.journal,
       server.keyspace,
-      0,
       () => done++,
       () => 1000,
     );

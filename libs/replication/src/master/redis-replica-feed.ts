@@ -18,7 +18,7 @@ const RDB_STEP_KEYS = 2000;
  * dropped (it reconnects and resyncs).
  */
 export class RedisReplicaFeed implements JournalSubscriber {
-  /** Bytes of command stream sent after the RDB: the replica's offset is the FULLRESYNC one plus this. */
+  /** Bytes of command stream sent after the RDB (the replica counts its offset on from the FULLRESYNC one). */
   streamed = 0;
   /** The offset the replica last acknowledged (REPLCONF ACK), or -1 before its first ACK. */
   ackedOffset = -1;
@@ -40,8 +40,6 @@ export class RedisReplicaFeed implements JournalSubscriber {
     readonly client: Client,
     private readonly journal: Journal,
     keyspace: Keyspace,
-    /** The offset FULLRESYNC announced (the stream's first byte is at offset + 1). */
-    readonly startOffset: number,
     private readonly onDone: (feed: RedisReplicaFeed) => void,
     /** Bytes the replica may have waiting (the replica class's client-output-buffer-limit). */
     private readonly outputLimit: () => number = () => Infinity,
@@ -57,11 +55,6 @@ export class RedisReplicaFeed implements JournalSubscriber {
   /** True once the RDB went out and the replica follows the stream (INFO's state=online). */
   get online(): boolean {
     return this.held === null && !this.closed;
-  }
-
-  /** The replica's position as Redis's replicas count it (for INFO and WAIT-like checks). */
-  get offset(): number {
-    return this.startOffset + this.streamed;
   }
 
   onRecord(record: JournalRecord): void {

@@ -101,8 +101,7 @@ export class ReplicationMaster {
     const id = `SYNC${this.nextSessionId++}`;
     const session = new SyncSession(id, control, journal.shardCount, ip, listeningPort);
     this.sessions.set(id, session);
-    control.isReplicaLink = true;
-    control.reply.onError = this.server.stats.errors.countUnexpected;
+    this.markReplicaLink(control);
     control.onRelease = () => this.drop(session, 'control connection closed');
     this.startWatchdog();
     this.server.logger.info({ replica: `${ip}:${listeningPort}`, session: id }, 'replica handshake');
@@ -119,26 +118,29 @@ export class ReplicationMaster {
       this.redisFeeds.delete(f);
       this.onReplicasChanged?.();
     };
-    const { keyspace } = this.server;
     const feed = new RedisReplicaFeed(
       client,
       journal,
-      keyspace,
-      this.offset,
+      this.server.keyspace,
       onDone,
       this.options.outputLimit,
     );
     feed.ip = ip;
     feed.port = port;
     this.redisFeeds.add(feed);
-    client.isReplicaLink = true;
-    client.reply.onError = this.server.stats.errors.countUnexpected;
+    this.markReplicaLink(client);
     client.reply.limit = this.options.outputLimit;
     client.onRelease = () => feed.close();
     this.server.stats.fullSyncs++;
     this.server.logger.info({ replica: `${ip}:${port}` }, 'Redis replica: full sync started');
     this.onReplicasChanged?.();
     return feed;
+  }
+
+  /** A connection now carries replication: counted apart in INFO, and an error replied on it is unexpected. */
+  private markReplicaLink(client: Client): void {
+    client.isReplicaLink = true;
+    client.reply.onError = this.server.stats.errors.countUnexpected;
   }
 
   /** The feed serving `client`, when it is a Redis-protocol replica. */
@@ -177,8 +179,7 @@ export class ReplicationMaster {
       this.snapshotPacer,
     );
     session.flows[flowId] = flow;
-    client.isReplicaLink = true;
-    client.reply.onError = this.server.stats.errors.countUnexpected;
+    this.markReplicaLink(client);
     client.onRelease = () => this.drop(session, 'flow connection closed');
     const token = randomBytes(20).toString('hex');
     if (lsn !== null && this.sameHistory(historyId, flowId, lsn) && flow.canResumeFrom(lsn)) {
