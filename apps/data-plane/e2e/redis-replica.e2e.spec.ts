@@ -79,3 +79,26 @@ test('a transaction with a float increment and a blocking pop reaches the Redis 
   expect(await call(port, 'LRANGE', 'tx:l', '0', '-1')).toBe('*1\r\n$1\r\nx\r\n');
   expect(Number((await call(port, 'TTL', 'tx:b')).slice(1))).toBeGreaterThan(90);
 });
+
+test('SYNC and PSYNC refuse what Redis refuses, with its errors', async () => {
+  const redis = await startRedis();
+  try {
+    const transcripts: string[] = [];
+    for (const port of [redis.port, master.port]) {
+      const c = await RawClient.connect(port);
+      try {
+        // Pipelined behind a PING, PSYNC would put the RDB after a reply still waiting: refused.
+        c.sendRaw('PING\r\nPSYNC ? -1\r\nPSYNC a\r\nMULTI\r\nSYNC\r\nEXEC\r\nPSYNC ? notanumber\r\n');
+        const replies: string[] = [];
+        for (let i = 0; i < 7; i++) replies.push((await c.readReply()).toString('latin1'));
+        transcripts.push(replies.join(''));
+      } finally {
+        await c.close();
+      }
+    }
+    expect(transcripts[1]).toBe(transcripts[0]);
+    expect(transcripts[0]).toContain('-ERR SYNC and PSYNC are invalid with pending output\r\n');
+  } finally {
+    await redis.stop();
+  }
+});

@@ -19,6 +19,11 @@ function sync(client: Client, argv: string[]): void {
     client.reply.error("NOMASTERLINK Can't SYNC while not connected with my master");
     return;
   }
+  // Replies still waiting in this batch would land before the RDB (Redis refuses for the same reason).
+  if (client.reply.length > 0) {
+    client.reply.error('ERR SYNC and PSYNC are invalid with pending output');
+    return;
+  }
   if (argv.length > 1 && parseInteger(argv[2]) === null) {
     client.reply.error('ERR value is not an integer or out of range');
     return;
