@@ -1,11 +1,13 @@
+import { TcpProxy } from '@drake/replication-testing';
 import { startDrake, startRedis, type ServerHandle } from './support/processes';
 import { RawClient } from './support/raw-client';
-import { call, datasetListing, waitConverged, Writer } from './support/replication';
+import { call, datasetListing, statsCounter, waitConverged, Writer } from './support/replication';
 
 /**
  * A real redis-server 7.0 replicating from Drake (SYNC/PSYNC): it loads Drake's RDB and applies its command stream
  * while writers run on every data type, converges to the same data (DEBUG DIGEST and every key of both databases
- * compared), and resynchronizes after its link is cut.
+ * compared), continues from Drake's backlog after its link is cut (a full resync once the backlog no longer holds
+ * its offset), and counts for WAIT.
  */
 jest.setTimeout(180_000);
 
@@ -48,8 +50,10 @@ test('a Redis replica full-syncs from Drake while writers run, then follows its 
   ).toBeGreaterThanOrEqual(1);
 });
 
-test('after its link to Drake is cut, the Redis replica resynchronizes and converges again', async () => {
+test('after its link to Drake is cut, the Redis replica continues from the backlog (+CONTINUE) each time', async () => {
   const port = (replica as ServerHandle).port;
+  const fullBefore = await statsCounter(master.port, 'sync_full');
+  const partialBefore = await statsCounter(master.port, 'sync_partial_ok');
   for (let cut = 0; cut < 3; cut++) {
     const writer = await Writer.start(master.port, 20 + cut, 300);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -57,6 +61,58 @@ test('after its link to Drake is cut, the Redis replica resynchronizes and conve
     await new Promise((resolve) => setTimeout(resolve, 500));
     await writer.stop();
     await sameData();
+  }
+  expect(await statsCounter(master.port, 'sync_partial_ok')).toBe(partialBefore + 3);
+  expect(await statsCounter(master.port, 'sync_full')).toBe(fullBefore);
+  // The replica follows Drake's history under Drake's replication id.
+  const replid = /master_replid:(\w+)/.exec(await call(master.port, 'INFO', 'replication'))?.[1];
+  expect(await call(port, 'INFO', 'replication')).toContain(`master_replid:${replid}`);
+});
+
+test('WAIT counts a Redis replica once it acknowledged the writes, and not while its link is stalled', async () => {
+  const redisReplica = replica as ServerHandle;
+  const c = await RawClient.connect(master.port);
+  try {
+    await c.call('SET', 'wait:a', '1');
+    expect(await c.callText('WAIT', '1', '5000')).toBe(':1\r\n');
+    // DEBUG SLEEP stalls the replica: it cannot acknowledge the next write within the timeout.
+    const sleeper = call(redisReplica.port, 'DEBUG', 'SLEEP', '1');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await c.call('SET', 'wait:b', '2');
+    expect(await c.callText('WAIT', '1', '200')).toBe(':0\r\n');
+    await sleeper;
+    expect(await c.callText('WAIT', '1', '5000')).toBe(':1\r\n');
+  } finally {
+    await c.close();
+  }
+});
+
+test('a Redis replica cut off for longer than the backlog holds gets a full resync and converges', async () => {
+  const proxy = await TcpProxy.start('127.0.0.1', master.port);
+  const follower = await startRedis({ args: ['--replicaof', '127.0.0.1', String(proxy.port)] });
+  try {
+    await waitConverged(master.port, follower.port, 60_000);
+    await call(master.port, 'CONFIG', 'SET', 'repl-backlog-size', '65536');
+    const fullBefore = await statsCounter(master.port, 'sync_full');
+    const errBefore = await statsCounter(master.port, 'sync_partial_err');
+    proxy.refuse(true);
+    proxy.cut();
+    // 200 writes of 1 KB: three times what the backlog holds.
+    const c = await RawClient.connect(master.port);
+    try {
+      for (let i = 0; i < 200; i++) await c.call('SET', `gap:${i}`, 'x'.repeat(1024));
+    } finally {
+      await c.close();
+    }
+    proxy.refuse(false);
+    await waitConverged(master.port, follower.port, 60_000);
+    expect(await datasetListing(follower.port)).toEqual(await datasetListing(master.port));
+    expect(await statsCounter(master.port, 'sync_full')).toBe(fullBefore + 1);
+    expect(await statsCounter(master.port, 'sync_partial_err')).toBe(errBefore + 1);
+  } finally {
+    await call(master.port, 'CONFIG', 'SET', 'repl-backlog-size', '1048576');
+    await follower.stop();
+    await proxy.close();
   }
 });
 

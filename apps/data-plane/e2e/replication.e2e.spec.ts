@@ -259,6 +259,32 @@ test('a cut during full sync and a ring too small for the gap both end in a full
   expect(await statsCounter(master.port, 'sync_full')).toBeGreaterThan(fullBefore);
 });
 
+test('a replica whose own link full-syncs drops its sub-replicas (Drake and Redis), which resync to the new data', async () => {
+  const master = await drake('--shard_repl_backlog_max_bytes', '1024');
+  await fill(master.port, 5_000);
+  const proxy = await proxyTo(master.port);
+  const middle = await drake('--replicaof', `127.0.0.1:${proxy.port}`);
+  await expectSameData(master.port, middle.port);
+  const sub = await drake('--replicaof', `127.0.0.1:${middle.port}`);
+  const redisSub = await startRedis({ args: ['--replicaof', '127.0.0.1', String(middle.port)] });
+  servers.push(redisSub);
+  await expectSameData(middle.port, sub.port);
+  await expectSameData(middle.port, redisSub.port);
+  // A gap larger than the master's 1 KB rings: the middle node's next sync is a full one, its dataset replaced.
+  proxy.refuse(true);
+  proxy.cut();
+  await call(master.port, 'FLUSHALL');
+  await fill(master.port, 2_000);
+  proxy.refuse(false);
+  await expectSameData(master.port, middle.port);
+  await expectSameData(master.port, sub.port);
+  await expectSameData(master.port, redisSub.port);
+  // And they follow the stream from there.
+  await call(master.port, 'SET', 'after', 'resync');
+  await expectSameData(master.port, sub.port);
+  await expectSameData(master.port, redisSub.port);
+});
+
 test('a replica in full sync answers -LOADING (INFO persistence loading:1) until the snapshot is whole', async () => {
   const { master, proxy, replica } = await slowFullSync();
   const loading = '-LOADING Redis is loading the dataset in memory\r\n';

@@ -84,6 +84,16 @@ export class ReplicationManager {
     }
   };
 
+  /**
+   * The link's state changed. A full sync replaces this node's dataset (and journal): its own replicas, which
+   * hold the old one, are dropped and resync once it is loaded, as Redis disconnects its sub-replicas then.
+   */
+  private readonly onLinkState = (): void => {
+    if (this.link?.state === 'sync') this.master.dropAll('its own master started a full sync');
+    else this.master.redis.checkJournal();
+    this.refreshGates();
+  };
+
   get isReplica(): boolean {
     return this.link !== null;
   }
@@ -108,7 +118,7 @@ export class ReplicationManager {
     const options = {
       ...this.options,
       ownReplid: () => this.master.replid,
-      onStateChange: this.refreshGates,
+      onStateChange: this.onLinkState,
     };
     this.link = new ReplicaLink(this.server, host, port, options, resume);
     this.server.logger.info({ master: `${host}:${port}` }, 'replicating');
@@ -128,6 +138,8 @@ export class ReplicationManager {
     // The mirrored journal stays: replicas of the old master resume from it up to these LSNs.
     this.master.secondLsns = this.server.journal === null ? [] : this.server.journal.currentLsns();
     this.master.replid = randomBytes(20).toString('hex');
+    // Redis replicas of this node continue too: its stream goes on under the new id.
+    this.master.redis.newHistory(this.master.replid);
     this.server.readOnly = false;
     this.server.isReplica = false;
     this.server.keyspace.expiryMode = 'master';

@@ -2,11 +2,21 @@ import { defineCommand, parseInteger, type Client } from '@drake/commands';
 import { replicationOf } from './replication-of';
 
 /** What a replica announced on its control connection before asking for a session. */
-const announced = new WeakMap<Client, { port: number; ip: string }>();
+const announced = new WeakMap<Client, Announced>();
 
-/** What `client` announced with REPLCONF listening-port / ip-address (its peer address and port 0 otherwise). */
-export function announcedBy(client: Client): { port: number; ip: string } {
-  return announced.get(client) ?? { port: 0, ip: peerIp(client) };
+/** What a replica told about itself: where it listens, and whether it understands `+CONTINUE <replid>`. */
+export interface Announced {
+  port: number;
+  ip: string;
+  psync2: boolean;
+}
+
+/**
+ * What `client` announced with REPLCONF listening-port / ip-address / capa (its peer address, port 0 and no
+ * capabilities otherwise).
+ */
+export function announcedBy(client: Client): Announced {
+  return announced.get(client) ?? { port: 0, ip: peerIp(client), psync2: false };
 }
 
 function peerIp(client: Client): string {
@@ -45,17 +55,21 @@ export const replconfCommand = defineCommand({
       } else if (option === 'ip-address') {
         info.ip = value;
       } else if (option === 'ack') {
-        const feed = manager.master.redisFeedOf(client);
+        const feed = manager.master.redis.feedOf(client);
         if (feed !== undefined) {
-          // A Redis replica's byte offset: recorded for INFO; it is never answered either.
+          // A Redis replica's byte offset (INFO, WAIT); it is never answered either.
           const offset = parseInteger(value);
-          if (offset !== null) feed.acked(offset);
+          if (offset !== null) {
+            feed.acked(offset);
+            manager.master.onAck?.();
+          }
           return;
         }
         const lsn = parseInteger(value);
         if (lsn !== null) manager.master.ack(client, lsn);
         return;
       } else if (option === 'capa') {
+        if (value.toLowerCase() === 'psync2') info.psync2 = true;
         if (value.toLowerCase() === 'dragonfly') {
           // No new replica while this node hands over (Redis refuses SYNC then too).
           if (manager.failover.state !== 'no-failover')

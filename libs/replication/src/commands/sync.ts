@@ -3,14 +3,15 @@ import { announcedBy } from './replconf';
 import { replicationOf } from './replication-of';
 
 /**
- * SYNC and PSYNC <replid> <offset>: a replica that speaks Redis's protocol (a redis-server following Drake)
- * gets a full resynchronization — `+FULLRESYNC <replid> <offset>` for PSYNC, then the RDB as a bulk and the
- * command stream (RedisReplicaFeed). Drake keeps no byte backlog for such replicas, so PSYNC never continues.
+ * SYNC and PSYNC <replid> <offset>: a replica that speaks Redis's protocol (a redis-server following Drake).
+ * PSYNC continues its stream from the backlog (`+CONTINUE`) when the backlog still holds `offset` of history
+ * `replid`; otherwise, and always for SYNC, a full resynchronization — `+FULLRESYNC <replid> <offset>` for PSYNC,
+ * then the RDB as a bulk and the command stream (RedisReplicas).
  */
 function sync(client: Client, argv: string[]): void {
   const manager = replicationOf(client);
   // Already a replica: Redis ignores a repeated SYNC.
-  if (manager.master.redisFeedOf(client) !== undefined) return;
+  if (manager.master.redis.feedOf(client) !== undefined) return;
   if (manager.failover.state !== 'no-failover') {
     client.reply.error("NOMASTERLINK Can't SYNC while failing over");
     return;
@@ -24,14 +25,15 @@ function sync(client: Client, argv: string[]): void {
     client.reply.error('ERR SYNC and PSYNC are invalid with pending output');
     return;
   }
-  if (argv.length > 1 && parseInteger(argv[2]) === null) {
+  const isPsync = argv[0].toLowerCase() === 'psync';
+  const offset = isPsync ? parseInteger(argv[2]) : 0;
+  if (offset === null) {
     client.reply.error('ERR value is not an integer or out of range');
     return;
   }
-  if (argv[0].toLowerCase() === 'psync')
-    client.reply.simple(`FULLRESYNC ${manager.master.replid} ${manager.master.offset}`);
-  const { ip, port } = announcedBy(client);
-  manager.master.attachRedisReplica(client, ip, port);
+  const { ip, port, psync2 } = announcedBy(client);
+  const psync = isPsync ? { replid: argv[1], offset, psync2 } : null;
+  manager.master.attachRedisReplica(client, { ip, port }, psync);
 }
 
 const syncFlags: CommandSpec['flags'] = ['no_async_loading', 'admin', 'no_multi', 'noscript'];

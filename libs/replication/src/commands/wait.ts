@@ -9,20 +9,35 @@ import {
 import type { ReplicationMaster } from '../master/replication-master';
 import { replicationOf } from './replication-of';
 
-/** A WAIT in progress: done once `wanted` replicas acknowledged every shard's LSN as it was at the call. */
+/** Where this node's writes so far end: every shard's LSN (Drake replicas) and the Redis stream's offset. */
+interface WritePoint {
+  lsns: readonly number[];
+  redisOffset: number;
+}
+
+function writePointOf(client: Client, master: ReplicationMaster): WritePoint {
+  return { lsns: client.server.journal?.currentLsns() ?? [], redisOffset: master.redis.offset };
+}
+
+/** Replicas, of either kind, that acknowledged everything up to `point`. */
+function ackedAt(master: ReplicationMaster, point: WritePoint): number {
+  return master.ackedAtLeast(point.lsns) + master.redis.ackedAtLeast(point.redisOffset);
+}
+
+/** A WAIT in progress: done once `wanted` replicas acknowledged this node's writes as they were at the call. */
 class WaitRequest implements BlockedRequest {
   readonly keys: readonly string[] = [];
 
   constructor(
     readonly deadlineMs: number,
-    readonly lsns: readonly number[],
+    readonly point: WritePoint,
     readonly wanted: number,
     private readonly master: ReplicationMaster,
   ) {}
 
-  /** Replicas that have acknowledged the LSNs by now. */
+  /** Replicas that have acknowledged the writes by now. */
   acked(): number {
-    return this.master.ackedAtLeast(this.lsns);
+    return ackedAt(this.master, this.point);
   }
 
   tryServe(): boolean {
@@ -55,8 +70,8 @@ function serveWaiters(): void {
 
 /**
  * WAIT numreplicas timeout (ms): blocks until that many replicas acknowledged this node's writes so far, or the
- * timeout passes; answers how many did. Replicas ACK every --replication_acks_interval ms, and at once when a
- * WAIT asks them to.
+ * timeout passes; answers how many did. Drake replicas ACK every --replication_acks_interval ms and Redis ones
+ * every second, and both at once when a WAIT asks them to (a Redis replica that attached with SYNC never ACKs).
  */
 export const waitCommand = defineCommand({
   name: 'wait',
@@ -84,15 +99,15 @@ export const waitCommand = defineCommand({
     const deadline = parseBlockTimeout(client, argv[2], 'ms');
     if (deadline === null) return;
     const master = manager.master;
-    const lsns = client.server.journal?.currentLsns() ?? [];
-    const acked = master.ackedAtLeast(lsns);
+    const point = writePointOf(client, master);
+    const acked = ackedAt(master, point);
     if (acked >= wanted || client.inExec) {
       client.reply.integer(acked);
       return;
     }
     master.onAck = serveWaiters;
     master.requestAcks();
-    const request = new WaitRequest(deadline, lsns, wanted, master);
+    const request = new WaitRequest(deadline, point, wanted, master);
     waiting.set(client, request);
     client.onRelease = () => waiting.delete(client);
     blockClient(client, request);

@@ -5,7 +5,8 @@ import { FlowSender } from './flow-sender';
 import { SnapshotPacer } from './snapshot-pacer';
 import { SyncSession } from './sync-session';
 import { awaitCatchUp, caughtUp } from './takeover';
-import { RedisReplicaFeed } from './redis-replica-feed';
+import { RedisReplicas } from './redis-replicas';
+import type { ReplicaAddress } from './redis-replica-feed';
 
 /** How often a shutdown waiting for its replicas checks their ACKs (and asks for fresh ones). */
 const SHUTDOWN_CHECK_MS = 10;
@@ -36,7 +37,8 @@ export type FlowAnswer = { kind: 'FULL' | 'PARTIAL'; token: string; begin: () =>
 export class ReplicationMaster {
   /** 40 hex chars naming this node's replication history; a promotion starts a new one. */
   replid = randomBytes(20).toString('hex');
-  private readonly redisFeeds = new Set<RedisReplicaFeed>();
+  /** Replicas that speak Redis's protocol (SYNC/PSYNC) and the command stream they share. */
+  readonly redis: RedisReplicas;
   /** The previous history's id and where it ended, so the old master's siblings can continue (INFO). */
   replid2 = '0'.repeat(40);
   secondOffset = -1;
@@ -60,6 +62,12 @@ export class ReplicationMaster {
     private readonly options: MasterOptions,
   ) {
     this.snapshotPacer = new SnapshotPacer({ activity: () => server.stats.commandsProcessed });
+    this.redis = new RedisReplicas(server, {
+      journal: () => this.journal(),
+      replid: () => this.replid,
+      outputLimit: options.outputLimit,
+      onChange: () => this.onReplicasChanged?.(),
+    });
   }
 
   /** The journal, created on first use with one ring per shard. */
@@ -109,49 +117,25 @@ export class ReplicationMaster {
   }
 
   /**
-   * SYNC/PSYNC from a replica that speaks Redis's protocol: an RDB of the dataset now, then the journal as Redis's
-   * command stream (always a full resynchronization). Dropped past the replica class's output limit.
+   * SYNC/PSYNC from a replica that speaks Redis's protocol: a partial resync from the shared stream's backlog when
+   * `psync` names a point it still holds, else a full one (an RDB of the dataset now, then the stream).
    */
-  attachRedisReplica(client: Client, ip: string, port: number): RedisReplicaFeed {
-    const journal = this.journal();
-    const onDone = (f: RedisReplicaFeed): void => {
-      this.redisFeeds.delete(f);
-      this.onReplicasChanged?.();
-    };
-    const feed = new RedisReplicaFeed(
-      client,
-      journal,
-      this.server.keyspace,
-      onDone,
-      this.options.outputLimit,
-    );
-    feed.ip = ip;
-    feed.port = port;
-    this.redisFeeds.add(feed);
+  attachRedisReplica(
+    client: Client,
+    address: ReplicaAddress,
+    psync: { replid: string; offset: number; psync2: boolean } | null,
+  ): void {
     this.markReplicaLink(client);
     client.reply.limit = this.options.outputLimit;
-    client.onRelease = () => feed.close();
-    this.server.stats.fullSyncs++;
-    this.server.logger.info({ replica: `${ip}:${port}` }, 'Redis replica: full sync started');
-    this.onReplicasChanged?.();
-    return feed;
+    if (psync !== null && this.redis.tryContinue(client, address, psync)) return;
+    const { replid, offset } = this.redis.attachFull(client, address);
+    if (psync !== null) client.reply.simple(`FULLRESYNC ${replid} ${offset}`);
   }
 
   /** A connection now carries replication: counted apart in INFO, and an error replied on it is unexpected. */
   private markReplicaLink(client: Client): void {
     client.isReplicaLink = true;
     client.reply.onError = this.server.stats.errors.countUnexpected;
-  }
-
-  /** The feed serving `client`, when it is a Redis-protocol replica. */
-  redisFeedOf(client: Client): RedisReplicaFeed | undefined {
-    for (const feed of this.redisFeeds) if (feed.client === client) return feed;
-    return undefined;
-  }
-
-  /** Redis-protocol replicas being served (INFO replication lists them with the Drake ones). */
-  get redisReplicas(): ReadonlySet<RedisReplicaFeed> {
-    return this.redisFeeds;
   }
 
   /** DFLY FLOW: attaches a flow connection; with an LSN, tries a partial sync from it. */
@@ -313,9 +297,9 @@ export class ReplicationMaster {
       ackAge: s.ackAgeSeconds(now),
     }));
     // Redis-protocol replicas count bytes, not records: their offset is the byte offset they acknowledged.
-    const redises = [...this.redisFeeds].map((f) => ({
-      ip: f.ip,
-      port: f.port,
+    const redises = [...this.redis.all].map((f) => ({
+      ip: f.address.ip,
+      port: f.address.port,
       state: f.online ? 'online' : 'wait_bgsave',
       offset: Math.max(0, f.ackedOffset),
       lagRecords: 0,
@@ -331,8 +315,7 @@ export class ReplicationMaster {
     for (const s of this.sessions.values()) {
       if (s.state === 'stable_sync' && s.ackAgeSeconds(now) <= maxLagSeconds) n++;
     }
-    for (const f of this.redisFeeds) if (f.online && (now - f.lastAckMs) / 1000 <= maxLagSeconds) n++;
-    return n;
+    return n + this.redis.good(now, maxLagSeconds);
   }
 
   /** True when some replica in stable sync has not acknowledged every record yet. */
@@ -384,6 +367,7 @@ export class ReplicationMaster {
 
   private readonly sendAckRequests = (): void => {
     this.acksRequested = false;
+    this.redis.requestAcks();
     for (const session of this.sessions.values()) {
       if (session.state !== 'stable_sync') continue;
       for (const flow of session.flows) flow?.requestAck();
@@ -393,14 +377,7 @@ export class ReplicationMaster {
   /** Drops every replica (REPLICAOF turns this node into a replica). */
   dropAll(reason: string): void {
     for (const session of [...this.sessions.values()]) this.drop(session, reason);
-    for (const feed of [...this.redisFeeds]) {
-      this.server.logger.info(
-        { replica: feed.client.transport.remoteAddress, reason },
-        'Redis replica dropped',
-      );
-      feed.close();
-      feed.client.transport.kill();
-    }
+    this.redis.dropAll(reason);
   }
 
   /** A replica that lags and has not acknowledged for replication_timeout is dropped. */

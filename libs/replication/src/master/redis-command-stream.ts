@@ -1,0 +1,167 @@
+import type { Journal, JournalRecord, JournalSubscriber } from '@drake/journal';
+import { ReplyWriter } from '@drake/resp';
+import { ByteBacklog } from './byte-backlog';
+
+/** Where the stream's bytes go: a Redis replica's connection (or what it holds while its RDB is built). */
+export interface StreamSink {
+  /** A view valid during the call only: copy it. */
+  send(bytes: Buffer): void;
+}
+
+/**
+ * The replication stream Redis-protocol replicas follow, produced once for all of them: the journal of every shard,
+ * in the order its records were appended, as the commands Redis 7.0 propagates — SELECT when the database
+ * changes, a transaction of several effects as MULTI … EXEC, a command journalled on every shard (a barrier) once.
+ * Every byte goes into a backlog of `repl-backlog-size` addressed by offset, so a replica whose link broke
+ * continues where it stopped (PSYNC → +CONTINUE), and to every attached sink.
+ *
+ * `replid` names the history the offsets belong to; after a promotion the old one stays valid as `replid2` up to
+ * `secondOffset`, as in Redis.
+ */
+export class RedisCommandStream implements JournalSubscriber {
+  replid2 = '0'.repeat(40);
+  secondOffset = -1;
+  private readonly sinks = new Set<StreamSink>();
+  private readonly backlog: ByteBacklog;
+  private readonly out = new ReplyWriter();
+  private db = -1;
+  /** The effects of the transaction being journalled, until its EXEC barrier. */
+  private transaction: JournalRecord[] = [];
+  private lastBarrierTxid = 0;
+  private closed = false;
+
+  constructor(
+    public replid: string,
+    readonly journal: Journal,
+    backlogBytes: number,
+    startOffset: number,
+  ) {
+    this.backlog = new ByteBacklog(backlogBytes, startOffset);
+    for (const shard of journal.shards) shard.subscribe(this);
+  }
+
+  /** Offset of the last byte of the stream (what a full resync announces). */
+  get offset(): number {
+    return this.backlog.end;
+  }
+
+  get backlogFirstOffset(): number {
+    return this.backlog.firstOffset;
+  }
+
+  get backlogHistlen(): number {
+    return this.backlog.histlen;
+  }
+
+  get sinkCount(): number {
+    return this.sinks.size;
+  }
+
+  /** True when a replica of history `replid` that processed everything before `offset` can continue from it. */
+  canContinue(replid: string, offset: number): boolean {
+    const known = replid === this.replid || (replid === this.replid2 && offset <= this.secondOffset);
+    return known && this.backlog.covers(offset);
+  }
+
+  /** The stream from `offset` on (canContinue said yes, same turn). */
+  historyFrom(offset: number): Buffer {
+    return this.backlog.readFrom(offset);
+  }
+
+  /**
+   * A sink that starts at the current offset with no database selected (a full resync's RDB came from this point):
+   * the next command goes out after a SELECT, for every sink, as Redis does for a new replica.
+   */
+  attachFresh(sink: StreamSink): void {
+    this.db = -1;
+    this.sinks.add(sink);
+  }
+
+  /** A sink that continues a replica's stream: it keeps the database it had selected. */
+  attachContinuing(sink: StreamSink): void {
+    this.sinks.add(sink);
+  }
+
+  detach(sink: StreamSink): void {
+    this.sinks.delete(sink);
+  }
+
+  /** A promotion started history `replid`; the old one stays valid up to here. */
+  newHistory(replid: string): void {
+    this.replid2 = this.replid;
+    this.secondOffset = this.offset + 1;
+    this.replid = replid;
+  }
+
+  resizeBacklog(bytes: number): void {
+    this.backlog.resize(bytes);
+  }
+
+  onRecord(record: JournalRecord): void {
+    if (this.closed) return;
+    switch (record.kind) {
+      case 'command':
+        if (record.txid === 0) this.emit(record.dbIndex, record.argv);
+        else this.transaction.push(record);
+        return;
+      case 'barrier':
+        // Every shard repeats a barrier: it goes out once.
+        if (record.txid === this.lastBarrierTxid) return;
+        this.lastBarrierTxid = record.txid;
+        if (record.argv.length === 1 && record.argv[0] === 'EXEC') this.endTransaction();
+        else this.emit(record.dbIndex, record.argv);
+        return;
+      default:
+        // The journal's heartbeats: the replicas get Redis's periodic PING instead (ping()).
+        return;
+    }
+  }
+
+  /** Redis's PING every repl-ping-replica-period: in the stream (and the backlog) while replicas are attached. */
+  ping(): void {
+    if (this.sinks.size > 0) this.emit(-1, ['PING']);
+  }
+
+  /** REPLCONF GETACK *: the replicas answer with REPLCONF ACK <offset> (WAIT). */
+  requestAck(): void {
+    if (this.sinks.size > 0) this.emit(-1, ['REPLCONF', 'GETACK', '*']);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const shard of this.journal.shards) shard.unsubscribe(this);
+    this.sinks.clear();
+  }
+
+  /**
+   * A transaction's effects, journalled together before its EXEC barrier, go out as Redis 7.0 propagates them:
+   * wrapped in MULTI … EXEC when there are several, alone when there is one.
+   */
+  private endTransaction(): void {
+    const records = this.transaction;
+    this.transaction = [];
+    if (records.length === 0) return;
+    const wrap = records.length > 1;
+    if (wrap) this.emit(records[0].dbIndex, ['MULTI']);
+    for (const r of records) this.emit(r.dbIndex, r.argv);
+    if (wrap) this.emit(-1, ['EXEC']);
+  }
+
+  /** One command of the stream, after a SELECT when it runs in another database (`db` -1: any database). */
+  private emit(db: number, argv: readonly string[]): void {
+    const out = this.out;
+    if (db >= 0 && db !== this.db) {
+      out.array(2);
+      out.bulk('SELECT');
+      out.bulk(String(db));
+      this.db = db;
+    }
+    out.array(argv.length);
+    for (let i = 0; i < argv.length; i++) out.bulk(argv[i]);
+    const bytes = out.pending() as Buffer;
+    this.backlog.append(bytes);
+    for (const sink of this.sinks) sink.send(bytes);
+    out.consumed(false);
+  }
+}

@@ -1,0 +1,226 @@
+import { allCommands, ConfigRegistry } from '@drake/commands';
+import { Journal } from '@drake/journal';
+import { TestServer, type TestClient } from '../../../commands/src/testing/test-server';
+import { RedisReplicas } from './redis-replicas';
+
+const REPLID = 'a'.repeat(40);
+const AT = { ip: '127.0.0.1', port: 7000 };
+const psync = (
+  replid: string,
+  offset: number,
+  psync2 = true,
+): { replid: string; offset: number; psync2: boolean } => ({
+  replid,
+  offset,
+  psync2,
+});
+
+/** A master with a journal, one writing client and the Redis replicas manager; streams read back as text. */
+function setup(outputLimit = Infinity): {
+  server: TestServer;
+  writer: TestClient;
+  replicas: RedisReplicas;
+  /** The node's replication id, as a promotion changes it. */
+  history: { replid: string };
+} {
+  const server = new TestServer(allCommands, new ConfigRegistry(), { shardCount: 4 });
+  const journal = new Journal({ shardCount: 4, maxBytes: 1 << 20 });
+  server.journal = journal;
+  const history = { replid: REPLID };
+  const replicas = new RedisReplicas(server, {
+    journal: () => journal,
+    replid: () => history.replid,
+    outputLimit: () => outputLimit,
+    onChange: () => undefined,
+  });
+  return { server, writer: server.connect(), replicas, history };
+}
+
+/** Runs the RDB build to its end (it steps on setImmediate). */
+const rdbSent = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
+
+const cmd = (...argv: string[]): string =>
+  `*${argv.length}\r\n${argv.map((a) => `$${a.length}\r\n${a}\r\n`).join('')}`;
+
+const text = (c: TestClient): string => c.reply.take()?.toString('latin1') ?? '';
+
+/** The stream after the `$<len>` RDB bulk of a full resync. */
+function afterRdb(out: string): string {
+  const header = /^\$(\d+)\r\n/.exec(out);
+  if (header === null) throw new Error(`no RDB bulk in ${JSON.stringify(out.slice(0, 40))}`);
+  expect(out.slice(header[0].length, header[0].length + 9)).toBe('REDIS0010');
+  return out.slice(header[0].length + Number(header[1]));
+}
+
+describe('RedisReplicas: full resync', () => {
+  it('sends the RDB as a bulk without CRLF, then what was written meanwhile, then the live stream', async () => {
+    const { writer, replicas, server } = setup();
+    const replica = server.connect();
+    const { replid, offset } = replicas.attachFull(replica, AT);
+    expect(replid).toBe(REPLID);
+    expect(offset).toBe(0);
+    writer.run('SET', 'during', 'rdb');
+    await rdbSent();
+    writer.run('SELECT', '2');
+    writer.run('SET', 'after', 'x', 'EX', '100');
+    const stream = afterRdb(text(replica));
+    expect(stream.startsWith(cmd('SELECT', '0') + cmd('SET', 'during', 'rdb') + cmd('SELECT', '2'))).toBe(
+      true,
+    );
+    expect(stream).toMatch(
+      /\*5\r\n\$3\r\nSET\r\n\$5\r\nafter\r\n\$1\r\nx\r\n\$4\r\nPXAT\r\n\$13\r\n\d{13}\r\n$/,
+    );
+    // The offset counts every byte of the stream.
+    expect(replicas.offset).toBe(stream.length);
+    expect(server.stats.fullSyncs).toBe(1);
+  });
+
+  it('wraps a transaction of several effects in MULTI/EXEC, sends a lone one bare, and a barrier once', async () => {
+    const { writer, replicas, server } = setup();
+    const replica = server.connect();
+    replicas.attachFull(replica, AT);
+    await rdbSent();
+    replica.reply.take();
+    for (const argv of [['MULTI'], ['SET', 'a', '1'], ['EXEC']]) writer.run(...argv);
+    for (const argv of [['MULTI'], ['SET', 'b', '1'], ['INCR', 'b'], ['exec']]) writer.run(...argv);
+    writer.run('MSET', 'k1', 'v1', 'k2', 'v2', 'k3', 'v3');
+    expect(text(replica)).toBe(
+      cmd('SELECT', '0') +
+        cmd('SET', 'a', '1') +
+        cmd('MULTI') +
+        cmd('SET', 'b', '1') +
+        cmd('INCR', 'b') +
+        cmd('EXEC') +
+        cmd('MSET', 'k1', 'v1', 'k2', 'v2', 'k3', 'v3'),
+    );
+  });
+
+  it('starts a second replica at the offset then, with a SELECT first, and the stream is one for both', async () => {
+    const { writer, replicas, server } = setup();
+    const first = server.connect();
+    replicas.attachFull(first, AT);
+    await rdbSent();
+    writer.run('SET', 'a', '1');
+    first.reply.take();
+    const second = server.connect();
+    const { offset } = replicas.attachFull(second, AT);
+    expect(offset).toBe(cmd('SELECT', '0').length + cmd('SET', 'a', '1').length);
+    await rdbSent();
+    writer.run('SET', 'b', '2');
+    const expected = cmd('SELECT', '0') + cmd('SET', 'b', '2');
+    expect(text(first)).toBe(expected);
+    expect(afterRdb(text(second))).toBe(expected);
+  });
+
+  it('drops a replica whose stream outgrows the replica class while its RDB is still being built', () => {
+    const { writer, replicas, server } = setup(1000);
+    const replica = server.connect();
+    replicas.attachFull(replica, AT);
+    for (let i = 0; i < 20; i++) writer.run('SET', `k${i}`, 'v'.repeat(100));
+    expect(replica.closed).toBe(true);
+    expect(replicas.all.size).toBe(0);
+  });
+});
+
+describe('RedisReplicas: partial resync', () => {
+  it('continues a replica from its offset with the bytes it missed, in the database it had selected', async () => {
+    const { writer, replicas, server } = setup();
+    const replica = server.connect();
+    replicas.attachFull(replica, AT);
+    await rdbSent();
+    writer.run('SET', 'a', '1');
+    const seen = afterRdb(text(replica)).length;
+    replica.disconnect();
+    expect(replicas.all.size).toBe(0);
+    writer.run('SET', 'b', '2');
+    writer.run('SELECT', '3');
+    writer.run('SET', 'c', '3');
+    const again = server.connect();
+    expect(replicas.tryContinue(again, AT, psync(REPLID, seen + 1))).toBe(true);
+    expect(text(again)).toBe(
+      `+CONTINUE ${REPLID}\r\n` + cmd('SET', 'b', '2') + cmd('SELECT', '3') + cmd('SET', 'c', '3'),
+    );
+    writer.run('SET', 'd', '4');
+    expect(text(again)).toBe(cmd('SET', 'd', '4'));
+    expect(server.stats.partialSyncs).toBe(1);
+    expect(replicas.all.size).toBe(1);
+  });
+
+  it('answers a bare +CONTINUE to a replica without the psync2 capability', async () => {
+    const { replicas, server } = setup();
+    replicas.attachFull(server.connect(), AT);
+    const again = server.connect();
+    expect(replicas.tryContinue(again, AT, psync(REPLID, 1, false))).toBe(true);
+    expect(text(again)).toBe('+CONTINUE\r\n');
+  });
+
+  it('refuses an offset the backlog no longer holds, another history, and "?" (not counted as an error)', async () => {
+    const { writer, replicas, server } = setup();
+    server.config.lookup('repl-backlog-size')?.set('16384');
+    replicas.attachFull(server.connect(), AT);
+    await rdbSent();
+    for (let i = 0; i < 200; i++) writer.run('SET', `k${i}`, 'v'.repeat(100));
+    expect(replicas.tryContinue(server.connect(), AT, psync(REPLID, 1))).toBe(false);
+    expect(replicas.tryContinue(server.connect(), AT, psync('b'.repeat(40), replicas.offset + 1))).toBe(
+      false,
+    );
+    expect(replicas.tryContinue(server.connect(), AT, psync(REPLID, replicas.offset + 2))).toBe(false);
+    expect(server.stats.partialSyncErrors).toBe(3);
+    expect(replicas.tryContinue(server.connect(), AT, psync('?', -1))).toBe(false);
+    expect(server.stats.partialSyncErrors).toBe(3);
+    expect(replicas.tryContinue(server.connect(), AT, psync(REPLID, replicas.offset + 1 - 16384))).toBe(true);
+  });
+
+  it('after a promotion, continues replicas of the old history up to where it ended', async () => {
+    const { writer, replicas, server, history } = setup();
+    replicas.attachFull(server.connect(), AT);
+    await rdbSent();
+    writer.run('SET', 'a', '1');
+    const ended = replicas.offset;
+    const newId = 'c'.repeat(40);
+    history.replid = newId;
+    replicas.newHistory(newId);
+    writer.run('SET', 'b', '2');
+    expect(replicas.tryContinue(server.connect(), AT, psync(REPLID, replicas.offset + 1))).toBe(false);
+    const old = server.connect();
+    expect(replicas.tryContinue(old, AT, psync(REPLID, ended + 1))).toBe(true);
+    expect(text(old)).toBe(`+CONTINUE ${newId}\r\n` + cmd('SET', 'b', '2'));
+  });
+
+  it('forgets the stream when the dataset is replaced: a later stream starts past the old end', async () => {
+    const { writer, replicas, server } = setup();
+    const replica = server.connect();
+    replicas.attachFull(replica, AT);
+    await rdbSent();
+    writer.run('SET', 'a', '1');
+    const ended = replicas.offset;
+    replicas.dropAll('test');
+    expect(replica.closed).toBe(true);
+    expect(server.journal?.shards.every((s) => s.subscriberCount === 0)).toBe(true);
+    writer.run('SET', 'missed', 'by the stream');
+    expect(replicas.tryContinue(server.connect(), AT, psync(REPLID, ended + 1))).toBe(false);
+    const { offset } = replicas.attachFull(server.connect(), AT);
+    expect(offset).toBe(ended + 1);
+    expect(replicas.tryContinue(server.connect(), AT, psync(REPLID, ended + 1))).toBe(false);
+    expect(replicas.tryContinue(server.connect(), AT, psync(REPLID, ended + 2))).toBe(true);
+  });
+});
+
+describe('RedisReplicas: ACKs', () => {
+  it('counts online replicas whose acknowledged offset reached a point, and asks for ACKs in the stream', async () => {
+    const { writer, replicas, server } = setup();
+    const replica = server.connect();
+    const { feed } = replicas.attachFull(replica, AT);
+    await rdbSent();
+    writer.run('SET', 'a', '1');
+    const point = replicas.offset;
+    expect(replicas.ackedAtLeast(point)).toBe(0);
+    feed.acked(point - 1);
+    expect(replicas.ackedAtLeast(point)).toBe(0);
+    feed.acked(point);
+    expect(replicas.ackedAtLeast(point)).toBe(1);
+    replica.reply.take();
+    replicas.requestAcks();
+    expect(text(replica)).toBe(cmd('REPLCONF', 'GETACK', '*'));
+  });
+});
