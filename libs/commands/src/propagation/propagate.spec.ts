@@ -213,3 +213,40 @@ test('effects take Redis 7.0 forms, and computing one never expires the key it r
     ['EXEC'],
   ]);
 });
+
+test('an effect naming one key goes to the shard of that key alone; one naming several keys is a barrier', () => {
+  const { master } = setup();
+  const perShard = master.journal?.shards.map(() => [] as string[][]) ?? [];
+  master.journal?.shards.forEach((s, i) =>
+    s.subscribe({
+      onRecord: (r) => {
+        if (r.kind !== 'ping') perShard[i].push([r.kind, ...r.argv]);
+      },
+    }),
+  );
+  const c = master.connect();
+  const shardOf = (k: string): number => master.keyspace.shardOf(k);
+  const alone = (k: string, ...argv: string[]): void => {
+    perShard.forEach((records) => (records.length = 0));
+    c.run(...argv);
+    perShard.forEach((records, i) => expect(records.length).toBe(i === shardOf(k) ? 1 : 0));
+    expect(perShard[shardOf(k)][0][0]).toBe('command');
+  };
+  const barrier = (...argv: string[]): void => {
+    perShard.forEach((records) => (records.length = 0));
+    c.run(...argv);
+    for (const records of perShard) expect(records.map((r) => r[0])).toEqual(['barrier']);
+  };
+  alone('a', 'SET', 'a', '1');
+  alone('a', 'DEL', 'a');
+  alone('m', 'MSET', 'm', '1');
+  alone('l', 'RPUSH', 'l', 'x', 'y');
+  alone('l', 'BLPOP', 'l', '0');
+  // LMPOP may name several lists; its effect pops one.
+  alone('l', 'LMPOP', '2', 'nothing', 'l', 'LEFT');
+  barrier('MSET', 'a', '1', 'b', '2');
+  barrier('DEL', 'a', 'b');
+  alone('s', 'SADD', 's', 'x');
+  barrier('SUNIONSTORE', 'dst', 's');
+  barrier('FLUSHALL');
+});

@@ -3,10 +3,11 @@ import { hasFlag, type CommandSpec } from '../command-spec';
 import { effectsOf } from './effects';
 
 /**
- * Journals what a write command did (DESIGN §4): the effect commands of `effectsOf`, on the key's shard for a
- * single-key command, and as a barrier across every shard otherwise (a command reading or writing keys of
- * several shards, FLUSHALL…), so replica flows apply it at the same point of the global order. Inside EXEC the
- * effects are gathered and journalled as one transaction when EXEC ends.
+ * Journals what a write command did (DESIGN §4): the effect commands of `effectsOf`, each on its key's shard when
+ * it names one key (DEL k, MSET k v, and a rewritten effect such as LMPOP's `RPOP l 3`, whatever keys the command
+ * itself could name), and as a barrier across every shard otherwise (an effect reading or writing keys of several
+ * shards, FLUSHALL…), so replica flows apply it at the same point of the global order. Inside EXEC the effects
+ * are gathered and journalled as one transaction when EXEC ends.
  */
 export function propagate(client: Client, spec: CommandSpec, argv: string[]): void {
   const effects = effectsOf(client, spec, argv);
@@ -16,8 +17,11 @@ export function propagate(client: Client, spec: CommandSpec, argv: string[]): vo
     for (const e of effects) client.execEffects.push({ dbIndex: client.dbIndex, argv: e });
     return;
   }
-  const key = singleKeyOf(spec, argv);
-  for (const effect of effects) journalEffect(client, effect, key);
+  for (const effect of effects) {
+    // A rewritten effect is its own command, with its own keys.
+    const effectSpec = effect === argv ? spec : client.server.commands.lookup(effect[0]);
+    journalEffect(client, effect, effectSpec === undefined ? null : singleKeyOf(effectSpec, effect));
+  }
 }
 
 /**
@@ -53,11 +57,15 @@ export function propagateExec(client: Client): void {
 }
 
 /**
- * The one key a command names (its spec says first = last key), or null for keyless and multi-key commands.
- * SORT … STORE writes a key its spec does not name, so it always counts as multi-key.
+ * The one key a command line names through its spec's first/last/step positions (DEL k, MSET k v, BLPOP k 0 as
+ * well as GET k), or null for keyless lines and lines with several keys. SORT … STORE writes a key its spec does
+ * not name and a movable-keys command's keys are not at fixed positions: both always count as multi-key.
  */
-function singleKeyOf(spec: CommandSpec, argv: string[]): string | null {
-  if (spec.firstKey <= 0 || spec.firstKey !== spec.lastKey || spec.firstKey >= argv.length) return null;
+export function singleKeyOf(spec: CommandSpec, argv: readonly string[]): string | null {
+  const first = spec.firstKey;
+  if (first <= 0 || first >= argv.length) return null;
   if (spec.name === 'sort' || hasFlag(spec, 'movablekeys')) return null;
-  return argv[spec.firstKey];
+  const last = spec.lastKey < 0 ? argv.length + spec.lastKey : spec.lastKey;
+  if (last < first) return null;
+  return first + Math.max(1, spec.keyStep) > last ? argv[first] : null;
 }
