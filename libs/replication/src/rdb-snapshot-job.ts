@@ -22,11 +22,18 @@ interface DbBody {
  * encoded at once into its database's records. write() then lays the file out as Redis does (header, AUX, each
  * database's SELECTDB, RESIZEDB and records, EOF, CRC-64). Keys of different databases arrive interleaved, so
  * the records wait in memory until the end: about the size of the file.
+ *
+ * Or, after streamTo(), the file goes out in chunks as the keys arrive, nothing kept: a SELECTDB wherever the
+ * database changes (Redis's loader takes any number of them) and no RESIZEDB, which is only a hint.
  */
 export class RdbSnapshotJob {
   private readonly shards: ShardSnapshot[] = [];
   private readonly bodies: (DbBody | undefined)[] = [];
   private next = 0;
+  /** The file being streamed (streamTo), and the database its last record went to. */
+  private stream: RdbFileWriter | null = null;
+  private streamDb = -1;
+  private streamedKeys = 0;
 
   constructor(
     keyspace: Keyspace,
@@ -62,7 +69,7 @@ export class RdbSnapshotJob {
   }
 
   get keys(): number {
-    let n = 0;
+    let n = this.streamedKeys;
     for (const body of this.bodies) n += body?.keys ?? 0;
     return n;
   }
@@ -102,6 +109,24 @@ export class RdbSnapshotJob {
     return Buffer.concat(chunks);
   }
 
+  /**
+   * Streams the file through `onChunk` (about 64 KB at a time) as the snapshot reaches the keys, instead of
+   * keeping them for write()/toBuffer(): the header and AUX now, the records as step() and the hooks produce
+   * them, EOF and the checksum at endStream().
+   */
+  streamTo(aux: StandardAux, checksum: boolean, onChunk: (chunk: Buffer) => void): void {
+    this.stream = new RdbFileWriter({ ...this.options, checksum, onChunk });
+    this.stream.standardAux(aux);
+  }
+
+  /** Ends the streamed file (every shard is done); returns its size. */
+  endStream(): number {
+    const file = this.stream;
+    if (file === null) throw new Error('RdbSnapshotJob: not streaming');
+    file.end();
+    return file.bytesWritten;
+  }
+
   /** Header, AUX, each database's SELECTDB, RESIZEDB and records, EOF, CRC-64, through `onChunk`; the size. */
   private layOut(aux: StandardAux, checksum: boolean, onChunk: (chunk: Buffer) => void): number {
     const file = new RdbFileWriter({ ...this.options, checksum, onChunk });
@@ -115,6 +140,13 @@ export class RdbSnapshotJob {
   }
 
   private readonly onKey = (db: number, key: string, value: Value, expireAtMs: number): void => {
+    const file = this.stream;
+    if (file !== null) {
+      if (db !== this.streamDb) file.selectDb((this.streamDb = db));
+      file.key(key, value, expireAtMs);
+      this.streamedKeys++;
+      return;
+    }
     let body = this.bodies[db];
     if (body === undefined) this.bodies[db] = body = { records: new ByteWriter(4096), keys: 0, expires: 0 };
     writeKeyRecord(body.records, key, value, expireAtMs, this.options);

@@ -4,11 +4,15 @@ import { replicationOf } from './replication-of';
 /** What a replica announced on its control connection before asking for a session. */
 const announced = new WeakMap<Client, Announced>();
 
-/** What a replica told about itself: where it listens, and whether it understands `+CONTINUE <replid>`. */
+/**
+ * What a replica told about itself: where it listens, whether it understands `+CONTINUE <replid>` (capa psync2)
+ * and an RDB streamed between EOF marks (capa eof).
+ */
 export interface Announced {
   port: number;
   ip: string;
   psync2: boolean;
+  eof: boolean;
 }
 
 /**
@@ -16,7 +20,7 @@ export interface Announced {
  * capabilities otherwise).
  */
 export function announcedBy(client: Client): Announced {
-  return announced.get(client) ?? { port: 0, ip: peerIp(client), psync2: false };
+  return announced.get(client) ?? { port: 0, ip: peerIp(client), psync2: false, eof: false };
 }
 
 function peerIp(client: Client): string {
@@ -70,6 +74,7 @@ export const replconfCommand = defineCommand({
         return;
       } else if (option === 'capa') {
         if (value.toLowerCase() === 'psync2') info.psync2 = true;
+        if (value.toLowerCase() === 'eof') info.eof = true;
         if (value.toLowerCase() === 'dragonfly') {
           // No new replica while this node hands over (Redis refuses SYNC then too).
           if (manager.failover.state !== 'no-failover')

@@ -31,9 +31,9 @@ function sync(client: Client, argv: string[]): void {
     client.reply.error('ERR value is not an integer or out of range');
     return;
   }
-  const { ip, port, psync2 } = announcedBy(client);
+  const { ip, port, psync2, eof } = announcedBy(client);
   const psync = isPsync ? { replid: argv[1], offset, psync2 } : null;
-  manager.master.attachRedisReplica(client, { ip, port }, psync);
+  manager.master.attachRedisReplica(client, { ip, port }, psync, eof);
 }
 
 const syncFlags: CommandSpec['flags'] = ['no_async_loading', 'admin', 'no_multi', 'noscript'];

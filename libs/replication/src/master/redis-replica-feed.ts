@@ -1,3 +1,4 @@
+import { randomBytes } from 'crypto';
 import { rdbWriteSettings, REDIS_VERSION, usedMemory, type Client } from '@drake/commands';
 import { writeOptions } from '@drake/rdb';
 import { ReplyWriter } from '@drake/resp';
@@ -7,6 +8,10 @@ import type { StreamSink } from './redis-command-stream';
 
 /** Keys each shard encodes per event-loop turn while the RDB for a Redis replica is built. */
 const RDB_STEP_KEYS = 2000;
+/** A streamed RDB waits while this much of it is still unsent, so a slow replica bounds the master's memory. */
+const RDB_OUTPUT_HIGH_WATER = 1024 * 1024;
+/** How long a streamed RDB whose output is backed up waits before it looks again (ms). */
+const RDB_OUTPUT_WAIT_MS = 2;
 
 /** Where a replica said it listens (REPLCONF listening-port / ip-address), for INFO and ROLE. */
 export interface ReplicaAddress {
@@ -20,6 +25,10 @@ export interface ReplicaAddress {
  * built over event-loop turns without fork, and then the stream from the RDB's point on (held meanwhile, counted
  * against the replica output class, past which the replica is dropped: it reconnects and resyncs). After a
  * partial resync it gets the stream straight away.
+ *
+ * A replica that announced `REPLCONF capa eof` (redis-server does) gets the RDB streamed as it is encoded, in
+ * Redis's diskless form — `$EOF:<40-byte mark>`, the file, the mark — paced by what the replica takes, so the
+ * master holds no copy of it. Others get `$<length>` and the file, which has to be built whole first.
  */
 export class RedisReplicaFeed implements StreamSink {
   /** The offset the replica last acknowledged (REPLCONF ACK), or -1 before its first ACK. */
@@ -28,6 +37,10 @@ export class RedisReplicaFeed implements StreamSink {
   /** The stream while the RDB is built; null once the replica follows the stream directly. */
   private held: ReplyWriter | null = null;
   private job: RdbSnapshotJob | null = null;
+  /** The end mark of an RDB streamed in the EOF form, or null when it goes out with its length. */
+  private eofMark: string | null = null;
+  /** The EOF-form RDB went out; the stream waits for the replica's first ACK (see endStreamedRdb). */
+  private awaitingAck = false;
   private closed = false;
 
   constructor(
@@ -47,10 +60,15 @@ export class RedisReplicaFeed implements StreamSink {
    * Full resync: the RDB of the dataset as it is now, then the stream from this point on. Call in the turn the
    * feed is attached to the stream, so nothing falls between the snapshot and the stream.
    */
-  startFull(keyspace: Keyspace): void {
+  startFull(keyspace: Keyspace, streamed: boolean): void {
     const config = this.client.server.config;
     this.held = new ReplyWriter();
     this.job = new RdbSnapshotJob(keyspace, writeOptions({ ...rdbWriteSettings(config), version: 10 }));
+    if (streamed) {
+      this.eofMark = randomBytes(20).toString('hex');
+      this.client.reply.raw(`$EOF:${this.eofMark}\r\n`);
+      this.job.streamTo(this.rdbAux(), this.checksum(), this.onRdbChunk);
+    }
     this.job.start();
     setImmediate(this.buildRdb);
   }
@@ -70,6 +88,10 @@ export class RedisReplicaFeed implements StreamSink {
   acked(offset: number): void {
     this.ackedOffset = offset;
     this.lastAckMs = Date.now();
+    if (this.awaitingAck) {
+      this.awaitingAck = false;
+      this.followStream();
+    }
   }
 
   /** Stops the feed (the replica went away, or the node stops serving it). */
@@ -96,33 +118,74 @@ export class RedisReplicaFeed implements StreamSink {
     const job = this.job;
     if (this.closed || job === null) return;
     try {
+      if (this.eofMark !== null && this.unsentBytes() > RDB_OUTPUT_HIGH_WATER) {
+        setTimeout(this.buildRdb, RDB_OUTPUT_WAIT_MS);
+        return;
+      }
       if (!job.step(RDB_STEP_KEYS)) {
         setImmediate(this.buildRdb);
         return;
       }
-      const config = this.client.server.config;
-      const rdb = job.toBuffer(
-        { redisVersion: REDIS_VERSION, ctime: Math.floor(Date.now() / 1000), usedMem: usedMemory() },
-        config.lookup('rdbchecksum')?.get() !== 'no',
-      );
       this.job = null;
-      this.sendRdb(rdb);
+      if (this.eofMark !== null) this.endStreamedRdb(job, this.eofMark);
+      else this.sendRdb(job.toBuffer(this.rdbAux(), this.checksum()));
     } catch (error) {
       this.drop(`its RDB failed: ${(error as Error).message}`);
     }
   };
+
+  private rdbAux(): { redisVersion: string; ctime: number; usedMem: number } {
+    return { redisVersion: REDIS_VERSION, ctime: Math.floor(Date.now() / 1000), usedMem: usedMemory() };
+  }
+
+  private checksum(): boolean {
+    return this.client.server.config.lookup('rdbchecksum')?.get() !== 'no';
+  }
+
+  /** Bytes queued for the replica and not yet taken by the socket. */
+  private unsentBytes(): number {
+    return this.client.reply.length + this.client.transport.outputBufferBytes;
+  }
+
+  private readonly onRdbChunk = (chunk: Buffer): void => {
+    if (this.closed) return;
+    this.client.reply.rawBuffer(chunk);
+    this.client.transport.scheduleFlush();
+  };
+
+  /**
+   * The streamed RDB's EOF and checksum, then its end mark. The stream held meanwhile waits for the replica's
+   * first ACK, as Redis's does (repl_start_cmd_stream_on_ack): a replica finds the mark only at the end of what it
+   * has read, so bytes right behind the mark would hide it.
+   */
+  private endStreamedRdb(job: RdbSnapshotJob, mark: string): void {
+    const bytes = job.endStream();
+    this.client.reply.raw(mark);
+    this.client.transport.scheduleFlush();
+    this.awaitingAck = true;
+    this.logRdbSent(bytes);
+  }
 
   /** `$<length>` and the RDB (no CRLF after it), then the stream held meanwhile. */
   private sendRdb(rdb: Buffer): void {
     const reply = this.client.reply;
     reply.raw(`$${rdb.length}\r\n`);
     reply.rawBuffer(rdb);
+    this.logRdbSent(rdb.length);
+    this.followStream();
+  }
+
+  /** After the RDB: the stream held while it was built, then the live stream. */
+  private followStream(): void {
     const held = this.held?.take() ?? null;
     this.held = null;
-    if (held !== null) reply.rawBuffer(held);
+    if (held !== null) this.client.reply.rawBuffer(held);
     this.client.transport.scheduleFlush();
+  }
+
+  private logRdbSent(rdbBytes: number): void {
     this.client.server.logger.info(
-      { replica: this.client.transport.remoteAddress, rdbBytes: rdb.length },
+      { replica: this.client.transport.remoteAddress, rdbBytes, streamed: this.eofMark !== null },
       'Redis replica: RDB sent, streaming',
     );
   }

@@ -1,10 +1,14 @@
+import { randomBytes } from 'crypto';
 import { allCommands, ConfigRegistry } from '@drake/commands';
 import { Journal } from '@drake/journal';
+import { RdbLoader } from '@drake/rdb';
 import { TestServer, type TestClient } from '../../../commands/src/testing/test-server';
 import { RedisReplicas } from './redis-replicas';
 
 const REPLID = 'a'.repeat(40);
 const AT = { ip: '127.0.0.1', port: 7000 };
+/** A full resync asked with SYNC, by a replica without `capa eof`: the RDB goes out with its length. */
+const FULL = { psync: false, eof: false };
 const psync = (
   replid: string,
   offset: number,
@@ -56,7 +60,7 @@ describe('RedisReplicas: full resync', () => {
   it('sends the RDB as a bulk without CRLF, then what was written meanwhile, then the live stream', async () => {
     const { writer, replicas, server } = setup();
     const replica = server.connect();
-    const { replid, offset } = replicas.attachFull(replica, AT);
+    const { replid, offset } = replicas.attachFull(replica, AT, FULL);
     expect(replid).toBe(REPLID);
     expect(offset).toBe(0);
     writer.run('SET', 'during', 'rdb');
@@ -78,7 +82,7 @@ describe('RedisReplicas: full resync', () => {
   it('wraps a transaction of several effects in MULTI/EXEC, sends a lone one bare, and a barrier once', async () => {
     const { writer, replicas, server } = setup();
     const replica = server.connect();
-    replicas.attachFull(replica, AT);
+    replicas.attachFull(replica, AT, FULL);
     await rdbSent();
     replica.reply.take();
     for (const argv of [['MULTI'], ['SET', 'a', '1'], ['EXEC']]) writer.run(...argv);
@@ -98,12 +102,12 @@ describe('RedisReplicas: full resync', () => {
   it('starts a second replica at the offset then, with a SELECT first, and the stream is one for both', async () => {
     const { writer, replicas, server } = setup();
     const first = server.connect();
-    replicas.attachFull(first, AT);
+    replicas.attachFull(first, AT, FULL);
     await rdbSent();
     writer.run('SET', 'a', '1');
     first.reply.take();
     const second = server.connect();
-    const { offset } = replicas.attachFull(second, AT);
+    const { offset } = replicas.attachFull(second, AT, FULL);
     expect(offset).toBe(cmd('SELECT', '0').length + cmd('SET', 'a', '1').length);
     await rdbSent();
     writer.run('SET', 'b', '2');
@@ -115,9 +119,70 @@ describe('RedisReplicas: full resync', () => {
   it('drops a replica whose stream outgrows the replica class while its RDB is still being built', () => {
     const { writer, replicas, server } = setup(1000);
     const replica = server.connect();
-    replicas.attachFull(replica, AT);
+    replicas.attachFull(replica, AT, FULL);
     for (let i = 0; i < 20; i++) writer.run('SET', `k${i}`, 'v'.repeat(100));
     expect(replica.closed).toBe(true);
+    expect(replicas.all.size).toBe(0);
+  });
+});
+
+/** Every key of an RDB file, as `db:key=value`. */
+function rdbKeys(file: Buffer): string[] {
+  const keys: string[] = [];
+  const loader = new RdbLoader({ onKey: (db, key, value) => keys.push(`${db}:${key}=${String(value)}`) });
+  loader.push(file);
+  loader.end();
+  return keys.sort();
+}
+
+describe('RedisReplicas: full resync, streamed (capa eof)', () => {
+  it('answers PSYNC with +FULLRESYNC, the RDB between EOF marks as it is encoded, and the stream after an ACK', async () => {
+    const { writer, replicas, server } = setup();
+    writer.run('SET', 'a', '1');
+    writer.run('SELECT', '5');
+    for (let i = 0; i < 3000; i++) writer.run('SET', `k${i}`, 'v'.repeat(50));
+    const replica = server.connect();
+    const { offset, feed } = replicas.attachFull(replica, AT, { psync: true, eof: true });
+    // Changed after the point in time: the RDB keeps the old value, the stream carries the change.
+    writer.run('SET', 'k1', 'changed');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const out = replica.reply.take() ?? Buffer.alloc(0);
+    const head = /^\+FULLRESYNC (\w{40}) (\d+)\r\n\$EOF:(\w{40})\r\n/.exec(out.toString('latin1'));
+    expect(head).not.toBeNull();
+    const [whole, replid, announced, mark] = head as RegExpExecArray;
+    expect([replid, Number(announced)]).toEqual([REPLID, offset]);
+    // The mark ends the output: a replica looks for it at the end of what it read.
+    expect(out.subarray(out.length - mark.length).toString('latin1')).toBe(mark);
+    const keys = rdbKeys(out.subarray(whole.length, out.length - mark.length));
+    expect(keys).toHaveLength(3001);
+    expect(keys).toContain('0:a=1');
+    expect(keys).toContain(`5:k1=${'v'.repeat(50)}`);
+    expect(feed.online).toBe(false);
+    feed.acked(offset);
+    expect(text(replica)).toBe(cmd('SELECT', '5') + cmd('SET', 'k1', 'changed'));
+    expect(feed.online).toBe(true);
+  });
+
+  it('holds the RDB back while the replica has not taken what was sent (the master keeps no copy)', async () => {
+    const { writer, replicas, server } = setup();
+    // Values LZF cannot shrink: about 8 MB of RDB.
+    for (let i = 0; i < 60000; i++) writer.run('SET', `k${i}`, randomBytes(60).toString('hex'));
+    const replica = server.connect();
+    // The test transport sends nothing: everything queued stays in the reply writer.
+    replicas.attachFull(replica, AT, { psync: false, eof: true });
+    // Wait until the output stops growing.
+    let last = -1;
+    for (let stable = 0; stable < 3;) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      stable = replica.reply.length === last ? stable + 1 : 0;
+      last = replica.reply.length;
+    }
+    // Past the 1 MB high-water mark by at most one step (2,000 keys of each shard), far short of the file.
+    expect(last).toBeGreaterThan(1024 * 1024);
+    expect(last).toBeLessThan(2.5 * 1024 * 1024);
+    expect(replicas.all.values().next().value?.online).toBe(false);
+    // A replica that goes away ends the build.
+    replica.disconnect();
     expect(replicas.all.size).toBe(0);
   });
 });
@@ -126,7 +191,7 @@ describe('RedisReplicas: partial resync', () => {
   it('continues a replica from its offset with the bytes it missed, in the database it had selected', async () => {
     const { writer, replicas, server } = setup();
     const replica = server.connect();
-    replicas.attachFull(replica, AT);
+    replicas.attachFull(replica, AT, FULL);
     await rdbSent();
     writer.run('SET', 'a', '1');
     const seen = afterRdb(text(replica)).length;
@@ -148,7 +213,7 @@ describe('RedisReplicas: partial resync', () => {
 
   it('answers a bare +CONTINUE to a replica without the psync2 capability', async () => {
     const { replicas, server } = setup();
-    replicas.attachFull(server.connect(), AT);
+    replicas.attachFull(server.connect(), AT, FULL);
     const again = server.connect();
     expect(replicas.tryContinue(again, AT, psync(REPLID, 1, false))).toBe(true);
     expect(text(again)).toBe('+CONTINUE\r\n');
@@ -157,7 +222,7 @@ describe('RedisReplicas: partial resync', () => {
   it('refuses an offset the backlog no longer holds, another history, and "?" (not counted as an error)', async () => {
     const { writer, replicas, server } = setup();
     server.config.lookup('repl-backlog-size')?.set('16384');
-    replicas.attachFull(server.connect(), AT);
+    replicas.attachFull(server.connect(), AT, FULL);
     await rdbSent();
     for (let i = 0; i < 200; i++) writer.run('SET', `k${i}`, 'v'.repeat(100));
     expect(replicas.tryContinue(server.connect(), AT, psync(REPLID, 1))).toBe(false);
@@ -173,7 +238,7 @@ describe('RedisReplicas: partial resync', () => {
 
   it('after a promotion, continues replicas of the old history up to where it ended', async () => {
     const { writer, replicas, server, history } = setup();
-    replicas.attachFull(server.connect(), AT);
+    replicas.attachFull(server.connect(), AT, FULL);
     await rdbSent();
     writer.run('SET', 'a', '1');
     const ended = replicas.offset;
@@ -190,7 +255,7 @@ describe('RedisReplicas: partial resync', () => {
   it('forgets the stream when the dataset is replaced: a later stream starts past the old end', async () => {
     const { writer, replicas, server } = setup();
     const replica = server.connect();
-    replicas.attachFull(replica, AT);
+    replicas.attachFull(replica, AT, FULL);
     await rdbSent();
     writer.run('SET', 'a', '1');
     const ended = replicas.offset;
@@ -199,7 +264,7 @@ describe('RedisReplicas: partial resync', () => {
     expect(server.journal?.shards.every((s) => s.subscriberCount === 0)).toBe(true);
     writer.run('SET', 'missed', 'by the stream');
     expect(replicas.tryContinue(server.connect(), AT, psync(REPLID, ended + 1))).toBe(false);
-    const { offset } = replicas.attachFull(server.connect(), AT);
+    const { offset } = replicas.attachFull(server.connect(), AT, FULL);
     expect(offset).toBe(ended + 1);
     expect(replicas.tryContinue(server.connect(), AT, psync(REPLID, ended + 1))).toBe(false);
     expect(replicas.tryContinue(server.connect(), AT, psync(REPLID, ended + 2))).toBe(true);
@@ -210,7 +275,7 @@ describe('RedisReplicas: ACKs', () => {
   it('counts online replicas whose acknowledged offset reached a point, and asks for ACKs in the stream', async () => {
     const { writer, replicas, server } = setup();
     const replica = server.connect();
-    const { feed } = replicas.attachFull(replica, AT);
+    const { feed } = replicas.attachFull(replica, AT, FULL);
     await rdbSent();
     writer.run('SET', 'a', '1');
     const point = replicas.offset;

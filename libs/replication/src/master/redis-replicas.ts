@@ -83,15 +83,20 @@ export class RedisReplicas {
     return true;
   }
 
-  /** A full resync: the replica gets an RDB of the dataset now, then the stream from `offset` on. */
+  /**
+   * A full resync: `+FULLRESYNC <replid> <offset>` when the replica asked with PSYNC, then an RDB of the dataset
+   * now (streamed when the replica takes the EOF form), then the stream from that offset on.
+   */
   attachFull(
     client: Client,
     address: ReplicaAddress,
+    how: { psync: boolean; eof: boolean },
   ): { replid: string; offset: number; feed: RedisReplicaFeed } {
     const stream = this.currentStream(true) as RedisCommandStream;
     const feed = this.attach(client, address);
+    if (how.psync) client.reply.simple(`FULLRESYNC ${stream.replid} ${stream.offset}`);
     stream.attachFresh(feed);
-    feed.startFull(this.server.keyspace);
+    feed.startFull(this.server.keyspace, how.eof);
     this.server.stats.fullSyncs++;
     this.server.logger.info({ replica: client.transport.remoteAddress }, 'Redis replica: full sync started');
     return { replid: stream.replid, offset: stream.offset, feed };

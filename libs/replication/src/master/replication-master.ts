@@ -124,12 +124,12 @@ export class ReplicationMaster {
     client: Client,
     address: ReplicaAddress,
     psync: { replid: string; offset: number; psync2: boolean } | null,
+    eof: boolean,
   ): void {
     this.markReplicaLink(client);
     client.reply.limit = this.options.outputLimit;
     if (psync !== null && this.redis.tryContinue(client, address, psync)) return;
-    const { replid, offset } = this.redis.attachFull(client, address);
-    if (psync !== null) client.reply.simple(`FULLRESYNC ${replid} ${offset}`);
+    this.redis.attachFull(client, address, { psync: psync !== null, eof });
   }
 
   /** A connection now carries replication: counted apart in INFO, and an error replied on it is unexpected. */
