@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 import { runDrakeToExit, startDrake, startRedis, type ServerHandle } from './support/processes';
@@ -125,6 +125,24 @@ test('BGSAVE under write load writes the dataset as it was when it started', asy
   copyFileSync(path.join(dir, 'dump.rdb'), path.join(copy, 'dump.rdb'));
   const loaded = await drakeIn(copy);
   expect(await digestOf(loaded.port)).toBe(digest);
+  // The file was streamed as the snapshot reached the keys (databases interleaved): redis-server reads it too,
+  // and no temporary file is left beside it.
+  const redis = await startRedis({ args: ['--dir', copy] });
+  servers.push(redis);
+  expect(await digestOf(redis.port)).toBe(digest);
+  expect(readdirSync(dir).filter((f) => f.includes('temp'))).toEqual([]);
+});
+
+test('a BGSAVE that cannot create its file answers as Redis (started), then reports the failure', async () => {
+  const dir = tempDir();
+  const drake = await drakeIn(dir);
+  await call(drake.port, 'SET', 'k', 'v');
+  // The directory goes away under the server (root ignores permissions, so a read-only one would not do).
+  rmSync(dir, { recursive: true, force: true });
+  expect(await call(drake.port, 'BGSAVE')).toBe('+Background saving started\r\n');
+  await waitBgsave(drake.port);
+  expect(await call(drake.port, 'INFO', 'persistence')).toContain('rdb_last_bgsave_status:err');
+  expect(await call(drake.port, 'PING')).toBe('+PONG\r\n');
 });
 
 test('BGSAVE SCHEDULE, SAVE during BGSAVE, LASTSAVE and the change counter', async () => {

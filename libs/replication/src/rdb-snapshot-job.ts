@@ -1,4 +1,3 @@
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'fs';
 import {
   ByteWriter,
   RdbFileWriter,
@@ -8,6 +7,9 @@ import {
 } from '@drake/rdb';
 import type { Keyspace, Value } from '@drake/storage';
 import { ShardSnapshot } from './snapshot-streamer';
+
+/** Keys per shard between two looks at the clock in stepFor(). */
+const TIMED_STEP_KEYS = 32;
 
 /** One database's share of the file: its key records, encoded as the snapshot reaches them. */
 interface DbBody {
@@ -19,7 +21,7 @@ interface DbBody {
 /**
  * A point-in-time RDB file of the whole keyspace, taken without fork (DESIGN §3): one ShardSnapshot per shard
  * hands each key to this job as it was at start() — the walk, or a write about to change it — and the key is
- * encoded at once into its database's records. write() then lays the file out as Redis does (header, AUX, each
+ * encoded at once into its database's records. toBuffer() then lays the file out as Redis does (header, AUX, each
  * database's SELECTDB, RESIZEDB and records, EOF, CRC-64). Keys of different databases arrive interleaved, so
  * the records wait in memory until the end: about the size of the file.
  *
@@ -64,6 +66,18 @@ export class RdbSnapshotJob {
     return done;
   }
 
+  /**
+   * Steps of `keys` keys per shard until `ms` milliseconds have passed; true once every shard is done. A turn of
+   * the event loop that runs this holds the clients' requests for about `ms`, whatever the values' sizes.
+   */
+  stepFor(ms: number, keys = TIMED_STEP_KEYS): boolean {
+    const until = performance.now() + ms;
+    do {
+      if (this.step(keys)) return true;
+    } while (performance.now() < until);
+    return false;
+  }
+
   cancel(): void {
     for (const shard of this.shards) shard.cancel();
   }
@@ -74,35 +88,7 @@ export class RdbSnapshotJob {
     return n;
   }
 
-  /**
-   * Writes the file to `path` through a temporary file in the same directory, synced and then renamed over it
-   * (as Redis's rdbSave), so a reader never sees a partial file. Returns its size.
-   */
-  write(path: string, aux: StandardAux, checksum: boolean): number {
-    const temp = `${path}.temp-${process.pid}-${Date.now()}`;
-    const fd = openSync(temp, 'w');
-    try {
-      const bytes = this.layOut(aux, checksum, (chunk) => writeAll(fd, chunk));
-      fsyncSync(fd);
-      closeSync(fd);
-      renameSync(temp, path);
-      return bytes;
-    } catch (error) {
-      try {
-        closeSync(fd);
-      } catch {
-        // already closed
-      }
-      try {
-        unlinkSync(temp);
-      } catch {
-        // nothing to remove
-      }
-      throw error;
-    }
-  }
-
-  /** The whole file in memory (what SYNC sends a Redis replica). */
+  /** The whole file in memory (what a Redis replica without `capa eof` gets). */
   toBuffer(aux: StandardAux, checksum: boolean): Buffer {
     const chunks: Buffer[] = [];
     this.layOut(aux, checksum, (chunk) => chunks.push(Buffer.from(chunk)));
@@ -111,7 +97,7 @@ export class RdbSnapshotJob {
 
   /**
    * Streams the file through `onChunk` (about 64 KB at a time) as the snapshot reaches the keys, instead of
-   * keeping them for write()/toBuffer(): the header and AUX now, the records as step() and the hooks produce
+   * keeping them for toBuffer(): the header and AUX now, the records as step() and the hooks produce
    * them, EOF and the checksum at endStream().
    */
   streamTo(aux: StandardAux, checksum: boolean, onChunk: (chunk: Buffer) => void): void {
@@ -153,9 +139,4 @@ export class RdbSnapshotJob {
     body.keys++;
     if (expireAtMs !== -1) body.expires++;
   };
-}
-
-function writeAll(fd: number, chunk: Buffer): void {
-  let at = 0;
-  while (at < chunk.length) at += writeSync(fd, chunk, at, chunk.length - at);
 }

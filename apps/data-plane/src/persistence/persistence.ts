@@ -13,9 +13,10 @@ import { writeOptions } from '@drake/rdb';
 import { RdbSnapshotJob } from '@drake/replication';
 import type { Keyspace } from '@drake/storage';
 import { loadRdbFile, type LoadResult } from './rdb-file-load';
+import { RdbTempFile } from './rdb-temp-file';
 
-/** Keys each shard encodes per turn of a background save before it yields to the event loop. */
-const BGSAVE_BUDGET = 2000;
+/** How long a background save encodes keys per turn of the event loop before it lets clients in (ms). */
+const BGSAVE_TURN_MS = 0.5;
 /** A failed background save is retried at a save point no sooner than this (Redis's CONFIG_BGSAVE_RETRY_DELAY). */
 const BGSAVE_RETRY_DELAY_S = 5;
 
@@ -28,10 +29,14 @@ export interface PersistenceHost {
 
 /**
  * The RDB file at `dir`/`dbfilename`: loaded at start-up, written by SAVE (at once), BGSAVE (a point-in-time
- * snapshot written over event-loop turns, no fork) and SHUTDOWN SAVE. Keeps what INFO persistence reports.
+ * snapshot written over event-loop turns, no fork) and SHUTDOWN SAVE. Either way the file is streamed to disk as
+ * the snapshot encodes the keys (no copy of the dataset in memory, no long write at the end). Keeps what INFO
+ * persistence reports.
  */
 export class Persistence implements PersistenceControl {
   private job: RdbSnapshotJob | null = null;
+  /** The running background save's file. */
+  private file: RdbTempFile | null = null;
   private scheduled = false;
   private dirtyAtSave = 0;
   /** The change counter when the running save took its point in time: what its file holds. */
@@ -104,15 +109,18 @@ export class Persistence implements PersistenceControl {
   /** Writes the file now, blocking (SAVE, SHUTDOWN, DEBUG RELOAD); null when done, else the error to reply. */
   saveNow(): string | null {
     if (this.job !== null) return 'ERR Background save already in progress';
+    let file: RdbTempFile | null = null;
     const job = this.newJob();
     try {
+      file = this.streamTo(job);
       this.dirtyAtStart = this.host.keyspace.dirty;
       job.start();
       while (!job.step(Infinity));
-      this.finish(job, 'save');
+      this.finish(job, file, 'save');
       return null;
     } catch (error) {
       job.cancel();
+      file?.abort();
       this.host.logger.error({ err: (error as Error).message, path: this.path }, 'save failed');
       return 'ERR';
     }
@@ -130,6 +138,15 @@ export class Persistence implements PersistenceControl {
     this.lastAttemptUnix = Math.floor(Date.now() / 1000);
     this.bgsaveStartedMs = Date.now();
     this.bgsaveKeysTotal = this.host.keyspace.totalKeys();
+    try {
+      this.file = this.streamTo(job);
+    } catch (error) {
+      // As a Redis child that cannot create its file: the save started, and failed.
+      this.lastBgsaveOk = false;
+      this.bgsaveEnded();
+      this.host.logger.error({ err: (error as Error).message, path: this.path }, 'background save failed');
+      return 'Background saving started';
+    }
     job.start();
     this.job = job;
     this.host.logger.info({ path: this.path }, 'background save started');
@@ -167,10 +184,12 @@ export class Persistence implements PersistenceControl {
     return null;
   }
 
-  /** Stops a background save (shutdown); its temporary file is never written. */
+  /** Stops a background save (shutdown); its temporary file is removed. */
   close(): void {
     this.job?.cancel();
     this.job = null;
+    this.file?.abort();
+    this.file = null;
   }
 
   /** Save points (the `save` parameter): whether a shutdown without SAVE/NOSAVE saves. */
@@ -209,19 +228,23 @@ export class Persistence implements PersistenceControl {
 
   private readonly advance = (): void => {
     const job = this.job;
-    if (job === null) return;
+    const file = this.file;
+    if (job === null || file === null) return;
     try {
-      if (!job.step(BGSAVE_BUDGET)) {
+      if (!job.stepFor(BGSAVE_TURN_MS)) {
         setImmediate(this.advance);
         return;
       }
       this.job = null;
-      this.finish(job, 'background save');
+      this.file = null;
+      this.finish(job, file, 'background save');
       this.lastBgsaveOk = true;
       this.bgsaveEnded();
     } catch (error) {
       job.cancel();
+      file.abort();
       this.job = null;
+      this.file = null;
       this.lastBgsaveOk = false;
       this.bgsaveEnded();
       this.host.logger.error({ err: (error as Error).message, path: this.path }, 'background save failed');
@@ -241,22 +264,32 @@ export class Persistence implements PersistenceControl {
     return new RdbSnapshotJob(this.host.keyspace, writeOptions({ ...settings, version: 10 }));
   }
 
-  /** Writes the finished snapshot; the changes it holds are the ones counted until its start. */
-  private finish(job: RdbSnapshotJob, what: string): void {
-    const started = Date.now();
-    const bytes = job.write(
-      this.path,
-      {
+  /** A temporary file for `path` that `job`'s file streams into, its header and AUX fields written. */
+  private streamTo(job: RdbSnapshotJob): RdbTempFile {
+    const file = new RdbTempFile(this.path);
+    try {
+      const aux = {
         redisVersion: REDIS_VERSION,
         ctime: Math.floor(Date.now() / 1000),
         usedMem: usedMemory(),
-      },
-      this.host.config.lookup('rdbchecksum')?.get() !== 'no',
-    );
+      };
+      job.streamTo(aux, this.host.config.lookup('rdbchecksum')?.get() !== 'no', file.write);
+      return file;
+    } catch (error) {
+      file.abort();
+      throw error;
+    }
+  }
+
+  /** Ends the finished snapshot's file and puts it in place; the changes it holds are those counted until its start. */
+  private finish(job: RdbSnapshotJob, file: RdbTempFile, what: string): void {
+    const started = Date.now();
+    const bytes = job.endStream();
+    file.commit();
     this.dirtyAtSave = this.dirtyAtStart;
     this.host.lastSaveUnix = Math.floor(Date.now() / 1000);
     this.host.logger.info(
-      { path: this.path, keys: job.keys, bytes, writeMs: Date.now() - started },
+      { path: this.path, keys: job.keys, bytes, syncMs: Date.now() - started },
       `${what} done`,
     );
   }

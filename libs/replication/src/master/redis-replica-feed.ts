@@ -6,8 +6,8 @@ import type { Keyspace } from '@drake/storage';
 import { RdbSnapshotJob } from '../rdb-snapshot-job';
 import type { StreamSink } from './redis-command-stream';
 
-/** Keys each shard encodes per event-loop turn while the RDB for a Redis replica is built. */
-const RDB_STEP_KEYS = 2000;
+/** How long the RDB for a Redis replica is encoded per turn of the event loop before clients get in (ms). */
+const RDB_TURN_MS = 0.5;
 /** A streamed RDB waits while this much of it is still unsent, so a slow replica bounds the master's memory. */
 const RDB_OUTPUT_HIGH_WATER = 1024 * 1024;
 /** How long a streamed RDB whose output is backed up waits before it looks again (ms). */
@@ -122,7 +122,7 @@ export class RedisReplicaFeed implements StreamSink {
         setTimeout(this.buildRdb, RDB_OUTPUT_WAIT_MS);
         return;
       }
-      if (!job.step(RDB_STEP_KEYS)) {
+      if (!job.stepFor(RDB_TURN_MS)) {
         setImmediate(this.buildRdb);
         return;
       }

@@ -1,0 +1,54 @@
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'fs';
+
+/**
+ * An RDB file being written, chunk by chunk as a snapshot produces it: the chunks go to a temporary file beside the
+ * target, which replaces the target only once complete and synced (as Redis's rdbSave does), so a reader never
+ * sees a partial file and a failed save leaves the old one in place.
+ */
+export class RdbTempFile {
+  readonly tempPath: string;
+  private fd: number | null;
+
+  constructor(readonly path: string) {
+    this.tempPath = `${path}.temp-${process.pid}-${Date.now()}`;
+    this.fd = openSync(this.tempPath, 'w');
+  }
+
+  /** Appends a chunk (bound: pass it as the snapshot's chunk sink). */
+  readonly write = (chunk: Buffer): void => {
+    const fd = this.fd;
+    if (fd === null) throw new Error('RDB temp file already closed');
+    let at = 0;
+    while (at < chunk.length) at += writeSync(fd, chunk, at, chunk.length - at);
+  };
+
+  /** Syncs and closes the file, then renames it over the target. */
+  commit(): void {
+    const fd = this.fd;
+    if (fd === null) throw new Error('RDB temp file already closed');
+    this.fd = null;
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(this.tempPath, this.path);
+  }
+
+  /** Closes and removes the temporary file (a failed or cancelled save). */
+  abort(): void {
+    if (this.fd !== null) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // already closed
+      }
+      this.fd = null;
+    }
+    try {
+      unlinkSync(this.tempPath);
+    } catch {
+      // nothing to remove
+    }
+  }
+}
