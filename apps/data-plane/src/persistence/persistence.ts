@@ -235,25 +235,30 @@ export class Persistence implements PersistenceControl {
         setImmediate(this.advance);
         return;
       }
-      this.job = null;
-      this.file = null;
-      this.finish(job, file, 'background save');
-      this.lastBgsaveOk = true;
-      this.bgsaveEnded();
+      const bytes = job.endStream();
+      // Still in progress until the file is synced and in place.
+      file.commitAsync((error) => this.bgsaveWritten(job, bytes, error));
     } catch (error) {
       job.cancel();
-      file.abort();
-      this.job = null;
-      this.file = null;
-      this.lastBgsaveOk = false;
-      this.bgsaveEnded();
-      this.host.logger.error({ err: (error as Error).message, path: this.path }, 'background save failed');
+      this.bgsaveWritten(job, 0, error as Error);
     }
+  };
+
+  /** The background save's file is in place (or the save failed); a scheduled one starts now. */
+  private bgsaveWritten(job: RdbSnapshotJob, bytes: number, error: Error | null): void {
+    if (this.job !== job) return;
+    if (error !== null) this.file?.abort();
+    this.job = null;
+    this.file = null;
+    this.lastBgsaveOk = error === null;
+    this.bgsaveEnded();
+    if (error === null) this.saved(job, bytes, 'background save');
+    else this.host.logger.error({ err: error.message, path: this.path }, 'background save failed');
     if (this.scheduled) {
       this.scheduled = false;
       this.bgsave(false);
     }
-  };
+  }
 
   private bgsaveEnded(): void {
     this.lastBgsaveSeconds = Math.floor(Date.now() / 1000) - Math.floor(this.bgsaveStartedMs / 1000);
@@ -281,16 +286,17 @@ export class Persistence implements PersistenceControl {
     }
   }
 
-  /** Ends the finished snapshot's file and puts it in place; the changes it holds are those counted until its start. */
+  /** Ends the finished snapshot's file and puts it in place (SAVE: blocking). */
   private finish(job: RdbSnapshotJob, file: RdbTempFile, what: string): void {
-    const started = Date.now();
     const bytes = job.endStream();
     file.commit();
+    this.saved(job, bytes, what);
+  }
+
+  /** A file is in place: the changes it holds are those counted until its snapshot started. */
+  private saved(job: RdbSnapshotJob, bytes: number, what: string): void {
     this.dirtyAtSave = this.dirtyAtStart;
     this.host.lastSaveUnix = Math.floor(Date.now() / 1000);
-    this.host.logger.info(
-      { path: this.path, keys: job.keys, bytes, syncMs: Date.now() - started },
-      `${what} done`,
-    );
+    this.host.logger.info({ path: this.path, keys: job.keys, bytes }, `${what} done`);
   }
 }

@@ -39,3 +39,31 @@ describe('RdbTempFile', () => {
     expect(existsSync(path.join(dir, 'missing'))).toBe(false);
   });
 });
+
+describe('RdbTempFile.commitAsync', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'drake-temp-file-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('puts the file in place after syncing it off the event loop', async () => {
+    const target = path.join(dir, 'dump.rdb');
+    const file = new RdbTempFile(target);
+    file.write(Buffer.from('REDIS0010'));
+    const error = await new Promise<Error | null>((resolve) => file.commitAsync(resolve));
+    expect(error).toBeNull();
+    expect(readFileSync(target, 'latin1')).toBe('REDIS0010');
+    expect(readdirSync(dir)).toEqual(['dump.rdb']);
+  });
+
+  it('reports an abort that came while the sync ran, and leaves nothing behind', async () => {
+    const target = path.join(dir, 'dump.rdb');
+    const file = new RdbTempFile(target);
+    file.write(Buffer.from('REDIS0010'));
+    const outcome = new Promise<Error | null>((resolve) => file.commitAsync(resolve));
+    file.abort();
+    expect((await outcome)?.message).toBe('RDB save aborted');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

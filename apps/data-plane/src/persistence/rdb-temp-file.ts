@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'fs';
+import { closeSync, fsync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'fs';
 
 /**
  * An RDB file being written, chunk by chunk as a snapshot produces it: the chunks go to a temporary file beside the
@@ -33,6 +33,34 @@ export class RdbTempFile {
       closeSync(fd);
     }
     renameSync(this.tempPath, this.path);
+  }
+
+  /**
+   * commit() with the sync in libuv's thread pool, so a large file's flush to disk does not hold the event loop;
+   * `done` learns the outcome (an abort() meanwhile makes it an error, and the file is gone).
+   */
+  commitAsync(done: (error: Error | null) => void): void {
+    const fd = this.fd;
+    if (fd === null) {
+      done(new Error('RDB temp file already closed'));
+      return;
+    }
+    fsync(fd, (error) => {
+      if (this.fd !== fd) {
+        done(new Error('RDB save aborted'));
+        return;
+      }
+      this.fd = null;
+      try {
+        closeSync(fd);
+        if (error !== null) throw error;
+        renameSync(this.tempPath, this.path);
+        done(null);
+      } catch (failure) {
+        this.abort();
+        done(failure as Error);
+      }
+    });
   }
 
   /** Closes and removes the temporary file (a failed or cancelled save). */
