@@ -34,6 +34,11 @@ export class RedisReplicaFeed implements StreamSink {
   /** The offset the replica last acknowledged (REPLCONF ACK), or -1 before its first ACK. */
   ackedOffset = -1;
   lastAckMs = Date.now();
+  /**
+   * False for a replica that attached with SYNC (Redis's pre-PSYNC replicas, redis-cli --replica): it never
+   * acknowledges, so its silence is not a timeout.
+   */
+  acknowledges = true;
   /** The stream while the RDB is built; null once the replica follows the stream directly. */
   private held: ReplyWriter | null = null;
   private job: RdbSnapshotJob | null = null;
@@ -179,6 +184,8 @@ export class RedisReplicaFeed implements StreamSink {
   private followStream(): void {
     const held = this.held?.take() ?? null;
     this.held = null;
+    // Online from now: its replication timeout counts from here (Redis's replicaPutOnline).
+    this.lastAckMs = Date.now();
     if (held !== null) this.client.reply.rawBuffer(held);
     this.client.transport.scheduleFlush();
   }

@@ -289,3 +289,22 @@ describe('RedisReplicas: ACKs', () => {
     expect(text(replica)).toBe(cmd('REPLCONF', 'GETACK', '*'));
   });
 });
+
+describe('RedisReplicas: replication timeout', () => {
+  it('drops an online PSYNC replica silent for repl-timeout seconds, never a SYNC one', async () => {
+    const { replicas, server } = setup();
+    server.config.lookup('repl-timeout')?.set('5');
+    const psyncing = server.connect();
+    const { feed } = replicas.attachFull(psyncing, AT, { psync: true, eof: false });
+    const syncing = server.connect();
+    const { feed: old } = replicas.attachFull(syncing, AT, FULL);
+    await rdbSent();
+    const now = Date.now();
+    feed.acked(0);
+    replicas.dropSilent(now + 4000);
+    expect(replicas.all.size).toBe(2);
+    replicas.dropSilent(now + 6000);
+    expect(psyncing.closed).toBe(true);
+    expect([...replicas.all]).toEqual([old]);
+  });
+});

@@ -3,6 +3,8 @@ import type { Journal } from '@drake/journal';
 import { RedisCommandStream } from './redis-command-stream';
 import { RedisReplicaFeed, type ReplicaAddress } from './redis-replica-feed';
 
+/** How often replicas are checked for a replication timeout (Redis's replicationCron runs every second). */
+const TIMEOUT_CHECK_MS = 1000;
 /** setTimeout's longest wait. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -33,6 +35,7 @@ export class RedisReplicas {
   private nextStart = 0;
   private pingTimer: NodeJS.Timeout | null = null;
   private ttlTimer: NodeJS.Timeout | null = null;
+  private timeoutTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly server: ServerContext,
@@ -94,6 +97,7 @@ export class RedisReplicas {
   ): { replid: string; offset: number; feed: RedisReplicaFeed } {
     const stream = this.currentStream(true) as RedisCommandStream;
     const feed = this.attach(client, address);
+    feed.acknowledges = how.psync;
     if (how.psync) client.reply.simple(`FULLRESYNC ${stream.replid} ${stream.offset}`);
     stream.attachFresh(feed);
     feed.startFull(this.server.keyspace, how.eof);
@@ -114,6 +118,18 @@ export class RedisReplicas {
     let n = 0;
     for (const f of this.feeds) if (f.online && (now - f.lastAckMs) / 1000 <= maxLagSeconds) n++;
     return n;
+  }
+
+  /**
+   * Drops the online replicas that have not acknowledged for `repl-timeout` seconds (a peer gone without closing
+   * its connection would otherwise keep collecting the stream up to the output limit), as Redis's replicationCron.
+   */
+  dropSilent(now = Date.now()): void {
+    const timeoutMs = readConfigNumber(this.server.config, 'repl-timeout', 60) * 1000;
+    for (const feed of [...this.feeds]) {
+      if (feed.online && feed.acknowledges && now - feed.lastAckMs > timeoutMs)
+        feed.drop('replication timeout');
+    }
   }
 
   /** Asks every replica for an ACK now (REPLCONF GETACK *, through the stream). */
@@ -147,6 +163,10 @@ export class RedisReplicas {
     client.onRelease = () => feed.close();
     if (this.ttlTimer !== null) clearTimeout(this.ttlTimer);
     this.ttlTimer = null;
+    if (this.timeoutTimer === null) {
+      this.timeoutTimer = setInterval(() => this.dropSilent(), TIMEOUT_CHECK_MS);
+      this.timeoutTimer.unref();
+    }
     this.options.onChange();
     return feed;
   }
@@ -154,7 +174,11 @@ export class RedisReplicas {
   private readonly detach = (feed: RedisReplicaFeed): void => {
     this.feeds.delete(feed);
     this.stream?.detach(feed);
-    if (this.feeds.size === 0 && this.stream !== null) this.scheduleRelease();
+    if (this.feeds.size === 0) {
+      if (this.stream !== null) this.scheduleRelease();
+      if (this.timeoutTimer !== null) clearInterval(this.timeoutTimer);
+      this.timeoutTimer = null;
+    }
     this.options.onChange();
   };
 
