@@ -92,6 +92,11 @@ export class Client {
   /** CLIENT TRACKING state; null while tracking is off. */
   tracking: ClientTracking | null = null;
 
+  /** Output not yet taken by the socket: replies queued here plus what the transport still holds. */
+  get unsentBytes(): number {
+    return this.reply.length + this.transport.outputBufferBytes;
+  }
+
   constructor(
     readonly id: number,
     readonly server: ServerContext,

@@ -7,7 +7,7 @@ export {
 } from './resp-reply-reader';
 export { nextSnapshotVersion, snapshotsOn } from './snapshot-hooks';
 export { ShardSnapshot, type ShardSnapshotOptions, type SnapshotSink } from './snapshot-streamer';
-export { RdbSnapshotJob } from './rdb-snapshot-job';
+export { RdbSnapshotJob, serverFileHeader } from './rdb-snapshot-job';
 export {
   REBUILD_CHUNK,
   REBUILD_CHUNK_BYTES,

@@ -1,12 +1,22 @@
+import { rdbWriteSettings, REDIS_VERSION, usedMemory, type ConfigStore } from '@drake/commands';
 import {
   ByteWriter,
   RdbFileWriter,
   writeKeyRecord,
+  writeOptions,
   type StandardAux,
   type ValueWriteOptions,
 } from '@drake/rdb';
 import type { Keyspace, Value } from '@drake/storage';
 import { ShardSnapshot } from './snapshot-streamer';
+
+/** The AUX fields of an RDB file this server writes now, and whether it carries a checksum (rdbchecksum). */
+export function serverFileHeader(config: ConfigStore): { aux: StandardAux; checksum: boolean } {
+  return {
+    aux: { redisVersion: REDIS_VERSION, ctime: Math.floor(Date.now() / 1000), usedMem: usedMemory() },
+    checksum: config.lookup('rdbchecksum')?.get() !== 'no',
+  };
+}
 
 /** Keys per shard between two looks at the clock in stepFor(). */
 const TIMED_STEP_KEYS = 32;
@@ -36,6 +46,11 @@ export class RdbSnapshotJob {
   private stream: RdbFileWriter | null = null;
   private streamDb = -1;
   private streamedKeys = 0;
+
+  /** A job for a file of this server's: RDB version 10 with its encoding settings (rdbcompression, list packing). */
+  static forServer(keyspace: Keyspace, config: ConfigStore): RdbSnapshotJob {
+    return new RdbSnapshotJob(keyspace, writeOptions({ ...rdbWriteSettings(config), version: 10 }));
+  }
 
   constructor(
     keyspace: Keyspace,

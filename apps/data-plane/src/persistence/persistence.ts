@@ -1,16 +1,7 @@
 import { existsSync } from 'fs';
 import { join } from 'path';
-import {
-  rdbLoadLimits,
-  rdbWriteSettings,
-  REDIS_VERSION,
-  usedMemory,
-  type ConfigStore,
-  type Logger,
-  type PersistenceControl,
-} from '@drake/commands';
-import { writeOptions } from '@drake/rdb';
-import { RdbSnapshotJob } from '@drake/replication';
+import { rdbLoadLimits, type ConfigStore, type Logger, type PersistenceControl } from '@drake/commands';
+import { RdbSnapshotJob, serverFileHeader } from '@drake/replication';
 import type { Keyspace } from '@drake/storage';
 import { loadRdbFile, type LoadResult } from './rdb-file-load';
 import { RdbTempFile } from './rdb-temp-file';
@@ -265,20 +256,15 @@ export class Persistence implements PersistenceControl {
   }
 
   private newJob(): RdbSnapshotJob {
-    const settings = rdbWriteSettings(this.host.config);
-    return new RdbSnapshotJob(this.host.keyspace, writeOptions({ ...settings, version: 10 }));
+    return RdbSnapshotJob.forServer(this.host.keyspace, this.host.config);
   }
 
   /** A temporary file for `path` that `job`'s file streams into, its header and AUX fields written. */
   private streamTo(job: RdbSnapshotJob): RdbTempFile {
     const file = new RdbTempFile(this.path);
     try {
-      const aux = {
-        redisVersion: REDIS_VERSION,
-        ctime: Math.floor(Date.now() / 1000),
-        usedMem: usedMemory(),
-      };
-      job.streamTo(aux, this.host.config.lookup('rdbchecksum')?.get() !== 'no', file.write);
+      const { aux, checksum } = serverFileHeader(this.host.config);
+      job.streamTo(aux, checksum, file.write);
       return file;
     } catch (error) {
       file.abort();

@@ -57,7 +57,7 @@ export class FlowSender implements JournalSubscriber, PacedSnapshot {
 
   /** Unsent bytes queued for the replica. */
   get pendingBytes(): number {
-    return this.client.reply.length + this.client.transport.outputBufferBytes;
+    return this.client.unsentBytes;
   }
 
   /** True while the journal ring still holds every record from `lsn` on. */

@@ -45,18 +45,6 @@ export class RedisCommandStream implements JournalSubscriber {
     return this.backlog.end;
   }
 
-  get backlogFirstOffset(): number {
-    return this.backlog.firstOffset;
-  }
-
-  get backlogHistlen(): number {
-    return this.backlog.histlen;
-  }
-
-  get sinkCount(): number {
-    return this.sinks.size;
-  }
-
   /** True when a replica of history `replid` that processed everything before `offset` can continue from it. */
   canContinue(replid: string, offset: number): boolean {
     const known = replid === this.replid || (replid === this.replid2 && offset <= this.secondOffset);

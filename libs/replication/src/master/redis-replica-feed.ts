@@ -1,9 +1,8 @@
 import { randomBytes } from 'crypto';
-import { rdbWriteSettings, REDIS_VERSION, usedMemory, type Client } from '@drake/commands';
-import { writeOptions } from '@drake/rdb';
+import type { Client } from '@drake/commands';
 import { ReplyWriter } from '@drake/resp';
 import type { Keyspace } from '@drake/storage';
-import { RdbSnapshotJob } from '../rdb-snapshot-job';
+import { RdbSnapshotJob, serverFileHeader } from '../rdb-snapshot-job';
 import type { StreamSink } from './redis-command-stream';
 
 /** How long the RDB for a Redis replica is encoded per turn of the event loop before clients get in (ms). */
@@ -68,11 +67,12 @@ export class RedisReplicaFeed implements StreamSink {
   startFull(keyspace: Keyspace, streamed: boolean): void {
     const config = this.client.server.config;
     this.held = new ReplyWriter();
-    this.job = new RdbSnapshotJob(keyspace, writeOptions({ ...rdbWriteSettings(config), version: 10 }));
+    this.job = RdbSnapshotJob.forServer(keyspace, config);
     if (streamed) {
       this.eofMark = randomBytes(20).toString('hex');
       this.client.reply.raw(`$EOF:${this.eofMark}\r\n`);
-      this.job.streamTo(this.rdbAux(), this.checksum(), this.onRdbChunk);
+      const { aux, checksum } = serverFileHeader(config);
+      this.job.streamTo(aux, checksum, this.onRdbChunk);
     }
     this.job.start();
     setImmediate(this.buildRdb);
@@ -123,7 +123,7 @@ export class RedisReplicaFeed implements StreamSink {
     const job = this.job;
     if (this.closed || job === null) return;
     try {
-      if (this.eofMark !== null && this.unsentBytes() > RDB_OUTPUT_HIGH_WATER) {
+      if (this.eofMark !== null && this.client.unsentBytes > RDB_OUTPUT_HIGH_WATER) {
         setTimeout(this.buildRdb, RDB_OUTPUT_WAIT_MS);
         return;
       }
@@ -133,24 +133,14 @@ export class RedisReplicaFeed implements StreamSink {
       }
       this.job = null;
       if (this.eofMark !== null) this.endStreamedRdb(job, this.eofMark);
-      else this.sendRdb(job.toBuffer(this.rdbAux(), this.checksum()));
+      else {
+        const { aux, checksum } = serverFileHeader(this.client.server.config);
+        this.sendRdb(job.toBuffer(aux, checksum));
+      }
     } catch (error) {
       this.drop(`its RDB failed: ${(error as Error).message}`);
     }
   };
-
-  private rdbAux(): { redisVersion: string; ctime: number; usedMem: number } {
-    return { redisVersion: REDIS_VERSION, ctime: Math.floor(Date.now() / 1000), usedMem: usedMemory() };
-  }
-
-  private checksum(): boolean {
-    return this.client.server.config.lookup('rdbchecksum')?.get() !== 'no';
-  }
-
-  /** Bytes queued for the replica and not yet taken by the socket. */
-  private unsentBytes(): number {
-    return this.client.reply.length + this.client.transport.outputBufferBytes;
-  }
 
   private readonly onRdbChunk = (chunk: Buffer): void => {
     if (this.closed) return;
