@@ -47,6 +47,20 @@ describe('Database', () => {
     expect([...db.keys()]).toEqual([]);
   });
 
+  it('storedEntries() walks every stored key, a logically expired one too, without expiring it', () => {
+    const { ks, clock } = makeKeyspace();
+    const db = ks.db(0);
+    for (let i = 0; i < 50; i++) db.set(`k${i}`, `v${i}`);
+    db.setWithExpire('t', 'old', clock.now + 1);
+    clock.now += 5;
+    const entries = [...db.storedEntries()];
+    expect(entries).toHaveLength(51);
+    expect(entries).toContainEqual(['t', 'old']);
+    expect(entries).toContainEqual(['k7', 'v7']);
+    expect(ks.expiredKeys).toBe(0);
+    expect([...db.keys()]).not.toContain('t');
+  });
+
   it('in replica mode expires, lazily and actively, only the keys its own clients gave a TTL (writable replica)', () => {
     const { ks, clock } = makeKeyspace();
     ks.expiryMode = 'replica';

@@ -308,6 +308,13 @@ export class Database {
     return first.done ? undefined : first.value;
   }
 
+  /** Every stored key with its value, logically expired ones too (Redis's dictionary walk); a copy per segment. */
+  *storedEntries(): IterableIterator<[string, Value]> {
+    for (const table of this.tables) {
+      for (const seg of [...table.segments()]) yield* [...seg.entries];
+    }
+  }
+
   /** Every live key (a snapshot is not taken: keys written while iterating may or may not appear). */
   *keys(): IterableIterator<string> {
     const now = this.keyspace.now();

@@ -356,6 +356,27 @@ describeWithRedis('server commands against redis-server', () => {
     await p.redis.call('FLUSHALL');
   });
 
+  it('DEBUG DIGEST and DIGEST-VALUE count a key past its TTL that is not reaped yet, and do not expire it', async () => {
+    const server = new TestServer(allCommands, new ConfigRegistry());
+    const p = await pair(server);
+    await p.redis.call('FLUSHALL');
+    // Redis's active cycle would reap the key between the calls; Drake's test server runs no cycle.
+    await p.redis.call('DEBUG', 'SET-ACTIVE-EXPIRE', '0');
+    try {
+      await p.redis.call('SET', 'gone', 'v', 'PXAT', '1');
+      server.keyspace.db(0).setWithExpire('gone', 'v', 1);
+      await same(p, 'DEBUG', 'DIGEST');
+      await same(p, 'DEBUG', 'DIGEST-VALUE', 'gone');
+      const [redisSize, drakeSize] = await p.run('DBSIZE');
+      expect([redisSize, drakeSize]).toEqual([':1\r\n', ':1\r\n']);
+      const [redisDigest] = await p.run('DEBUG', 'DIGEST');
+      expect(redisDigest).not.toBe(`+${'0'.repeat(40)}\r\n`);
+    } finally {
+      await p.redis.call('DEBUG', 'SET-ACTIVE-EXPIRE', '1');
+      await p.redis.call('FLUSHALL');
+    }
+  });
+
   it('DEBUG POPULATE makes the same keys and values (whole-dataset digest) and the same errors', async () => {
     const p = await pair();
     await p.redis.call('FLUSHALL');
