@@ -158,3 +158,25 @@ test('SYNC and PSYNC refuse what Redis refuses, with its errors', async () => {
     await redis.stop();
   }
 });
+
+test('SIGTERM waits until a Redis replica has acknowledged every write, then exits', async () => {
+  const own = await startDrake();
+  const proxy = await TcpProxy.start('127.0.0.1', own.port);
+  const follower = await startRedis({ args: ['--replicaof', '127.0.0.1', String(proxy.port)] });
+  try {
+    await waitConverged(own.port, follower.port, 60_000);
+    proxy.pause();
+    expect(await call(own.port, 'SET', 'last', 'write')).toBe('+OK\r\n');
+    own.process.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Still up: the replica cannot acknowledge through the paused link.
+    expect(await call(own.port, 'GET', 'last')).toBe('$5\r\nwrite\r\n');
+    proxy.resume();
+    expect((await own.exited).code).toBe(0);
+    expect(await call(follower.port, 'GET', 'last')).toBe('$5\r\nwrite\r\n');
+  } finally {
+    await follower.stop();
+    await proxy.close();
+    await own.stop();
+  }
+});

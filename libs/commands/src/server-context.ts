@@ -158,6 +158,8 @@ export interface ServerContext {
   masterDown: boolean;
   /** The replication journal, or null while nothing replicates from this node (writes are not journalled). */
   journal: Journal | null;
+  /** Bytes the backlog of the Redis-protocol replicas' stream holds, once the replication layer has one. */
+  redisBacklogBytes?: () => number;
   /** WATCHed keys (MULTI/EXEC). */
   readonly watches: WatchRegistry;
   /** Clients blocked on keys (BLPOP…). */

@@ -44,6 +44,7 @@ export function memoryOverhead(server: ServerContext, counted?: number): MemoryO
   const startup = startupMemory();
   let backlog = 0;
   if (server.journal !== null) for (const shard of server.journal.shards) backlog += shard.backlogBytes;
+  backlog += server.redisBacklogBytes?.() ?? 0;
   let replicaClients = 0;
   let normalClients = 0;
   for (const c of server.clients.values()) {

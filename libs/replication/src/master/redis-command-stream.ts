@@ -29,6 +29,8 @@ export class RedisCommandStream implements JournalSubscriber {
   private transaction: JournalRecord[] = [];
   private lastBarrierTxid = 0;
   private closed = false;
+  /** The offset right after the last GETACK sent. */
+  private ackRequestedAt = -1;
 
   constructor(
     public replid: string,
@@ -43,6 +45,11 @@ export class RedisCommandStream implements JournalSubscriber {
   /** Offset of the last byte of the stream (what a full resync announces). */
   get offset(): number {
     return this.backlog.end;
+  }
+
+  /** Bytes of history the backlog holds (INFO mem_replication_backlog). */
+  get backlogBytes(): number {
+    return this.backlog.histlen;
   }
 
   /** True when a replica of history `replid` that processed everything before `offset` can continue from it. */
@@ -110,9 +117,15 @@ export class RedisCommandStream implements JournalSubscriber {
     if (this.sinks.size > 0) this.emit(-1, ['PING']);
   }
 
-  /** REPLCONF GETACK *: the replicas answer with REPLCONF ACK <offset> (WAIT). */
+  /**
+   * REPLCONF GETACK *: the replicas answer with REPLCONF ACK <offset> (WAIT, a shutdown's wait). Not again while
+   * nothing followed the last one: each GETACK moves the offset, so a caller asking every few ms would otherwise
+   * keep the offset ahead of every ACK.
+   */
   requestAck(): void {
-    if (this.sinks.size > 0) this.emit(-1, ['REPLCONF', 'GETACK', '*']);
+    if (this.sinks.size === 0 || this.offset === this.ackRequestedAt) return;
+    this.emit(-1, ['REPLCONF', 'GETACK', '*']);
+    this.ackRequestedAt = this.offset;
   }
 
   close(): void {

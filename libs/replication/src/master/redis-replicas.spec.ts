@@ -305,6 +305,59 @@ describe('RedisReplicas: ACKs', () => {
   });
 });
 
+describe('RedisReplicas: lagging (a shutdown waits for them)', () => {
+  it('a PSYNC replica lags until it acknowledged the last byte; a repeated ACK request adds no GETACK', async () => {
+    const { writer, replicas, server } = setup();
+    const replica = server.connect();
+    const { feed } = replicas.attachFull(replica, AT, { psync: true, eof: false });
+    await rdbSent();
+    feed.acked(replicas.offset);
+    expect(replicas.lagging()).toBe(false);
+    writer.run('SET', 'a', '1');
+    expect(replicas.lagging()).toBe(true);
+    replica.reply.take();
+    replicas.requestAcks();
+    replicas.requestAcks();
+    expect(text(replica)).toBe(cmd('REPLCONF', 'GETACK', '*'));
+    feed.acked(replicas.offset - 1);
+    expect(replicas.lagging()).toBe(true);
+    feed.acked(replicas.offset);
+    expect(replicas.lagging()).toBe(false);
+    // Asked again once the stream moved on.
+    writer.run('SET', 'b', '2');
+    replica.reply.take();
+    replicas.requestAcks();
+    expect(text(replica)).toBe(cmd('REPLCONF', 'GETACK', '*'));
+  });
+
+  it('a SYNC replica, which never acknowledges, does not lag', async () => {
+    const { writer, replicas, server } = setup();
+    replicas.attachFull(server.connect(), AT, FULL);
+    await rdbSent();
+    writer.run('SET', 'a', '1');
+    expect(replicas.lagging()).toBe(false);
+  });
+});
+
+describe('RedisReplicas: memory', () => {
+  it("INFO memory's mem_replication_backlog counts the stream's backlog with the journal's rings", async () => {
+    const { writer, replicas, server } = setup();
+    const backlog = (): number =>
+      Number(/mem_replication_backlog:(\d+)/.exec(writer.run('INFO', 'memory'))?.[1] ?? NaN);
+    const journalOnly = backlog();
+    replicas.attachFull(server.connect(), AT, FULL);
+    await rdbSent();
+    for (let i = 0; i < 50; i++) writer.run('SET', `k${i}`, 'v'.repeat(100));
+    const journalAfter = (server.journal as Journal).shards.reduce(
+      (sum, shard) => sum + shard.backlogBytes,
+      0,
+    );
+    expect(journalAfter).toBeGreaterThan(journalOnly);
+    // The stream's backlog holds every byte sent so far: offsets 1 … offset.
+    expect(backlog()).toBe(journalAfter + replicas.offset);
+  });
+});
+
 describe('RedisReplicas: replication timeout', () => {
   it('drops an online PSYNC replica silent for repl-timeout seconds, never a SYNC one', async () => {
     const { replicas, server } = setup();

@@ -40,7 +40,9 @@ export class RedisReplicas {
   constructor(
     private readonly server: ServerContext,
     private readonly options: RedisReplicasOptions,
-  ) {}
+  ) {
+    server.redisBacklogBytes = () => this.stream?.backlogBytes ?? 0;
+  }
 
   /** The replicas being served (INFO replication and ROLE list them with the Drake ones). */
   get all(): ReadonlySet<RedisReplicaFeed> {
@@ -111,6 +113,14 @@ export class RedisReplicas {
     let n = 0;
     for (const feed of this.feeds) if (feed.online && feed.ackedOffset >= offset) n++;
     return n;
+  }
+
+  /** True when an online replica that acknowledges (PSYNC, not SYNC) has not acknowledged the whole stream yet. */
+  lagging(): boolean {
+    const end = this.offset;
+    for (const feed of this.feeds)
+      if (feed.online && feed.acknowledges && feed.ackedOffset < end) return true;
+    return false;
   }
 
   /** Online replicas that acknowledged within the last `maxLagSeconds`. */

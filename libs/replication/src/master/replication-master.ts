@@ -318,13 +318,16 @@ export class ReplicationMaster {
     return n + this.redis.good(now, maxLagSeconds);
   }
 
-  /** True when some replica in stable sync has not acknowledged every record yet. */
+  /**
+   * True when some replica in stable sync has not acknowledged every record yet: a Drake replica every shard's LSN,
+   * a Redis replica (PSYNC) the stream's last byte.
+   */
   hasLaggingReplicas(): boolean {
     const journal = this.server.journal;
     if (journal === null) return false;
     for (const s of this.sessions.values())
       if (s.state === 'stable_sync' && !caughtUp(s, journal)) return true;
-    return false;
+    return this.redis.lagging();
   }
 
   /**
