@@ -1,3 +1,8 @@
+import { execFile } from 'child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import path from 'path';
+import { promisify } from 'util';
 import { TcpProxy } from '@drake/replication-testing';
 import { startDrake, startRedis, type ServerHandle } from './support/processes';
 import { RawClient } from './support/raw-client';
@@ -178,5 +183,89 @@ test('SIGTERM waits until a Redis replica has acknowledged every write, then exi
     await follower.stop();
     await proxy.close();
     await own.stop();
+  }
+});
+
+test('REPLCONF rdb-only and rdb-filter-only take and refuse what Redis does, with its errors', async () => {
+  const redis = await startRedis();
+  try {
+    const transcripts: string[] = [];
+    for (const port of [redis.port, master.port]) {
+      const c = await RawClient.connect(port);
+      try {
+        const replies: string[] = [];
+        for (const argv of [
+          ['REPLCONF', 'rdb-only', '2'],
+          ['REPLCONF', 'rdb-only', 'x'],
+          ['REPLCONF', 'rdb-only', '1'],
+          ['REPLCONF', 'rdb-filter-only', 'functions keys'],
+          ['REPLCONF', 'rdb-filter-only', '"unbalanced'],
+          ['REPLCONF', 'rdb-filter-only', ''],
+          ['REPLCONF', 'rdb-filter-only', 'FUNCTIONS'],
+          // A filtered RDB only goes out between EOF marks.
+          ['SYNC'],
+        ])
+          replies.push(await c.callText(...argv));
+        transcripts.push(replies.join(''));
+      } finally {
+        await c.close();
+      }
+    }
+    expect(transcripts[1]).toBe(transcripts[0]);
+    expect(transcripts[0]).toContain('-ERR Filtered replica requires EOF capability\r\n');
+  } finally {
+    await redis.stop();
+  }
+});
+
+test('redis-cli --rdb takes an RDB-only copy (redis-server loads it to the same digest); --functions-rdb one without keys', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'drake-e2e-rdb-only-'));
+  const run = promisify(execFile);
+  try {
+    await call(master.port, 'SET', 'rdb-only:key', 'value');
+    const digest = await call(master.port, 'DEBUG', 'DIGEST');
+    const replicas = async (): Promise<string | undefined> =>
+      /connected_slaves:\d+/.exec(await call(master.port, 'INFO', 'replication'))?.[0];
+    const before = await replicas();
+    await run('redis-cli', ['-p', String(master.port), '--rdb', path.join(dir, 'dump.rdb')]);
+    // The transfer ended the connection: it is not listed among the replicas.
+    expect(await replicas()).toBe(before);
+    const loaded = await startRedis({ args: ['--dir', dir] });
+    try {
+      expect(await call(loaded.port, 'DEBUG', 'DIGEST')).toBe(digest);
+    } finally {
+      await loaded.stop();
+    }
+    await run('redis-cli', ['-p', String(master.port), '--functions-rdb', path.join(dir, 'functions.rdb')]);
+    const functionsOnly = readFileSync(path.join(dir, 'functions.rdb'));
+    expect(functionsOnly.subarray(0, 9).toString('latin1')).toBe('REDIS0010');
+    const empty = await startRedis({ args: ['--dir', dir, '--dbfilename', 'functions.rdb'] });
+    try {
+      expect(await call(empty.port, 'DBSIZE')).toBe(':0\r\n');
+    } finally {
+      await empty.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an RDB-only replica gets the RDB and no stream after it, then Drake closes the connection', async () => {
+  const c = await RawClient.connect(master.port);
+  try {
+    expect(await c.callText('REPLCONF', 'capa', 'eof')).toBe('+OK\r\n');
+    expect(await c.callText('REPLCONF', 'rdb-only', '1')).toBe('+OK\r\n');
+    c.send('PSYNC', '?', '-1');
+    await call(master.port, 'SET', 'after:rdb', 'not-sent');
+    const { data, closed } = await c.readUntilClose(30_000);
+    expect(closed).toBe(true);
+    const text = data.toString('latin1');
+    const head = /^\+FULLRESYNC \w{40} \d+\r\n\$EOF:(\w{40})\r\nREDIS0010/.exec(text);
+    expect(head).not.toBeNull();
+    // The output ends with the mark: no command of the stream follows it.
+    expect(text.endsWith((head as RegExpExecArray)[1])).toBe(true);
+    expect(text).not.toContain('not-sent');
+  } finally {
+    await c.close();
   }
 });

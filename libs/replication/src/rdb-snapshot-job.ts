@@ -48,15 +48,17 @@ export class RdbSnapshotJob {
   private streamedKeys = 0;
 
   /** A job for a file of this server's: RDB version 10 with its encoding settings (rdbcompression, list packing). */
-  static forServer(keyspace: Keyspace, config: ConfigStore): RdbSnapshotJob {
-    return new RdbSnapshotJob(keyspace, writeOptions({ ...rdbWriteSettings(config), version: 10 }));
+  /** `withData` false: a file of the header and AUX fields only (REPLCONF rdb-filter-only). */
+  static forServer(keyspace: Keyspace, config: ConfigStore, withData = true): RdbSnapshotJob {
+    return new RdbSnapshotJob(keyspace, writeOptions({ ...rdbWriteSettings(config), version: 10 }), withData);
   }
 
   constructor(
     keyspace: Keyspace,
     private readonly options: ValueWriteOptions,
+    withData = true,
   ) {
-    for (let s = 0; s < keyspace.shardCount; s++) {
+    for (let s = 0; withData && s < keyspace.shardCount; s++) {
       this.shards.push(
         new ShardSnapshot(keyspace, s, () => undefined, { keySink: this.onKey, serializeFlushed: true }),
       );

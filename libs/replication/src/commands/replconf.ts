@@ -1,4 +1,5 @@
 import { defineCommand, parseInteger, type Client } from '@drake/commands';
+import { splitInlineArgs } from '@drake/resp';
 import { replicationOf } from './replication-of';
 
 /** What a replica announced on its control connection before asking for a session. */
@@ -6,13 +7,17 @@ const announced = new WeakMap<Client, Announced>();
 
 /**
  * What a replica told about itself: where it listens, whether it understands `+CONTINUE <replid>` (capa psync2)
- * and an RDB streamed between EOF marks (capa eof).
+ * and an RDB streamed between EOF marks (capa eof), whether it wants the RDB only (rdb-only 1: no stream after
+ * it, then the connection closes, as redis-cli --rdb asks) and whether it filtered the keys out (rdb-filter-only:
+ * Drake has no functions, the one part Redis's filter can keep, so the RDB holds the AUX fields only).
  */
 export interface Announced {
   port: number;
   ip: string;
   psync2: boolean;
   eof: boolean;
+  rdbOnly: boolean;
+  withoutData: boolean;
 }
 
 /**
@@ -20,7 +25,16 @@ export interface Announced {
  * capabilities otherwise).
  */
 export function announcedBy(client: Client): Announced {
-  return announced.get(client) ?? { port: 0, ip: peerIp(client), psync2: false, eof: false };
+  return (
+    announced.get(client) ?? {
+      port: 0,
+      ip: peerIp(client),
+      psync2: false,
+      eof: false,
+      rdbOnly: false,
+      withoutData: false,
+    }
+  );
 }
 
 function peerIp(client: Client): string {
@@ -89,7 +103,17 @@ export const replconfCommand = defineCommand({
           client.reply.bulk(manager.master.replid2);
           return;
         }
-      } else if (option !== 'getack' && option !== 'rdb-only') {
+      } else if (option === 'rdb-only') {
+        const rdbOnly = parseInteger(value);
+        if (rdbOnly === null) return client.reply.error('ERR value is not an integer or out of range');
+        if (rdbOnly !== 0 && rdbOnly !== 1)
+          return client.reply.error('ERR value is out of range, value must between 0 and 1');
+        info.rdbOnly = rdbOnly === 1;
+      } else if (option === 'rdb-filter-only') {
+        const error = rdbFilterError(value);
+        if (error !== null) return client.reply.error(error);
+        info.withoutData = true;
+      } else if (option !== 'getack') {
         return client.reply.error(`ERR Unrecognized REPLCONF option: ${argv[i]}`);
       }
     }
@@ -97,3 +121,13 @@ export const replconfCommand = defineCommand({
     client.reply.ok();
   },
 });
+
+/** REPLCONF rdb-filter-only's include filters, as Redis 7.0 takes them: "functions" or none (an empty RDB). */
+function rdbFilterError(value: string): string | null {
+  const filters = splitInlineArgs(value);
+  if (filters === null) return 'ERR Missing rdb-filter-only values';
+  for (const filter of filters) {
+    if (filter.toLowerCase() !== 'functions') return `ERR Unsupported rdb-filter-only option: ${filter}`;
+  }
+  return null;
+}

@@ -25,15 +25,21 @@ function sync(client: Client, argv: string[]): void {
     client.reply.error('ERR SYNC and PSYNC are invalid with pending output');
     return;
   }
+  const announced = announcedBy(client);
+  // A filtered RDB is never a file on disk in Redis, so it needs the EOF form; Drake follows the same contract.
+  if (announced.withoutData && !announced.eof) {
+    client.reply.error('ERR Filtered replica requires EOF capability');
+    return;
+  }
   const isPsync = argv[0].toLowerCase() === 'psync';
   const offset = isPsync ? parseInteger(argv[2]) : 0;
   if (offset === null) {
     client.reply.error('ERR value is not an integer or out of range');
     return;
   }
-  const { ip, port, psync2, eof } = announcedBy(client);
+  const { ip, port, psync2, eof, rdbOnly, withoutData } = announced;
   const psync = isPsync ? { replid: argv[1], offset, psync2 } : null;
-  manager.master.attachRedisReplica(client, { ip, port }, psync, eof);
+  manager.master.attachRedisReplica(client, { ip, port }, psync, { eof, rdbOnly, withData: !withoutData });
 }
 
 const syncFlags: CommandSpec['flags'] = ['no_async_loading', 'admin', 'no_multi', 'noscript'];

@@ -18,6 +18,16 @@ export interface ReplicaAddress {
   port: number;
 }
 
+/** How a Redis replica wants its full resync's RDB (REPLCONF capa eof, rdb-only, rdb-filter-only). */
+export interface RdbRequest {
+  /** Streamed between EOF marks as it is encoded, instead of built whole and sent with its length. */
+  eof: boolean;
+  /** The RDB and nothing after it: no stream, and the connection closes once the RDB is out. */
+  rdbOnly?: boolean;
+  /** False: a file of the header and AUX fields, without the keys. */
+  withData?: boolean;
+}
+
 /**
  * One replica that speaks Redis's protocol (SYNC/PSYNC: a redis-server following Drake, or Redis's test helpers),
  * fed from the shared RedisCommandStream. After a full resync it gets a point-in-time RDB of the whole dataset,
@@ -38,6 +48,8 @@ export class RedisReplicaFeed implements StreamSink {
    * acknowledges, so its silence is not a timeout.
    */
   acknowledges = true;
+  /** REPLCONF rdb-only 1: the RDB alone, then the connection closes (redis-cli --rdb). */
+  rdbOnly = false;
   /** The stream while the RDB is built; null once the replica follows the stream directly. */
   private held: ReplyWriter | null = null;
   private job: RdbSnapshotJob | null = null;
@@ -64,11 +76,11 @@ export class RedisReplicaFeed implements StreamSink {
    * Full resync: the RDB of the dataset as it is now, then the stream from this point on. Call in the turn the
    * feed is attached to the stream, so nothing falls between the snapshot and the stream.
    */
-  startFull(keyspace: Keyspace, streamed: boolean): void {
+  startFull(keyspace: Keyspace, request: RdbRequest): void {
     const config = this.client.server.config;
     this.held = new ReplyWriter();
-    this.job = RdbSnapshotJob.forServer(keyspace, config);
-    if (streamed) {
+    this.job = RdbSnapshotJob.forServer(keyspace, config, request.withData ?? true);
+    if (request.eof) {
       this.eofMark = randomBytes(20).toString('hex');
       this.client.reply.raw(`$EOF:${this.eofMark}\r\n`);
       const { aux, checksum } = serverFileHeader(config);
@@ -157,8 +169,9 @@ export class RedisReplicaFeed implements StreamSink {
     const bytes = job.endStream();
     this.client.reply.raw(mark);
     this.client.transport.scheduleFlush();
-    this.awaitingAck = true;
     this.logRdbSent(bytes);
+    if (this.rdbOnly) this.endRdbOnly();
+    else this.awaitingAck = true;
   }
 
   /** `$<length>` and the RDB (no CRLF after it), then the stream held meanwhile. */
@@ -167,7 +180,19 @@ export class RedisReplicaFeed implements StreamSink {
     reply.raw(`$${rdb.length}\r\n`);
     reply.rawBuffer(rdb);
     this.logRdbSent(rdb.length);
-    this.followStream();
+    if (this.rdbOnly) this.endRdbOnly();
+    else this.followStream();
+  }
+
+  /** An RDB-only replica is done once its RDB is out: the connection closes after it (Redis's replicaPutOnline). */
+  private endRdbOnly(): void {
+    this.client.server.logger.info(
+      { replica: this.client.transport.remoteAddress },
+      'Redis replica: RDB-only transfer done, closing',
+    );
+    this.close();
+    this.client.transport.closeAfterReply();
+    this.client.transport.scheduleFlush();
   }
 
   /** After the RDB: the stream held while it was built, then the live stream. */

@@ -1,7 +1,7 @@
 import { readConfigNumber, type Client, type ServerContext } from '@drake/commands';
 import type { Journal } from '@drake/journal';
 import { RedisCommandStream } from './redis-command-stream';
-import { RedisReplicaFeed, type ReplicaAddress } from './redis-replica-feed';
+import { RedisReplicaFeed, type RdbRequest, type ReplicaAddress } from './redis-replica-feed';
 
 /** How often replicas are checked for a replication timeout (Redis's replicationCron runs every second). */
 const TIMEOUT_CHECK_MS = 1000;
@@ -95,14 +95,17 @@ export class RedisReplicas {
   attachFull(
     client: Client,
     address: ReplicaAddress,
-    how: { psync: boolean; eof: boolean },
+    how: { psync: boolean } & RdbRequest,
   ): { replid: string; offset: number; feed: RedisReplicaFeed } {
     const stream = this.currentStream(true) as RedisCommandStream;
     const feed = this.attach(client, address);
-    feed.acknowledges = how.psync;
+    const rdbOnly = how.rdbOnly === true;
+    // An RDB-only replica gets no stream, so it never acknowledges one (Redis's canFeedReplicaReplBuffer).
+    feed.acknowledges = how.psync && !rdbOnly;
+    feed.rdbOnly = rdbOnly;
     if (how.psync) client.reply.simple(`FULLRESYNC ${stream.replid} ${stream.offset}`);
-    stream.attachFresh(feed);
-    feed.startFull(this.server.keyspace, how.eof);
+    if (!rdbOnly) stream.attachFresh(feed);
+    feed.startFull(this.server.keyspace, how);
     this.server.stats.fullSyncs++;
     this.server.logger.info({ replica: client.transport.remoteAddress }, 'Redis replica: full sync started');
     return { replid: stream.replid, offset: stream.offset, feed };

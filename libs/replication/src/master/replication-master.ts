@@ -6,7 +6,7 @@ import { SnapshotPacer } from './snapshot-pacer';
 import { SyncSession } from './sync-session';
 import { awaitCatchUp, caughtUp } from './takeover';
 import { RedisReplicas } from './redis-replicas';
-import type { ReplicaAddress } from './redis-replica-feed';
+import type { RdbRequest, ReplicaAddress } from './redis-replica-feed';
 
 /** How often a shutdown waiting for its replicas checks their ACKs (and asks for fresh ones). */
 const SHUTDOWN_CHECK_MS = 10;
@@ -124,12 +124,12 @@ export class ReplicationMaster {
     client: Client,
     address: ReplicaAddress,
     psync: { replid: string; offset: number; psync2: boolean } | null,
-    eof: boolean,
+    rdb: RdbRequest,
   ): void {
     this.markReplicaLink(client);
     client.reply.limit = this.options.outputLimit;
     if (psync !== null && this.redis.tryContinue(client, address, psync)) return;
-    this.redis.attachFull(client, address, { psync: psync !== null, eof });
+    this.redis.attachFull(client, address, { psync: psync !== null, ...rdb });
   }
 
   /** A connection now carries replication: counted apart in INFO, and an error replied on it is unexpected. */
