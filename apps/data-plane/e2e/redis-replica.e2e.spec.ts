@@ -1,5 +1,5 @@
 import { execFile } from 'child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 import { promisify } from 'util';
@@ -267,5 +267,41 @@ test('an RDB-only replica gets the RDB and no stream after it, then Drake closes
     expect(text).not.toContain('not-sent');
   } finally {
     await c.close();
+  }
+});
+
+test('a SYNC without capa eof gets the RDB with its length (spooled to disk), which redis-server loads to the same digest', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'drake-e2e-sync-length-'));
+  const c = await RawClient.connect(master.port);
+  try {
+    await call(master.port, 'DEBUG', 'POPULATE', '30000', 'spooled', '100');
+    const digest = await call(master.port, 'DEBUG', 'DIGEST');
+    c.send('SYNC');
+    let data: Buffer = Buffer.alloc(0);
+    let length = -1;
+    let start = 0;
+    for (let waited = 0; waited < 30_000; waited += 20) {
+      data = c.pending();
+      const header = /^\$(\d+)\r\n/.exec(data.subarray(0, 24).toString('latin1'));
+      if (header !== null) [length, start] = [Number(header[1]), header[0].length];
+      if (length >= 0 && data.length >= start + length) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // More than the 1 MB the master lets wait unsent: the file went out in paced parts.
+    expect(length).toBeGreaterThan(1024 * 1024);
+    expect(data.length).toBeGreaterThanOrEqual(start + length);
+    writeFileSync(path.join(dir, 'dump.rdb'), data.subarray(start, start + length));
+    const loaded = await startRedis({ args: ['--dir', dir] });
+    try {
+      expect(await call(loaded.port, 'DEBUG', 'DIGEST')).toBe(digest);
+    } finally {
+      await loaded.stop();
+    }
+    // Nothing is left in Drake's directory: the spool file was unlinked when it was opened.
+    const drakeDir = (await call(master.port, 'CONFIG', 'GET', 'dir')).split('\r\n')[4];
+    expect(readdirSync(drakeDir).filter((name) => name.startsWith('temp-repl-'))).toEqual([]);
+  } finally {
+    await c.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

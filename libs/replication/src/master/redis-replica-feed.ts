@@ -1,9 +1,11 @@
 import { randomBytes } from 'crypto';
+import { tmpdir } from 'os';
 import type { Client } from '@drake/commands';
 import { ReplyWriter } from '@drake/resp';
 import type { Keyspace } from '@drake/storage';
 import { RdbSnapshotJob, serverFileHeader } from '../rdb-snapshot-job';
 import type { StreamSink } from './redis-command-stream';
+import { RdbSpool } from './rdb-spool';
 
 /** How long the RDB for a Redis replica is encoded per turn of the event loop before clients get in (ms). */
 const RDB_TURN_MS = 0.5;
@@ -37,7 +39,9 @@ export interface RdbRequest {
  *
  * A replica that announced `REPLCONF capa eof` (redis-server does) gets the RDB streamed as it is encoded, in
  * Redis's diskless form — `$EOF:<40-byte mark>`, the file, the mark — paced by what the replica takes, so the
- * master holds no copy of it. Others get `$<length>` and the file, which has to be built whole first.
+ * master holds no copy of it. Others get `$<length>` and the file, which has to be complete first: it is spooled
+ * to a file in `dir` (an unlinked one), then sent at the same pace. Only when no file can be made there or in the
+ * system's temporary directory is it built in memory.
  */
 export class RedisReplicaFeed implements StreamSink {
   /** The offset the replica last acknowledged (REPLCONF ACK), or -1 before its first ACK. */
@@ -55,6 +59,8 @@ export class RedisReplicaFeed implements StreamSink {
   private job: RdbSnapshotJob | null = null;
   /** The end mark of an RDB streamed in the EOF form, or null when it goes out with its length. */
   private eofMark: string | null = null;
+  /** Where a length-form RDB is written, then read back from as the replica takes it. */
+  private spool: RdbSpool | null = null;
   /** The EOF-form RDB went out; the stream waits for the replica's first ACK (see endStreamedRdb). */
   private awaitingAck = false;
   private closed = false;
@@ -85,6 +91,12 @@ export class RedisReplicaFeed implements StreamSink {
       this.client.reply.raw(`$EOF:${this.eofMark}\r\n`);
       const { aux, checksum } = serverFileHeader(config);
       this.job.streamTo(aux, checksum, this.onRdbChunk);
+    } else {
+      this.spool = openSpool(String(config.lookup('dir')?.get() ?? process.cwd()));
+      if (this.spool !== null) {
+        const { aux, checksum } = serverFileHeader(config);
+        this.job.streamTo(aux, checksum, this.spool.write);
+      }
     }
     this.job.start();
     setImmediate(this.buildRdb);
@@ -118,6 +130,8 @@ export class RedisReplicaFeed implements StreamSink {
     this.job?.cancel();
     this.job = null;
     this.held = null;
+    this.spool?.close();
+    this.spool = null;
     this.onDone(this);
   }
 
@@ -145,6 +159,7 @@ export class RedisReplicaFeed implements StreamSink {
       }
       this.job = null;
       if (this.eofMark !== null) this.endStreamedRdb(job, this.eofMark);
+      else if (this.spool !== null) this.sendSpooled(job.endStream());
       else {
         const { aux, checksum } = serverFileHeader(this.client.server.config);
         this.sendRdb(job.toBuffer(aux, checksum));
@@ -179,7 +194,39 @@ export class RedisReplicaFeed implements StreamSink {
     const reply = this.client.reply;
     reply.raw(`$${rdb.length}\r\n`);
     reply.rawBuffer(rdb);
-    this.logRdbSent(rdb.length);
+    this.rdbSent(rdb.length);
+  }
+
+  /** `$<length>`, then the spooled file read back as the replica takes it (pumpSpool). */
+  private sendSpooled(bytes: number): void {
+    this.client.reply.raw(`$${bytes}\r\n`);
+    this.pumpSpool();
+  }
+
+  private readonly pumpSpool = (): void => {
+    const spool = this.spool;
+    if (this.closed || spool === null) return;
+    try {
+      while (this.client.unsentBytes <= RDB_OUTPUT_HIGH_WATER) {
+        const chunk = spool.read();
+        if (chunk === null) {
+          spool.close();
+          this.spool = null;
+          this.rdbSent(spool.size);
+          return;
+        }
+        this.client.reply.rawBuffer(chunk);
+      }
+      this.client.transport.scheduleFlush();
+      setTimeout(this.pumpSpool, RDB_OUTPUT_WAIT_MS);
+    } catch (error) {
+      this.drop(`its RDB failed: ${(error as Error).message}`);
+    }
+  };
+
+  /** The length-form RDB is out: the stream held meanwhile follows, or an RDB-only replica is done. */
+  private rdbSent(bytes: number): void {
+    this.logRdbSent(bytes);
     if (this.rdbOnly) this.endRdbOnly();
     else this.followStream();
   }
@@ -211,4 +258,16 @@ export class RedisReplicaFeed implements StreamSink {
       'Redis replica: RDB sent, streaming',
     );
   }
+}
+
+/** A spool file in `dir`, else in the system's temporary directory; null when neither can hold one. */
+function openSpool(dir: string): RdbSpool | null {
+  for (const where of [dir, tmpdir()]) {
+    try {
+      return new RdbSpool(where);
+    } catch {
+      // try the next place
+    }
+  }
+  return null;
 }
