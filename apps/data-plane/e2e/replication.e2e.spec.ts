@@ -514,6 +514,21 @@ test('the wait for replicas ends at shutdown-timeout; SHUTDOWN NOW does not wait
   }
 });
 
+test('a shutdown waits for a replica in full sync to finish it and acknowledge, as Redis waits for every replica', async () => {
+  const { master, proxy, replica } = await slowFullSync();
+  proxy.setRateLimit(32 * 1024);
+  const [digest, size] = [await call(master.port, 'DEBUG', 'DIGEST'), await call(master.port, 'DBSIZE')];
+  master.process.kill('SIGTERM');
+  await sleep(300);
+  // Still up: the replica's snapshot is crawling through the rate-limited link.
+  expect(await replicaState(replica.port)).toBe('sync');
+  expect(await call(master.port, 'PING')).toBe('+PONG\r\n');
+  proxy.setRateLimit(0);
+  expect((await master.exited).code).toBe(0);
+  expect(await call(replica.port, 'DEBUG', 'DIGEST')).toBe(digest);
+  expect(await call(replica.port, 'DBSIZE')).toBe(size);
+});
+
 /** A master with `keys` keys and a replica in stable sync holding them. */
 async function syncedPair(keys: number): Promise<{ master: ServerHandle; replica: ServerHandle }> {
   const master = await drake();

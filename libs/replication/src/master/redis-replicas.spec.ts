@@ -310,10 +310,12 @@ describe('RedisReplicas: ACKs', () => {
 });
 
 describe('RedisReplicas: lagging (a shutdown waits for them)', () => {
-  it('a PSYNC replica lags until it acknowledged the last byte; a repeated ACK request adds no GETACK', async () => {
+  it('a PSYNC replica lags while it takes its RDB and until it acknowledged the last byte; a repeated ACK request adds no GETACK', async () => {
     const { writer, replicas, server } = setup();
     const replica = server.connect();
     const { feed } = replicas.attachFull(replica, AT, { psync: true, eof: false });
+    // Still taking its RDB.
+    expect(replicas.lagging()).toBe(true);
     await rdbSent();
     feed.acked(replicas.offset);
     expect(replicas.lagging()).toBe(false);

@@ -118,11 +118,14 @@ export class RedisReplicas {
     return n;
   }
 
-  /** True when an online replica that acknowledges (PSYNC, not SYNC) has not acknowledged the whole stream yet. */
+  /**
+   * True when a replica that acknowledges (PSYNC, not SYNC) is still taking its RDB or has not acknowledged the
+   * whole stream yet.
+   */
   lagging(): boolean {
     const end = this.offset;
     for (const feed of this.feeds)
-      if (feed.online && feed.acknowledges && feed.ackedOffset < end) return true;
+      if (feed.acknowledges && (!feed.online || feed.ackedOffset < end)) return true;
     return false;
   }
 

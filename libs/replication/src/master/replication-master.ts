@@ -319,14 +319,16 @@ export class ReplicationMaster {
   }
 
   /**
-   * True when some replica in stable sync has not acknowledged every record yet: a Drake replica every shard's LSN,
-   * a Redis replica (PSYNC) the stream's last byte.
+   * True when some replica has not acknowledged every record yet (a shutdown waits for it, as Redis 7.0's
+   * isReadyToShutdown): a Drake replica in full sync, or in stable sync behind on some shard's LSN; a Redis replica
+   * (PSYNC) still taking its RDB or behind the stream's last byte.
    */
   hasLaggingReplicas(): boolean {
     const journal = this.server.journal;
     if (journal === null) return false;
-    for (const s of this.sessions.values())
-      if (s.state === 'stable_sync' && !caughtUp(s, journal)) return true;
+    for (const s of this.sessions.values()) {
+      if (s.state === 'full_sync' || (s.state === 'stable_sync' && !caughtUp(s, journal))) return true;
+    }
     return this.redis.lagging();
   }
 
