@@ -6,7 +6,7 @@ import { maxListpackEntries, readZset, storeResult, zsetPut } from '../zsets/zse
 import { parseBox, parseLonLat, parseRadius } from './geo-args';
 import { replyCoordinate, replyDistance } from './geo-format';
 import { decodeScore, align52, type GeoCell } from './geohash';
-import { distanceIfWithin, searchCells, type GeoShape } from './geo-shape';
+import { distance, distanceIfWithin, ROUNDED_TRIG, searchCells, type GeoShape } from './geo-shape';
 
 /** Which command runs the search (Redis's georadiusGeneric flags). */
 export const enum SearchKind {
@@ -246,7 +246,12 @@ export function geoSearch(client: Client, argv: string[], srcIndex: number, kind
   // A stable sort: Redis's qsort is glibc's merge sort, which keeps equal distances in scan order.
   if (opts.sort !== 0)
     results.sort((a, b) => (a.dist > b.dist ? opts.sort : a.dist < b.dist ? -opts.sort : 0));
-  for (let i = 0; i < returned; i++) results[i].dist /= shape.conversion;
+  for (let i = 0; i < returned; i++) {
+    const r = results[i];
+    // A stored distance is seen to its last bit: computed again with trigonometry rounded as glibc's (Redis's).
+    if (opts.storeKey !== null && opts.storeDist) r.dist = distance(lon, lat, r.lon, r.lat, ROUNDED_TRIG);
+    r.dist /= shape.conversion;
+  }
   if (opts.storeKey !== null) store(client, opts.storeKey, results, returned, opts.storeDist, kind);
   else replyResults(client, results, returned, opts);
 }

@@ -1,4 +1,5 @@
 import { GEO_STEP_MAX, decodeCell, encode, neighbours, type GeoArea, type GeoCell } from './geohash';
+import { roundedAsin, roundedCos, roundedSin } from './rounded-trig';
 
 /** Redis's constants: degrees to radians, and the Earth's quadratic mean radius for WGS-84, in metres. */
 const D_R = Math.PI / 180;
@@ -31,17 +32,33 @@ export function latDistance(lat1: number, lat2: number): number {
   return EARTH_RADIUS_IN_METERS * Math.abs(degRad(lat2) - degRad(lat1));
 }
 
+/** The trigonometric functions a distance is computed with. */
+export interface Trig {
+  sin(x: number): number;
+  cos(x: number): number;
+  asin(x: number): number;
+}
+
+/**
+ * V8's: within an ulp of glibc's, which Redis uses, and fast. Replies show distances to 4 decimals, where the
+ * last bit does not show.
+ */
+const V8_TRIG: Trig = { sin: Math.sin, cos: Math.cos, asin: Math.asin };
+
+/** Rounded to nearest, as glibc's nearly always are: for distances seen to the last bit (STOREDIST's scores). */
+export const ROUNDED_TRIG: Trig = { sin: roundedSin, cos: roundedCos, asin: roundedAsin };
+
 /** Great-circle distance in metres (haversine), with Redis's shortcut when the longitudes agree. */
-export function distance(lon1: number, lat1: number, lon2: number, lat2: number): number {
+export function distance(lon1: number, lat1: number, lon2: number, lat2: number, trig = V8_TRIG): number {
   const lon1r = degRad(lon1);
   const lon2r = degRad(lon2);
-  const v = Math.sin((lon2r - lon1r) / 2);
+  const v = trig.sin((lon2r - lon1r) / 2);
   if (v === 0) return latDistance(lat1, lat2);
   const lat1r = degRad(lat1);
   const lat2r = degRad(lat2);
-  const u = Math.sin((lat2r - lat1r) / 2);
-  const a = u * u + Math.cos(lat1r) * Math.cos(lat2r) * v * v;
-  return 2.0 * EARTH_RADIUS_IN_METERS * Math.asin(Math.sqrt(a));
+  const u = trig.sin((lat2r - lat1r) / 2);
+  const a = u * u + trig.cos(lat1r) * trig.cos(lat2r) * v * v;
+  return 2.0 * EARTH_RADIUS_IN_METERS * trig.asin(Math.sqrt(a));
 }
 
 /** Bits per coordinate of cells big enough that the centre's cell and its neighbours cover `rangeMeters`. */
