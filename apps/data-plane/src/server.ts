@@ -66,6 +66,8 @@ export class DrakeServer implements ServerContext, ReplicationServer {
   readonly pubsub = new PubSubHub();
   readonly watches: WatchRegistry;
   journal: Journal | null = null;
+  /** Set by the replication layer; declared here so the server object keeps one shape on the hot path. */
+  redisBacklogBytes: (() => number) | undefined = undefined;
   readOnly = false;
   isReplica = false;
   loading: LoadProgress | null = null;
