@@ -1,4 +1,4 @@
-import { execFile } from 'child_process';
+import { execFile, spawn } from 'child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
@@ -303,5 +303,23 @@ test('a SYNC without capa eof gets the RDB with its length (spooled to disk), wh
   } finally {
     await c.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('redis-cli --replica (an empty filter: an RDB without keys) then logs the commands Drake streams', async () => {
+  const cli = spawn('redis-cli', ['-p', String(master.port), '--replica']);
+  let out = '';
+  cli.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('latin1')));
+  cli.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('latin1')));
+  try {
+    for (let i = 0; i < 200 && !out.includes('Logging commands'); i++)
+      await new Promise((r) => setTimeout(r, 25));
+    expect(out).toMatch(/SYNC done after \d+ bytes/);
+    await call(master.port, 'SET', 'cli:replica', 'seen');
+    for (let i = 0; i < 200 && !out.includes('"cli:replica"'); i++)
+      await new Promise((r) => setTimeout(r, 25));
+    expect(out).toContain('"SET","cli:replica","seen"');
+  } finally {
+    cli.kill();
   }
 });
