@@ -1,11 +1,11 @@
 /**
  * sin, cos and asin rounded to the nearest double. Redis's GEO distances come from glibc's libm, which rounds
  * these to nearest for all but about 0.1% of arguments; V8's fdlibm ports differ from it in the last bit for 3–6%
- * of them, so a distance stored by GEORADIUS STOREDIST differed from Redis's for about one point in five. Each
+ * of them, so a distance stored by GEORADIUS STOREDIST differed from Redis's for about one point in ten. Each
  * value here is computed in double-double arithmetic (about 106 bits) and rounded once.
  *
  * The double-double operations write their result to the registers H and L instead of allocating pairs: this runs
- * once per point of a GEO search. Meant for |x| ≤ 2^19 (GEO passes radians of at most π); beyond, Math's.
+ * for every point a STOREDIST stores. Meant for |x| ≤ 2^19 (GEO passes radians of at most π); beyond, Math's.
  */
 
 let H = 0;
@@ -114,18 +114,23 @@ function series(sine: boolean): void {
   if (sine) mul(sh, sl, R_H, R_L);
 }
 
+function negate(): void {
+  H = -H;
+  L = -L;
+}
+
 /** sin(x) → H + L. */
 function sinDD(x: number): void {
   const quadrant = reduce(x);
   series(quadrant % 2 === 0);
-  if (quadrant >= 2) [H, L] = [-H, -L];
+  if (quadrant >= 2) negate();
 }
 
 /** cos(x) → H + L. */
 function cosDD(x: number): void {
   const quadrant = reduce(x);
   series(quadrant % 2 === 1);
-  if (quadrant === 1 || quadrant === 2) [H, L] = [-H, -L];
+  if (quadrant === 1 || quadrant === 2) negate();
 }
 
 const LIMIT = 2 ** 19;

@@ -22,7 +22,7 @@ export interface ReplicaAddress {
 
 /** How a Redis replica wants its full resync's RDB (REPLCONF capa eof, rdb-only, rdb-filter-only). */
 export interface RdbRequest {
-  /** Streamed between EOF marks as it is encoded, instead of built whole and sent with its length. */
+  /** Streamed between EOF marks as it is encoded, instead of sent with its length once complete. */
   eof: boolean;
   /** The RDB and nothing after it: no stream, and the connection closes once the RDB is out. */
   rdbOnly?: boolean;
