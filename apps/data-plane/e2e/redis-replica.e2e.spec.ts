@@ -6,6 +6,7 @@ import { promisify } from 'util';
 import { TcpProxy } from '@drake/replication-testing';
 import { startDrake, startRedis, type ServerHandle } from './support/processes';
 import { RawClient } from './support/raw-client';
+import { sameOnBoth } from './support/transcripts';
 import { call, datasetListing, statsCounter, waitConverged, Writer } from './support/replication';
 
 /**
@@ -141,27 +142,32 @@ test('a transaction with a float increment and a blocking pop reaches the Redis 
   expect(Number((await call(port, 'TTL', 'tx:b')).slice(1))).toBeGreaterThan(90);
 });
 
-test('SYNC and PSYNC refuse what Redis refuses, with its errors', async () => {
+/** `transcript` on a connection to a fresh redis-server and one to Drake: the same from both (sameOnBoth). */
+async function sameAsRedis(transcript: (c: RawClient) => Promise<string>): Promise<string> {
   const redis = await startRedis();
   try {
-    const transcripts: string[] = [];
-    for (const port of [redis.port, master.port]) {
+    return await sameOnBoth({ redis: () => redis, subject: () => master }, async (port) => {
       const c = await RawClient.connect(port);
       try {
-        // Pipelined behind a PING, PSYNC would put the RDB after a reply still waiting: refused.
-        c.sendRaw('PING\r\nPSYNC ? -1\r\nPSYNC a\r\nMULTI\r\nSYNC\r\nEXEC\r\nPSYNC ? notanumber\r\n');
-        const replies: string[] = [];
-        for (let i = 0; i < 7; i++) replies.push((await c.readReply()).toString('latin1'));
-        transcripts.push(replies.join(''));
+        return await transcript(c);
       } finally {
         await c.close();
       }
-    }
-    expect(transcripts[1]).toBe(transcripts[0]);
-    expect(transcripts[0]).toContain('-ERR SYNC and PSYNC are invalid with pending output\r\n');
+    });
   } finally {
     await redis.stop();
   }
+}
+
+test('SYNC and PSYNC refuse what Redis refuses, with its errors', async () => {
+  const transcript = await sameAsRedis(async (c) => {
+    // Pipelined behind a PING, PSYNC would put the RDB after a reply still waiting: refused.
+    c.sendRaw('PING\r\nPSYNC ? -1\r\nPSYNC a\r\nMULTI\r\nSYNC\r\nEXEC\r\nPSYNC ? notanumber\r\n');
+    const replies: string[] = [];
+    for (let i = 0; i < 7; i++) replies.push((await c.readReply()).toString('latin1'));
+    return replies.join('');
+  });
+  expect(transcript).toContain('-ERR SYNC and PSYNC are invalid with pending output\r\n');
 });
 
 test('SIGTERM waits until a Redis replica has acknowledged every write, then exits', async () => {
@@ -187,35 +193,23 @@ test('SIGTERM waits until a Redis replica has acknowledged every write, then exi
 });
 
 test('REPLCONF rdb-only and rdb-filter-only take and refuse what Redis does, with its errors', async () => {
-  const redis = await startRedis();
-  try {
-    const transcripts: string[] = [];
-    for (const port of [redis.port, master.port]) {
-      const c = await RawClient.connect(port);
-      try {
-        const replies: string[] = [];
-        for (const argv of [
-          ['REPLCONF', 'rdb-only', '2'],
-          ['REPLCONF', 'rdb-only', 'x'],
-          ['REPLCONF', 'rdb-only', '1'],
-          ['REPLCONF', 'rdb-filter-only', 'functions keys'],
-          ['REPLCONF', 'rdb-filter-only', '"unbalanced'],
-          ['REPLCONF', 'rdb-filter-only', ''],
-          ['REPLCONF', 'rdb-filter-only', 'FUNCTIONS'],
-          // A filtered RDB only goes out between EOF marks.
-          ['SYNC'],
-        ])
-          replies.push(await c.callText(...argv));
-        transcripts.push(replies.join(''));
-      } finally {
-        await c.close();
-      }
-    }
-    expect(transcripts[1]).toBe(transcripts[0]);
-    expect(transcripts[0]).toContain('-ERR Filtered replica requires EOF capability\r\n');
-  } finally {
-    await redis.stop();
-  }
+  const transcript = await sameAsRedis(async (c) => {
+    const replies: string[] = [];
+    for (const argv of [
+      ['REPLCONF', 'rdb-only', '2'],
+      ['REPLCONF', 'rdb-only', 'x'],
+      ['REPLCONF', 'rdb-only', '1'],
+      ['REPLCONF', 'rdb-filter-only', 'functions keys'],
+      ['REPLCONF', 'rdb-filter-only', '"unbalanced'],
+      ['REPLCONF', 'rdb-filter-only', ''],
+      ['REPLCONF', 'rdb-filter-only', 'FUNCTIONS'],
+      // A filtered RDB only goes out between EOF marks.
+      ['SYNC'],
+    ])
+      replies.push(await c.callText(...argv));
+    return replies.join('');
+  });
+  expect(transcript).toContain('-ERR Filtered replica requires EOF capability\r\n');
 });
 
 test('redis-cli --rdb takes an RDB-only copy (redis-server loads it to the same digest); --functions-rdb one without keys', async () => {
