@@ -93,6 +93,40 @@ test('WAIT counts a Redis replica once it acknowledged the writes, and not while
   }
 });
 
+/** Drake's master_repl_offset and the offset its INFO gives for its one replica. */
+async function masterAndReplicaOffsets(): Promise<[number, number]> {
+  const info = await call(master.port, 'INFO', 'replication');
+  return [
+    Number(/master_repl_offset:(\d+)/.exec(info)?.[1]),
+    Number(/slave0:[^\r]*,offset=(\d+)/.exec(info)?.[1]),
+  ];
+}
+
+async function untilReplicaOffsetIsMasters(): Promise<void> {
+  for (const deadline = Date.now() + 10_000; ;) {
+    const [ofMaster, ofReplica] = await masterAndReplicaOffsets();
+    if (ofMaster === ofReplica) return;
+    if (Date.now() > deadline) throw new Error(`replica offset ${ofReplica}, master ${ofMaster}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+test("Drake's INFO counts what the Redis replica acknowledged in journal records, as master_repl_offset does", async () => {
+  const redisReplica = replica as ServerHandle;
+  // No key with a TTL left: nothing but the writes below adds records.
+  await call(master.port, 'FLUSHALL');
+  // The replica acknowledges every second.
+  await untilReplicaOffsetIsMasters();
+  const sleeper = call(redisReplica.port, 'DEBUG', 'SLEEP', '2');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let i = 0; i < 10; i++) await call(master.port, 'SET', `lag:${i}`, 'x'.repeat(i * 50));
+  // Its own INFO counts bytes; Drake's counts records, so master_repl_offset - offset is its lag in records.
+  const [ofMaster, ofReplica] = await masterAndReplicaOffsets();
+  expect(ofMaster - ofReplica).toBe(10);
+  await sleeper;
+  await untilReplicaOffsetIsMasters();
+});
+
 test('a Redis replica cut off for longer than the backlog holds gets a full resync and converges', async () => {
   const proxy = await TcpProxy.start('127.0.0.1', master.port);
   const follower = await startRedis({ args: ['--replicaof', '127.0.0.1', String(proxy.port)] });

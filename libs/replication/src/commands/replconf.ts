@@ -75,10 +75,10 @@ export const replconfCommand = defineCommand({
       } else if (option === 'ack') {
         const feed = manager.master.redis.feedOf(client);
         if (feed !== undefined) {
-          // A Redis replica's byte offset (INFO, WAIT); it is never answered either.
+          // A Redis replica's byte offset (WAIT; INFO turns it into records); it is never answered either.
           const offset = parseInteger(value);
           if (offset !== null) {
-            feed.acked(offset);
+            manager.master.redis.acked(feed, offset);
             manager.master.onAck?.();
           }
           return;

@@ -1,6 +1,7 @@
 import type { Journal, JournalRecord, JournalSubscriber } from '@drake/journal';
 import { ReplyWriter } from '@drake/resp';
 import { ByteBacklog } from './byte-backlog';
+import { RecordCheckpoints } from './record-checkpoints';
 
 /** Where the stream's bytes go: a Redis replica's connection (or what it holds while its RDB is built). */
 export interface StreamSink {
@@ -31,6 +32,9 @@ export class RedisCommandStream implements JournalSubscriber {
   private closed = false;
   /** The offset right after the last GETACK sent. */
   private ackRequestedAt = -1;
+  /** Journal records appended so far, summed over the shards (the journal's offset, as master_repl_offset). */
+  private recordCount: number;
+  private readonly checkpoints: RecordCheckpoints;
 
   constructor(
     public replid: string,
@@ -39,6 +43,10 @@ export class RedisCommandStream implements JournalSubscriber {
     startOffset: number,
   ) {
     this.backlog = new ByteBacklog(backlogBytes, startOffset);
+    let records = 0;
+    for (const shard of journal.shards) records += shard.currentLsn;
+    this.recordCount = records;
+    this.checkpoints = new RecordCheckpoints(startOffset, records);
     for (const shard of journal.shards) shard.subscribe(this);
   }
 
@@ -47,9 +55,22 @@ export class RedisCommandStream implements JournalSubscriber {
     return this.backlog.end;
   }
 
-  /** Bytes of history the backlog holds (INFO mem_replication_backlog). */
+  /** Bytes of history the backlog holds, with the checkpoints that map it to records (mem_replication_backlog). */
   get backlogBytes(): number {
-    return this.backlog.histlen;
+    return this.backlog.histlen + this.checkpoints.bytes;
+  }
+
+  /** Journal records the stream has taken, summed over the shards: what a replica holding all of it holds. */
+  get records(): number {
+    return this.recordCount;
+  }
+
+  /**
+   * The journal records a replica that processed the stream up to byte `offset` holds (its REPLCONF ACK), or null
+   * when `offset` is older than the backlog.
+   */
+  recordsAt(offset: number): number | null {
+    return this.checkpoints.recordsAt(offset);
   }
 
   /** True when a replica of history `replid` that processed everything before `offset` can continue from it. */
@@ -90,10 +111,21 @@ export class RedisCommandStream implements JournalSubscriber {
 
   resizeBacklog(bytes: number): void {
     this.backlog.resize(bytes);
+    this.checkpoints.dropBefore(this.backlog.firstOffset - 1);
   }
 
   onRecord(record: JournalRecord): void {
-    if (this.closed) return;
+    if (this.closed || record.kind === 'ping') return;
+    this.recordCount++;
+    this.write(record);
+    // A transaction's effects go out at its EXEC: until then its records are not complete at any offset.
+    if (this.transaction.length > 0) return;
+    const backlog = this.backlog;
+    this.checkpoints.mark(backlog.end, this.recordCount);
+    this.checkpoints.dropBefore(backlog.firstOffset - 1);
+  }
+
+  private write(record: JournalRecord): void {
     switch (record.kind) {
       case 'command':
         if (record.txid === 0) this.emit(record.dbIndex, record.argv);
@@ -107,7 +139,7 @@ export class RedisCommandStream implements JournalSubscriber {
         else this.emit(record.dbIndex, record.argv);
         return;
       default:
-        // The journal's heartbeats: the replicas get Redis's periodic PING instead (ping()).
+        // A shard's own transaction closing: the EXEC barrier above ends the transaction for the stream.
         return;
     }
   }

@@ -46,6 +46,11 @@ export interface RdbRequest {
 export class RedisReplicaFeed implements StreamSink {
   /** The offset the replica last acknowledged (REPLCONF ACK), or -1 before its first ACK. */
   ackedOffset = -1;
+  /**
+   * The journal records the replica holds, as the stream counts them: those before its RDB or continued offset,
+   * then those its ACKs cover. Only an ACK older than the backlog leaves it where it was.
+   */
+  ackedRecords = 0;
   lastAckMs = Date.now();
   /**
    * False for a replica that attached with SYNC (Redis's pre-PSYNC replicas, redis-cli --replica): it never
@@ -113,9 +118,10 @@ export class RedisReplicaFeed implements StreamSink {
     if (this.held.length > this.outputLimit()) this.drop('output limit reached while its RDB was built');
   }
 
-  /** REPLCONF ACK <offset> from the replica. */
-  acked(offset: number): void {
+  /** REPLCONF ACK <offset> from the replica; `records` the journal records that offset completes, if known. */
+  acked(offset: number, records: number | null): void {
     this.ackedOffset = offset;
+    if (records !== null && records > this.ackedRecords) this.ackedRecords = records;
     this.lastAckMs = Date.now();
     if (this.awaitingAck) {
       this.awaitingAck = false;

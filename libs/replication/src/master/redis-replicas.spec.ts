@@ -173,7 +173,7 @@ describe('RedisReplicas: full resync, the RDB paced by what the replica takes', 
     expect(keys).toContain('0:a=1');
     expect(keys).toContain(`5:k1=${'v'.repeat(50)}`);
     expect(feed.online).toBe(false);
-    feed.acked(offset);
+    replicas.acked(feed, offset);
     expect(text(replica)).toBe(cmd('SELECT', '5') + cmd('SET', 'k1', 'changed'));
     expect(feed.online).toBe(true);
   });
@@ -304,13 +304,74 @@ describe('RedisReplicas: ACKs', () => {
     writer.run('SET', 'a', '1');
     const point = replicas.offset;
     expect(replicas.ackedAtLeast(point)).toBe(0);
-    feed.acked(point - 1);
+    replicas.acked(feed, point - 1);
     expect(replicas.ackedAtLeast(point)).toBe(0);
-    feed.acked(point);
+    replicas.acked(feed, point);
     expect(replicas.ackedAtLeast(point)).toBe(1);
     replica.reply.take();
     replicas.requestAcks();
     expect(text(replica)).toBe(cmd('REPLCONF', 'GETACK', '*'));
+  });
+});
+
+/** The journal's offset: records summed over the shards (master_repl_offset). */
+const journalRecords = (server: TestServer): number =>
+  (server.journal?.shards ?? []).reduce((sum, shard) => sum + shard.currentLsn, 0);
+
+describe('RedisReplicas: lag in journal records', () => {
+  it("turns a replica's byte ACKs into the records they complete, so its lag counts the same records as a Drake replica's", async () => {
+    const { writer, replicas, server } = setup();
+    writer.run('SET', 'before', 'the stream');
+    const replica = server.connect();
+    const { feed } = replicas.attachFull(replica, AT, FULL);
+    // Its RDB holds every record so far.
+    expect([replicas.lagRecords(feed), feed.ackedRecords]).toEqual([0, journalRecords(server)]);
+    await rdbSent();
+    writer.run('SET', 'a', '1');
+    const afterA = replicas.offset;
+    writer.run('MSET', 'b', '2', 'c', '3', 'd', '4');
+    writer.run('DEL', 'a');
+    expect(replicas.lagRecords(feed)).toBe(journalRecords(server) - feed.ackedRecords);
+    const written = replicas.lagRecords(feed);
+    expect(written).toBeGreaterThanOrEqual(3);
+    // Bytes short of SET a's end complete nothing new; its last byte completes it.
+    replicas.acked(feed, afterA - 1);
+    expect(replicas.lagRecords(feed)).toBe(written);
+    replicas.acked(feed, afterA);
+    expect(replicas.lagRecords(feed)).toBe(written - 1);
+    replicas.acked(feed, replicas.offset);
+    expect(replicas.lagRecords(feed)).toBe(0);
+    expect(feed.ackedRecords).toBe(journalRecords(server));
+    // An older ACK does not take records back.
+    replicas.acked(feed, afterA);
+    expect(replicas.lagRecords(feed)).toBe(0);
+  });
+
+  it("counts a transaction's records complete only with its EXEC, and maps a continued offset to its records", async () => {
+    const { writer, replicas, server } = setup();
+    const replica = server.connect();
+    const { feed } = replicas.attachFull(replica, AT, FULL);
+    await rdbSent();
+    const start = replicas.offset;
+    const beforeTransaction = journalRecords(server);
+    writer.run('MULTI');
+    for (const key of ['a', 'b', 'c', 'd']) writer.run('SET', key, key);
+    writer.run('EXEC');
+    const all = journalRecords(server);
+    expect(replicas.lagRecords(feed)).toBe(all - feed.ackedRecords);
+    // Everything up to the byte before EXEC's end: the transaction is not complete.
+    replicas.acked(feed, replicas.offset - 1);
+    expect(feed.ackedRecords).toBeLessThan(all);
+    replicas.acked(feed, replicas.offset);
+    expect(feed.ackedRecords).toBe(all);
+    replica.disconnect();
+    writer.run('SET', 'e', 'e');
+    const again = server.connect();
+    expect(replicas.tryContinue(again, AT, psync(REPLID, start + 1))).toBe(true);
+    // It had processed the stream up to `start`: the records before the transaction, and lags by the rest.
+    const continued = [...replicas.all][0];
+    expect(continued.ackedRecords).toBe(beforeTransaction);
+    expect(replicas.lagRecords(continued)).toBe(journalRecords(server) - beforeTransaction);
   });
 });
 
@@ -322,7 +383,7 @@ describe('RedisReplicas: lagging (a shutdown waits for them)', () => {
     // Still taking its RDB.
     expect(replicas.lagging()).toBe(true);
     await rdbSent();
-    feed.acked(replicas.offset);
+    replicas.acked(feed, replicas.offset);
     expect(replicas.lagging()).toBe(false);
     writer.run('SET', 'a', '1');
     expect(replicas.lagging()).toBe(true);
@@ -330,9 +391,9 @@ describe('RedisReplicas: lagging (a shutdown waits for them)', () => {
     replicas.requestAcks();
     replicas.requestAcks();
     expect(text(replica)).toBe(cmd('REPLCONF', 'GETACK', '*'));
-    feed.acked(replicas.offset - 1);
+    replicas.acked(feed, replicas.offset - 1);
     expect(replicas.lagging()).toBe(true);
-    feed.acked(replicas.offset);
+    replicas.acked(feed, replicas.offset);
     expect(replicas.lagging()).toBe(false);
     // Asked again once the stream moved on.
     writer.run('SET', 'b', '2');
@@ -364,8 +425,9 @@ describe('RedisReplicas: memory', () => {
       0,
     );
     expect(journalAfter).toBeGreaterThan(journalOnly);
-    // The stream's backlog holds every byte sent so far: offsets 1 … offset.
-    expect(backlog()).toBe(journalAfter + replicas.offset);
+    // The stream's backlog holds every byte sent so far (offsets 1 … offset), and the checkpoints that map them
+    // to records their first ring (256 of 16 bytes).
+    expect(backlog()).toBe(journalAfter + replicas.offset + 256 * 16);
   });
 });
 
@@ -379,7 +441,7 @@ describe('RedisReplicas: replication timeout', () => {
     const { feed: old } = replicas.attachFull(syncing, AT, FULL);
     await rdbSent();
     const now = Date.now();
-    feed.acked(0);
+    replicas.acked(feed, 0);
     replicas.dropSilent(now + 4000);
     expect(replicas.all.size).toBe(2);
     replicas.dropSilent(now + 6000);

@@ -76,6 +76,8 @@ export class RedisReplicas {
       return false;
     }
     const feed = this.attach(client, address);
+    // The backlog covers `offset`, so its records are known.
+    feed.ackedRecords = stream.recordsAt(offset - 1) ?? 0;
     client.reply.raw(psync2 ? `+CONTINUE ${stream.replid}\r\n` : '+CONTINUE\r\n');
     client.reply.rawBuffer(stream.historyFrom(offset));
     client.transport.scheduleFlush();
@@ -103,12 +105,24 @@ export class RedisReplicas {
     // An RDB-only replica gets no stream, so it never acknowledges one (Redis's canFeedReplicaReplBuffer).
     feed.acknowledges = how.psync && !rdbOnly;
     feed.rdbOnly = rdbOnly;
+    // Its RDB holds every record so far.
+    feed.ackedRecords = stream.records;
     if (how.psync) client.reply.simple(`FULLRESYNC ${stream.replid} ${stream.offset}`);
     if (!rdbOnly) stream.attachFresh(feed);
     feed.startFull(this.server.keyspace, how);
     this.server.stats.fullSyncs++;
     this.server.logger.info({ replica: client.transport.remoteAddress }, 'Redis replica: full sync started');
     return { replid: stream.replid, offset: stream.offset, feed };
+  }
+
+  /** REPLCONF ACK <offset> from a replica. */
+  acked(feed: RedisReplicaFeed, offset: number): void {
+    feed.acked(offset, this.stream?.recordsAt(offset) ?? null);
+  }
+
+  /** Journal records the stream carries that the replica has not acknowledged (its lag in records). */
+  lagRecords(feed: RedisReplicaFeed): number {
+    return Math.max(0, (this.stream?.records ?? 0) - feed.ackedRecords);
   }
 
   /** Replicas online whose acknowledged offset reached `offset` (WAIT). */

@@ -296,15 +296,20 @@ export class ReplicationMaster {
       lagRecords: s.lagRecords,
       ackAge: s.ackAgeSeconds(now),
     }));
-    // Redis-protocol replicas count bytes, not records: their offset is the byte offset they acknowledged.
-    const redises = [...this.redis.all].map((f) => ({
-      ip: f.address.ip,
-      port: f.address.port,
-      state: f.online ? 'online' : 'wait_bgsave',
-      offset: Math.max(0, f.ackedOffset),
-      lagRecords: 0,
-      ackAge: Math.floor((now - f.lastAckMs) / 1000),
-    }));
+    // Redis-protocol replicas acknowledge bytes; the stream maps them to records, so offset and lag count the
+    // same records as master_repl_offset.
+    const offset = this.offset;
+    const redises = [...this.redis.all].map((f) => {
+      const lag = this.redis.lagRecords(f);
+      return {
+        ip: f.address.ip,
+        port: f.address.port,
+        state: f.online ? 'online' : 'wait_bgsave',
+        offset: Math.max(0, offset - lag),
+        lagRecords: lag,
+        ackAge: Math.floor((now - f.lastAckMs) / 1000),
+      };
+    });
     return [...drakes, ...redises];
   }
 
