@@ -75,22 +75,40 @@ test('after its link to Drake is cut, the Redis replica continues from the backl
   expect(await call(port, 'INFO', 'replication')).toContain(`master_replid:${replid}`);
 });
 
-test('WAIT counts a Redis replica once it acknowledged the writes, and not while its link is stalled', async () => {
-  const redisReplica = replica as ServerHandle;
-  const c = await RawClient.connect(master.port);
+/**
+ * Runs `body` with a second redis-server replica of Drake that reaches it through a proxy (which can pause or cut
+ * its link), once it holds the same data; stops both after.
+ */
+async function withProxiedFollower(
+  body: (follower: ServerHandle, proxy: TcpProxy) => Promise<void>,
+): Promise<void> {
+  const proxy = await TcpProxy.start('127.0.0.1', master.port);
+  const follower = await startRedis({ args: ['--replicaof', '127.0.0.1', String(proxy.port)] });
   try {
-    await c.call('SET', 'wait:a', '1');
-    expect(await c.callText('WAIT', '1', '5000')).toBe(':1\r\n');
-    // DEBUG SLEEP stalls the replica: it cannot acknowledge the next write within the timeout.
-    const sleeper = call(redisReplica.port, 'DEBUG', 'SLEEP', '1');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    await c.call('SET', 'wait:b', '2');
-    expect(await c.callText('WAIT', '1', '200')).toBe(':0\r\n');
-    await sleeper;
-    expect(await c.callText('WAIT', '1', '5000')).toBe(':1\r\n');
+    await waitConverged(master.port, follower.port, 60_000);
+    await body(follower, proxy);
   } finally {
-    await c.close();
+    await follower.stop();
+    await proxy.close();
   }
+}
+
+test('WAIT counts a Redis replica once it acknowledged the writes, and not while its link is stalled', async () => {
+  await withProxiedFollower(async (_follower, proxy) => {
+    const c = await RawClient.connect(master.port);
+    try {
+      await c.call('SET', 'wait:a', '1');
+      expect(await c.callText('WAIT', '2', '5000')).toBe(':2\r\n');
+      // A paused link: the follower cannot acknowledge the next write (the other replica can).
+      proxy.pause();
+      await c.call('SET', 'wait:b', '2');
+      expect(await c.callText('WAIT', '2', '200')).toBe(':1\r\n');
+      proxy.resume();
+      expect(await c.callText('WAIT', '2', '5000')).toBe(':2\r\n');
+    } finally {
+      await c.close();
+    }
+  });
 });
 
 /** Drake's master_repl_offset and the offset its INFO gives for the replica that listens on `port`. */
@@ -114,10 +132,7 @@ async function untilReplicaOffsetIsMasters(port: number): Promise<void> {
 test("Drake's INFO counts what a Redis replica acknowledged in journal records, as master_repl_offset does", async () => {
   // No key with a TTL left: nothing but the writes below adds records.
   await call(master.port, 'FLUSHALL');
-  const proxy = await TcpProxy.start('127.0.0.1', master.port);
-  const follower = await startRedis({ args: ['--replicaof', '127.0.0.1', String(proxy.port)] });
-  try {
-    await waitConverged(master.port, follower.port, 60_000);
+  await withProxiedFollower(async (follower, proxy) => {
     // It acknowledges every second.
     await untilReplicaOffsetIsMasters(follower.port);
     // A paused link: the follower can acknowledge nothing of what follows.
@@ -128,39 +143,33 @@ test("Drake's INFO counts what a Redis replica acknowledged in journal records, 
     expect(ofMaster - ofReplica).toBe(10);
     proxy.resume();
     await untilReplicaOffsetIsMasters(follower.port);
-  } finally {
-    await follower.stop();
-    await proxy.close();
-  }
+  });
 });
 
 test('a Redis replica cut off for longer than the backlog holds gets a full resync and converges', async () => {
-  const proxy = await TcpProxy.start('127.0.0.1', master.port);
-  const follower = await startRedis({ args: ['--replicaof', '127.0.0.1', String(proxy.port)] });
-  try {
-    await waitConverged(master.port, follower.port, 60_000);
+  await withProxiedFollower(async (follower, proxy) => {
     await call(master.port, 'CONFIG', 'SET', 'repl-backlog-size', '65536');
-    const fullBefore = await statsCounter(master.port, 'sync_full');
-    const errBefore = await statsCounter(master.port, 'sync_partial_err');
-    proxy.refuse(true);
-    proxy.cut();
-    // 200 writes of 1 KB: three times what the backlog holds.
-    const c = await RawClient.connect(master.port);
     try {
-      for (let i = 0; i < 200; i++) await c.call('SET', `gap:${i}`, 'x'.repeat(1024));
+      const fullBefore = await statsCounter(master.port, 'sync_full');
+      const errBefore = await statsCounter(master.port, 'sync_partial_err');
+      proxy.refuse(true);
+      proxy.cut();
+      // 200 writes of 1 KB: three times what the backlog holds.
+      const c = await RawClient.connect(master.port);
+      try {
+        for (let i = 0; i < 200; i++) await c.call('SET', `gap:${i}`, 'x'.repeat(1024));
+      } finally {
+        await c.close();
+      }
+      proxy.refuse(false);
+      await waitConverged(master.port, follower.port, 60_000);
+      expect(await datasetListing(follower.port)).toEqual(await datasetListing(master.port));
+      expect(await statsCounter(master.port, 'sync_full')).toBe(fullBefore + 1);
+      expect(await statsCounter(master.port, 'sync_partial_err')).toBe(errBefore + 1);
     } finally {
-      await c.close();
+      await call(master.port, 'CONFIG', 'SET', 'repl-backlog-size', '1048576');
     }
-    proxy.refuse(false);
-    await waitConverged(master.port, follower.port, 60_000);
-    expect(await datasetListing(follower.port)).toEqual(await datasetListing(master.port));
-    expect(await statsCounter(master.port, 'sync_full')).toBe(fullBefore + 1);
-    expect(await statsCounter(master.port, 'sync_partial_err')).toBe(errBefore + 1);
-  } finally {
-    await call(master.port, 'CONFIG', 'SET', 'repl-backlog-size', '1048576');
-    await follower.stop();
-    await proxy.close();
-  }
+  });
 });
 
 test('a transaction with a float increment and a blocking pop reaches the Redis replica as its effects', async () => {
