@@ -125,25 +125,6 @@ export class RedisCommandStream implements JournalSubscriber {
     this.checkpoints.dropBefore(backlog.firstOffset - 1);
   }
 
-  private write(record: JournalRecord): void {
-    switch (record.kind) {
-      case 'command':
-        if (record.txid === 0) this.emit(record.dbIndex, record.argv);
-        else this.transaction.push(record);
-        return;
-      case 'barrier':
-        // Every shard repeats a barrier: it goes out once.
-        if (record.txid === this.lastBarrierTxid) return;
-        this.lastBarrierTxid = record.txid;
-        if (record.argv.length === 1 && record.argv[0] === 'EXEC') this.endTransaction();
-        else this.emit(record.dbIndex, record.argv);
-        return;
-      default:
-        // A shard's own transaction closing: the EXEC barrier above ends the transaction for the stream.
-        return;
-    }
-  }
-
   /** Redis's PING every repl-ping-replica-period: in the stream (and the backlog) while replicas are attached. */
   ping(): void {
     if (this.sinks.size > 0) this.emit(-1, ['PING']);
@@ -165,6 +146,26 @@ export class RedisCommandStream implements JournalSubscriber {
     this.closed = true;
     for (const shard of this.journal.shards) shard.unsubscribe(this);
     this.sinks.clear();
+  }
+
+  /** One record's commands into the stream: a transaction's effects wait for its EXEC barrier. */
+  private write(record: JournalRecord): void {
+    switch (record.kind) {
+      case 'command':
+        if (record.txid === 0) this.emit(record.dbIndex, record.argv);
+        else this.transaction.push(record);
+        return;
+      case 'barrier':
+        // Every shard repeats a barrier: it goes out once.
+        if (record.txid === this.lastBarrierTxid) return;
+        this.lastBarrierTxid = record.txid;
+        if (record.argv.length === 1 && record.argv[0] === 'EXEC') this.endTransaction();
+        else this.emit(record.dbIndex, record.argv);
+        return;
+      default:
+        // A shard's own transaction closing: the EXEC barrier above ends the transaction for the stream.
+        return;
+    }
   }
 
   /**
