@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { mismatchReport, runDifferential } from './support/differential';
@@ -169,6 +169,20 @@ describe('flags', () => {
     expect(result.code).toBe(0);
     for (const flag of ['port', 'bind', 'requirepass', 'dbnum', 'shard_count', 'log_level', 'flagfile']) {
       expect(result.stdout).toContain(flag);
+    }
+  });
+
+  drakeOnly('the launcher runs node with the runtime settings of its shebang', async () => {
+    const server = await startDrake();
+    try {
+      // What bin/drake-server promises (its comments say why): a 2 MB young generation, V8's helper threads
+      // sized to the spare cores, and two malloc arenas.
+      const argv = readFileSync(`/proc/${server.pid}/cmdline`, 'latin1').split('\0');
+      expect(argv).toEqual(expect.arrayContaining(['--max-semi-space-size=2', '--v8-pool-size=0']));
+      const environ = readFileSync(`/proc/${server.pid}/environ`, 'latin1').split('\0');
+      expect(environ).toContain('MALLOC_ARENA_MAX=2');
+    } finally {
+      await server.stop();
     }
   });
 
