@@ -360,6 +360,61 @@ describe('memory stays bounded when a client claims a huge bulk', () => {
   });
 });
 
+describe("a bulk longer than V8's longest string", () => {
+  const drakeOnly = SUBJECT_KIND === 'drake' ? test : test.skip;
+
+  // Redis takes bulks up to proto-max-bulk-len (512MB); a JS string holds 24 bytes less (2^29-24 characters).
+  drakeOnly('is refused at its header as one over proto-max-bulk-len, and the server lives on', async () => {
+    const tooLong = 2 ** 29 - 23;
+    const actual = await sendAndCollect(
+      servers.subject().port,
+      `*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$${tooLong}\r\n${'x'.repeat(64 * 1024)}`,
+    );
+    expect(actual.data).toBe('-ERR Protocol error: invalid bulk length\r\n');
+    expect(actual.closed).toBe(true);
+    await expectAlive(servers.subject());
+  });
+});
+
+describe('MONITOR and a huge binary argument', () => {
+  // Each byte of 0x01 is quoted as \x01: a 20 MB value makes an 80 MB MONITOR line. Built a character at a time, it
+  // once took 1.4 GB of RSS (a 150 MB value ran the server out of heap).
+  test(`the monitor gets the whole quoted line and ${SUBJECT_KIND}'s RSS stays within +400 MB`, async () => {
+    const server = servers.subject();
+    const valueBytes = 20 * 1024 * 1024;
+    const before = server.rss();
+    const monitor = net.connect(server.port, '127.0.0.1');
+    let received = 0;
+    let tail = '';
+    const lineArrived = new Promise<void>((resolve, reject) => {
+      monitor.on('error', reject);
+      monitor.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        tail = (tail + chunk.toString('latin1', Math.max(0, chunk.length - 64))).slice(-64);
+        if (received > valueBytes && tail.endsWith('\r\n')) resolve();
+      });
+    });
+    monitor.write('MONITOR\r\n');
+    await delay(200);
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, server.rss())), 50);
+    const writer = await RawClient.connect(server.port);
+    try {
+      expect(await writer.callText('SET', 'monitored', Buffer.alloc(valueBytes, 1))).toBe('+OK\r\n');
+      await lineArrived;
+      expect(received).toBeGreaterThan(4 * valueBytes);
+      expect(tail.endsWith('\\x01\\x01"\r\n')).toBe(true);
+      expect(peak - before).toBeLessThan(400 * 1024 * 1024);
+      expect(await writer.callText('DEL', 'monitored')).toBe(':1\r\n');
+    } finally {
+      clearInterval(sampler);
+      monitor.destroy();
+      await writer.close();
+    }
+    await expectAlive(server);
+  });
+});
+
 describe('client-query-buffer-limit', () => {
   // Redis 7.0 counts only its raw query buffer against the limit, so the arguments of a frame that never ends can
   // grow without bound there; Drake counts them too and cuts the client off (no reply, as Redis does at its limit).

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { RequestParser } from './request-parser';
+import { MAX_ARGUMENT_BYTES, RequestParser } from './request-parser';
 
 interface Parsed {
   commands: string[][];
@@ -171,6 +171,24 @@ describe('RequestParser', () => {
     parser.setMaxBulkLen(10);
     parser.feed(Buffer.from('*1\r\n$11\r\n'));
     expect(out.errors).toEqual(['ERR Protocol error: invalid bulk length']);
+  });
+
+  it("refuses a bulk longer than V8's longest string, whatever proto-max-bulk-len says", () => {
+    // 512MB (Redis's default limit) is 24 bytes more than a string can hold: such a bulk would throw when its
+    // bytes were joined, after up to 512MB of them had been buffered.
+    expect(MAX_ARGUMENT_BYTES).toBe(2 ** 29 - 24);
+    for (const configured of [512 * 1024 * 1024, 2 ** 40]) {
+      const { parser, out } = parserFor(configured);
+      parser.feed(Buffer.from(`*2\r\n$4\r\nECHO\r\n$${MAX_ARGUMENT_BYTES + 1}\r\n`));
+      expect(out.errors).toEqual(['ERR Protocol error: invalid bulk length']);
+      const raised = parserFor();
+      raised.parser.setMaxBulkLen(configured);
+      raised.parser.feed(Buffer.from(`*2\r\n$4\r\nECHO\r\n$${MAX_ARGUMENT_BYTES + 1}\r\n`));
+      expect(raised.out.errors).toEqual(['ERR Protocol error: invalid bulk length']);
+    }
+    const { parser, out } = parserFor();
+    parser.feed(Buffer.from(`*2\r\n$4\r\nECHO\r\n$${MAX_ARGUMENT_BYTES}\r\n`));
+    expect(out.errors).toEqual([]);
   });
 
   it('allocates nothing for a claimed bulk before its bytes arrive', () => {

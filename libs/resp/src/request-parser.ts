@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import { asLatin1, type Latin1Buffer } from './latin1-buffer';
 import { shortLatin1 } from './short-latin1';
 import { latin1Equals } from './latin1-equals';
@@ -12,7 +13,7 @@ export interface RequestHandler {
 }
 
 export interface RequestParserOptions {
-  /** proto-max-bulk-len: a bulk header above this is a protocol error. */
+  /** proto-max-bulk-len: a bulk header above this (or above MAX_ARGUMENT_BYTES) is a protocol error. */
   maxBulkLen: number;
 }
 
@@ -24,6 +25,12 @@ const BIG_BULK = 32 * 1024;
 const UNAUTH_MAX_ARGS = 10;
 const UNAUTH_MAX_BULK = 16384;
 const INT_MAX = 2147483647;
+/**
+ * The longest string V8 can make (2^29-24 characters on 64-bit), 24 bytes short of Redis's default
+ * proto-max-bulk-len of 512MB: a longer bulk could not become an argument, so it is refused at its header as one over
+ * proto-max-bulk-len is, before any of its bytes are buffered.
+ */
+export const MAX_ARGUMENT_BYTES = constants.MAX_STRING_LENGTH;
 /** Heap bytes a pending argument costs beyond its characters (string header, array slot). */
 const ARG_OVERHEAD = 32;
 /** Command names up to this length are reused from the previous frame when their bytes match. */
@@ -63,11 +70,11 @@ export class RequestParser {
     private readonly handler: RequestHandler,
     options: RequestParserOptions,
   ) {
-    this.maxBulkLen = options.maxBulkLen;
+    this.maxBulkLen = Math.min(options.maxBulkLen, MAX_ARGUMENT_BYTES);
   }
 
   setMaxBulkLen(n: number): void {
-    this.maxBulkLen = n;
+    this.maxBulkLen = Math.min(n, MAX_ARGUMENT_BYTES);
   }
 
   /** While true, the unauthenticated frame limits apply. */
