@@ -62,4 +62,38 @@ describe('sortScore (strtod as SORT reads it)', () => {
   ])('%j is refused', (text) => {
     expect(sortScore(text)).toBeNull();
   });
+
+  describe('arguments of millions of digits (read in place, no bigint past a few hundred digits)', () => {
+    const many = (digit: string, n = 5_000_000): string => digit.repeat(n);
+    // 2^-1074 written out exactly: 0.(323 zeros)(the 751 digits of 5^1074).
+    const fivePow1074 = (5n ** 1074n).toString();
+    const exactTiny = `0.${'0'.repeat(1074 - fivePow1074.length)}${fivePow1074}`;
+
+    it.each([
+      ['a long zero', `0.${many('0')}`, 0],
+      ['a long integer of leading zeros', `${many('0')}7`, 7],
+      ['a long mantissa scaled back', `1${many('0')}e-5000000`, 1],
+      ['2^-1074 written out exactly, then zeros', `${exactTiny}${many('0')}`, 2 ** -1074],
+      ['a long hex zero', `0x0.${many('0')}p5`, 0],
+      ['a long hex mantissa scaled back', `0x1${many('0')}p-20000000`, 1],
+      [
+        'a hex tie, then a nonzero digit far away: rounds up',
+        `0x1.00000000000008${many('0')}1`,
+        1 + 2 ** -52,
+      ],
+      ['a hex tie, exactly: rounds to even', `0x1.00000000000008${many('0')}`, 1],
+    ])('%s', (_name, text, value) => {
+      expect(sortScore(text)).toBe(value);
+    });
+
+    it.each([
+      ['a long integer (overflow)', many('1')],
+      ['a tiny value with a nonzero digit far away (inexact)', `0.${many('0')}1`],
+      ['2^-1074 written out, then a nonzero digit (inexact)', `${exactTiny}${many('0', 1000)}1`],
+      ['a long hex integer (overflow)', `0x${many('f')}`],
+      ['a subnormal hex with a nonzero digit far away (inexact)', `0x1${many('0')}1p-20001070`],
+    ])('%s is refused', (_name, text) => {
+      expect(sortScore(text)).toBeNull();
+    });
+  });
 });

@@ -8,7 +8,10 @@
 /** The smallest normal double, 2^-1022: below it glibc's strtod reports an inexact result as ERANGE. */
 const MIN_NORMAL = 2 ** -1022;
 
-/** Binary exponents past these can only overflow or round to zero; capping them keeps BigInt shifts small. */
+/**
+ * Exponents past this, beyond what the mantissa's own digits can move (4 bits or less a character), can only
+ * overflow or round to zero: reading stops there, which keeps BigInt shifts small.
+ */
 const EXPONENT_CAP = 100_000;
 
 function isCSpace(code: number): boolean {
@@ -80,35 +83,58 @@ function exponentValue(s: string, from: number, to: number): number {
   const negative = s[j] === '-';
   if (s[j] === '+' || s[j] === '-') j++;
   let n = 0;
-  for (; j < to && n < EXPONENT_CAP * 10; j++) n = n * 10 + (s.charCodeAt(j) - 0x30);
+  const cap = (EXPONENT_CAP + 4 * s.length) * 10;
+  for (; j < to && n < cap; j++) n = n * 10 + (s.charCodeAt(j) - 0x30);
   return negative ? -n : n;
 }
 
-/** An unsigned decimal number that must end the string; null when it does not or is out of range. */
+/**
+ * Significant digits an exact double below 2^-1022 can have: k * 2^-1074 with k < 2^52 is k * 5^1074 / 10^1074, at
+ * most 767 digits. A tiny value written with more is inexact whatever they are (ERANGE), so no bigint is ever built
+ * from more than this many digits.
+ */
+const EXACT_TINY_DIGITS_MAX = 767;
+/** Hex digits a mantissa keeps (128 bits, far past a double's 53 and its rounding bits); the rest only count as nonzero or not. */
+const HEX_DIGITS_KEPT = 32;
+
+/** The index of the first char in s[from, to) that is not `0` (to when there is none). */
+function skipZeros(s: string, from: number, to: number): number {
+  while (from < to && s.charCodeAt(from) === 0x30) from++;
+  return from;
+}
+
+/**
+ * An unsigned decimal number that must end the string; null when it does not or is out of range. The digits are
+ * located, never copied one by one: an argument may hold hundreds of megabytes of them.
+ */
 function parseDecimal(s: string, start: number): number | null {
   let i = start;
-  let digits = '';
-  let fraction = 0;
-  while (isDigit(s.charCodeAt(i))) digits += s[i++];
+  while (isDigit(s.charCodeAt(i))) i++;
+  const intEnd = i;
+  let fracStart = i;
   if (s[i] === '.') {
-    i++;
-    while (isDigit(s.charCodeAt(i))) {
-      digits += s[i++];
-      fraction++;
-    }
+    fracStart = ++i;
+    while (isDigit(s.charCodeAt(i))) i++;
   }
-  if (digits.length === 0) return null;
   const mantissaEnd = i;
+  const fraction = mantissaEnd - fracStart;
+  if (intEnd - start + fraction === 0) return null;
   i = exponentEnd(s, i, 'e');
   if (i !== s.length) return null;
   const value = Number(s.slice(start, i));
   if (!Number.isFinite(value)) return null;
-  const significant = digits.replace(/^0+/, '');
-  if (significant === '' || value > MIN_NORMAL) return value;
+  if (value > MIN_NORMAL) return value;
   // Tiny (below 2^-1022 before rounding) and inexact is ERANGE; an exact subnormal is fine.
+  const digits = s.slice(start, intEnd) + s.slice(fracStart, mantissaEnd);
+  const first = skipZeros(digits, 0, digits.length);
+  if (first === digits.length) return value; // all zeros: exactly 0
   if (value === 0) return null;
-  const exponent = (i > mantissaEnd ? exponentValue(s, mantissaEnd + 1, i) : 0) - fraction;
-  const d = BigInt(significant);
+  let last = digits.length;
+  while (digits.charCodeAt(last - 1) === 0x30) last--;
+  if (last - first > EXACT_TINY_DIGITS_MAX) return null;
+  const exponent =
+    (mantissaEnd < i ? exponentValue(s, mantissaEnd + 1, i) : 0) - fraction + (digits.length - last);
+  const d = BigInt(digits.slice(first, last));
   if (exponent >= 0) return value;
   const scale = 10n ** BigInt(-exponent);
   if (d * 2n ** 1022n >= scale) return value;
@@ -116,23 +142,36 @@ function parseDecimal(s: string, start: number): number | null {
   return d * 2n ** 1074n === units * scale ? value : null;
 }
 
-/** An unsigned hex float after "0x" that must end the string; null when it does not or is out of range. */
+/**
+ * An unsigned hex float after "0x" that must end the string; null when it does not or is out of range. Only the
+ * first HEX_DIGITS_KEPT significant digits become a bigint; later ones count as a sticky bit for the rounding.
+ */
 function parseHex(s: string, start: number): number | null {
   let i = start;
-  let mantissa = 0n;
-  let fraction = 0;
-  for (; hexValue(s.charCodeAt(i)) >= 0; i++) mantissa = mantissa * 16n + BigInt(hexValue(s.charCodeAt(i)));
+  while (hexValue(s.charCodeAt(i)) >= 0) i++;
+  const intEnd = i;
+  let fracStart = i;
   if (s[i] === '.') {
-    for (i++; hexValue(s.charCodeAt(i)) >= 0; i++) {
-      mantissa = mantissa * 16n + BigInt(hexValue(s.charCodeAt(i)));
-      fraction++;
-    }
+    fracStart = ++i;
+    while (hexValue(s.charCodeAt(i)) >= 0) i++;
   }
   const mantissaEnd = i;
   i = exponentEnd(s, i, 'p');
   if (i !== s.length) return null;
-  if (mantissa === 0n) return 0;
-  const binaryExponent = (i > mantissaEnd ? exponentValue(s, mantissaEnd + 1, i) : 0) - 4 * fraction;
+  const digits = s.slice(start, intEnd) + s.slice(fracStart, mantissaEnd);
+  const first = skipZeros(digits, 0, digits.length);
+  if (first === digits.length) return 0;
+  const keptEnd = Math.min(digits.length, first + HEX_DIGITS_KEPT);
+  let mantissa = BigInt('0x' + digits.slice(first, keptEnd));
+  let binaryExponent =
+    (mantissaEnd < i ? exponentValue(s, mantissaEnd + 1, i) : 0) -
+    4 * (mantissaEnd - fracStart) +
+    4 * (digits.length - keptEnd);
+  if (skipZeros(digits, keptEnd, digits.length) < digits.length) {
+    // Something nonzero was left out: a low set bit below every rounding position stands for it.
+    mantissa = (mantissa << 1n) | 1n;
+    binaryExponent--;
+  }
   return roundBinary(mantissa, binaryExponent);
 }
 
