@@ -66,7 +66,7 @@ export function quoteRepr(s: string, maxChars = LINE_MAX): string {
     for (let k = 1; k < length; k++) out[n++] = QUOTED_BYTES[from + k];
   }
   out[n++] = 0x22;
-  const quoted = out.latin1Slice(0, n);
+  const quoted = out.toString('latin1', 0, n);
   return i < s.length ? `${quoted}... (${s.length - i} more bytes)` : quoted;
 }
 

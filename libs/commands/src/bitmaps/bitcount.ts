@@ -5,6 +5,7 @@ import { Err } from '../errors';
 import { lookupRead } from '../strings/lookup';
 import { clampIndex, isWord } from './bit-args';
 import { countBits } from './bit-scan';
+import { bitsToScan } from './bitmap-cache';
 
 /** BITCOUNT key [start end [BYTE|BIT]]: set bits in the string or in a byte/bit range of it. */
 export const bitcountCommand = defineCommand({
@@ -70,6 +71,8 @@ export const bitcountCommand = defineCommand({
       client.reply.integer(0);
       return;
     }
-    client.reply.integer(isBit ? countBits(value, start, end) : countBits(value, start * 8, end * 8 + 7));
+    const [startBit, endBit] = isBit ? [start, end] : [start * 8, end * 8 + 7];
+    const [bits, base] = bitsToScan(client.db, argv[1], value, startBit, endBit);
+    client.reply.integer(countBits(bits, startBit - base, endBit - base));
   },
 });

@@ -2,7 +2,9 @@ import type { Database } from '@drake/storage';
 import { ChunkedBitmap } from './chunked-bitmap';
 
 /** Bitmaps shorter than this are rebuilt on each edit: copying them costs less than keeping a tree around. */
-const MIN_CACHED_LENGTH = 16 * 1024;
+export const MIN_CACHED_LENGTH = 16 * 1024;
+/** Ranges up to this many bytes are read from a cached tree's leaves instead of the whole string. */
+const TREE_READ_MAX_BYTES = 64 * 1024;
 /** Keys per database whose chunk trees are kept (most recently edited first). */
 const MAX_ENTRIES = 4;
 
@@ -55,4 +57,24 @@ export function rememberBitmap(db: Database, key: string, value: string, bitmap:
   if (value.length < MIN_CACHED_LENGTH) return;
   entries.unshift({ key, value, bitmap });
   if (entries.length > MAX_ENTRIES) entries.length = MAX_ENTRIES;
+}
+
+/**
+ * What a read of bits [startBit, endBit] of `key` (holding `value`) scans: the string itself, or, for a short range
+ * of a bitmap whose edit tree is cached, just the bytes holding those bits, read from the tree's leaves. The root
+ * of such a tree is a rope that a read of the whole string would flatten (a copy of all of it) after every edit.
+ * Returns the string and the bit position its first byte stands for.
+ */
+export function bitsToScan(
+  db: Database,
+  key: string,
+  value: string,
+  startBit: number,
+  endBit: number,
+): [string, number] {
+  const first = Math.floor(startBit / 8);
+  const last = Math.floor(endBit / 8);
+  if (last - first >= TREE_READ_MAX_BYTES) return [value, 0];
+  const bitmap = cachedBitmap(db, key, value);
+  return bitmap === undefined ? [value, 0] : [bitmap.bytes(first, last + 1), first * 8];
 }

@@ -297,6 +297,14 @@ const command: fc.Arbitrary<Command> = fc.oneof(
     .map(([c, k, ops]) => [c, k, ...ops.flat()]),
   fc.tuple(key, shortValue).map(([k, v]) => ['SET', k, v]),
   fc.tuple(key, shortValue).map(([k, v]) => ['APPEND', k, v]),
+  // Byte offsets around the 16 KB from which SETRANGE edits a chunk tree, as SETBIT does.
+  fc
+    .tuple(
+      key,
+      fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 16_300, max: 40_000 })),
+      shortValue,
+    )
+    .map(([k, o, v]) => ['SETRANGE', k, String(o), v]),
   key.map((k) => ['GET', k]),
   key.map((k) => ['STRLEN', k]),
   key.map((k) => ['DEL', k]),
@@ -339,7 +347,7 @@ describeWithRedis('bitmap family vs redis-server 7.0 (raw bytes)', () => {
     });
   }
 
-  test('long SETBIT/BITFIELD runs on a large bitmap end with the same bytes', async () => {
+  test('long SETBIT/BITFIELD/SETRANGE runs on a large bitmap, read by ranges, end with the same bytes', async () => {
     const edit = fc.oneof(
       fc
         .tuple(fc.integer({ min: 0, max: 2_000_000 }), fc.constantFrom('0', '1'))
@@ -348,6 +356,20 @@ describeWithRedis('bitmap family vs redis-server 7.0 (raw bytes)', () => {
       fc
         .tuple(fc.integer({ min: 0, max: 2_000_000 }), fieldValue)
         .map(([o, v]) => ['BITFIELD', 'a', 'INCRBY', 'i37', String(o), v]),
+      fc
+        .tuple(fc.integer({ min: 0, max: 250_000 }), shortValue)
+        .map(([o, v]) => ['SETRANGE', 'a', String(o), v]),
+      // Short ranges are read from the cached tree's leaves, long ones from the string.
+      fc
+        .tuple(fc.integer({ min: 0, max: 250_000 }), fc.integer({ min: 0, max: 70_000 }))
+        .map(([o, n]) => ['BITCOUNT', 'a', String(o), String(o + n)]),
+      fc
+        .tuple(
+          fc.constantFrom('0', '1'),
+          fc.integer({ min: 0, max: 2_000_000 }),
+          fc.integer({ min: 0, max: 600_000 }),
+        )
+        .map(([b, o, n]) => ['BITPOS', 'a', b, String(o), String(o + n), 'BIT']),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { minLength: 20, maxLength: 200 }), async (edits) => {

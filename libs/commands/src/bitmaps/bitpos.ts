@@ -5,6 +5,7 @@ import { Err } from '../errors';
 import { lookupRead } from '../strings/lookup';
 import { clampIndex, isWord } from './bit-args';
 import { findBit } from './bit-scan';
+import { bitsToScan } from './bitmap-cache';
 import { BitErr } from './errors';
 
 /**
@@ -54,7 +55,9 @@ export const bitposCommand = defineCommand({
       client.reply.integer(-1);
       return;
     }
-    const pos = findBit(value, start, end, bit);
+    const [bits, base] = bitsToScan(client.db, argv[1], value, start, end);
+    const found = findBit(bits, start - base, end - base, bit);
+    const pos = found < 0 ? found : found + base;
     if (pos >= 0 || bit === 1 || endGiven) client.reply.integer(pos);
     else client.reply.integer(end + 1);
   },

@@ -2,14 +2,27 @@ import fc from 'fast-check';
 import { ChunkedBitmap } from './chunked-bitmap';
 
 /** A step on both the bitmap and a plain byte-array model. */
-type Step = { grow: number } | { set: number; byte: number } | { read: number } | { value: true };
+type Step =
+  | { grow: number }
+  | { set: number; byte: number }
+  | { patch: number; text: string }
+  | { read: number }
+  | { from: number; to: number }
+  | { value: true };
+
+const byteString = (maxLength: number): fc.Arbitrary<string> =>
+  fc.string({ unit: fc.integer({ min: 0, max: 255 }).map((c) => String.fromCharCode(c)), maxLength });
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.integer({ min: 0, max: 40_000 }).map((grow) => ({ grow })),
   fc
     .tuple(fc.integer({ min: 0, max: 40_000 }), fc.integer({ min: 0, max: 255 }))
     .map(([set, byte]) => ({ set, byte })),
+  fc.tuple(fc.integer({ min: 0, max: 40_000 }), byteString(9000)).map(([patch, text]) => ({ patch, text })),
   fc.integer({ min: 0, max: 41_000 }).map((read) => ({ read })),
+  fc
+    .tuple(fc.integer({ min: 0, max: 41_000 }), fc.integer({ min: 0, max: 9000 }))
+    .map(([from, n]) => ({ from, to: from + n })),
   fc.constant({ value: true as const }),
 );
 
@@ -37,6 +50,13 @@ describe('ChunkedBitmap', () => {
               if (s.set >= model.length) continue;
               bitmap.setByte(s.set, s.byte);
               model[s.set] = s.byte;
+            } else if ('patch' in s) {
+              if (s.patch + s.text.length > model.length) continue;
+              bitmap.setBytes(s.patch, s.text);
+              for (let i = 0; i < s.text.length; i++) model[s.patch + i] = s.text.charCodeAt(i);
+            } else if ('from' in s) {
+              if (s.to > model.length) continue;
+              expect(bitmap.bytes(s.from, s.to)).toBe(latin1(model.slice(s.from, s.to)));
             } else if ('read' in s) {
               expect(bitmap.byteAt(s.read)).toBe(model[s.read] ?? 0);
             } else {

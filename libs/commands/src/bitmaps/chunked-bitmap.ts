@@ -65,6 +65,34 @@ export class ChunkedBitmap {
     this.dirty.push(leaf);
   }
 
+  /** Overwrites the bytes from `offset` with `patch`; the string must already reach past them (grow first). */
+  setBytes(offset: number, patch: string): void {
+    for (let done = 0; done < patch.length;) {
+      const at = offset + done;
+      const leaf = at >>> CHUNK_BITS;
+      const inLeaf = at & CHUNK_MASK;
+      const n = Math.min(patch.length - done, CHUNK - inLeaf);
+      const slot = this.cap + leaf;
+      const old = this.nodes[slot];
+      this.nodes[slot] = old.slice(0, inLeaf) + patch.slice(done, done + n) + old.slice(inLeaf + n);
+      this.dirty.push(leaf);
+      done += n;
+    }
+  }
+
+  /** The bytes [from, to) (inside the string) as one string read from the leaves, without flattening the root. */
+  bytes(from: number, to: number): string {
+    let out = '';
+    for (let at = from; at < to;) {
+      const leaf = at >>> CHUNK_BITS;
+      const inLeaf = at & CHUNK_MASK;
+      const n = Math.min(to - at, CHUNK - inLeaf);
+      out += this.nodes[this.cap + leaf].slice(inLeaf, inLeaf + n);
+      at += n;
+    }
+    return out;
+  }
+
   /** Zero-pads the string to `length` bytes (no-op when it is already that long). */
   grow(length: number): void {
     if (length <= this.length) return;

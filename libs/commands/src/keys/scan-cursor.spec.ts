@@ -35,4 +35,14 @@ describe('parseScanCursor (strtoul rules)', () => {
   ])('%j is invalid', (text) => {
     expect(parseScanCursor(text)).toBeNull();
   });
+
+  it('reads millions of digits without a bigint of them', () => {
+    const many = (digit: string): string => digit.repeat(5_000_000);
+    expect(parseScanCursor(many('1'))).toBeNull();
+    expect(parseScanCursor(`-${many('1')}`)).toBeNull();
+    expect(parseScanCursor(`${many('0')}5`)).toBe(5);
+    expect(parseScanCursor(`-${many('0')}`)).toBe(0);
+    expect(parseScanCursor(`${many('0')}18446744073709551615`)).toBe(2 ** 64);
+    expect(parseScanCursor(`${many('0')}18446744073709551616`)).toBeNull();
+  });
 });

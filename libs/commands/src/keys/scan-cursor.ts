@@ -27,7 +27,11 @@ export function parseScanCursor(text: string): number | null {
     const v = Number(s.slice(i));
     if (sign !== '-' || v === 0) return v;
   }
-  let v = BigInt(s.slice(i));
+  let first = i;
+  while (first < s.length - 1 && s.charCodeAt(first) === 48) first++;
+  // More than 20 significant digits is past 2^64 whatever they are: no bigint of a long cursor.
+  if (s.length - first > 20) return null;
+  let v = BigInt(s.slice(first));
   if (v > U64_MAX) return null;
   if (sign === '-' && v !== 0n) v = U64_MOD - v;
   return Number(v);

@@ -1,7 +1,10 @@
-import { parseDoubleUnchecked } from '../args';
+import { parseDouble } from '../args';
 import { parseMemory } from './config-memory';
 
 type Parsed = { ok: string } | { error: string };
+
+const LLONG_MAX = (1n << 63n) - 1n;
+const LLONG_MIN = -LLONG_MAX - 1n;
 
 /**
  * strtoll over a whole word, as Redis checks it (end pointer at the terminator): optional leading blanks and sign,
@@ -10,9 +13,15 @@ type Parsed = { ok: string } | { error: string };
 function strtollWhole(word: string): bigint | null {
   const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(word);
   if (m === null) return word === '' ? 0n : null;
-  const v = BigInt(m[1] === '-' ? '-' + m[2] : m[2]);
-  const max = (1n << 63n) - 1n;
-  return v > max ? max : v < -max - 1n ? -max - 1n : v;
+  const negative = m[1] === '-';
+  const digits = m[2];
+  let first = 0;
+  while (first < digits.length - 1 && digits.charCodeAt(first) === 0x30) first++;
+  // More than 19 significant digits is past 2^63 whatever they are: no bigint of a long word.
+  if (digits.length - first > 19) return negative ? LLONG_MIN : LLONG_MAX;
+  const v = BigInt(digits.slice(first));
+  const signed = negative ? -v : v;
+  return signed > LLONG_MAX ? LLONG_MAX : signed < LLONG_MIN ? LLONG_MIN : signed;
 }
 
 /** `save`: "<seconds> <changes> ..." pairs (seconds >= 1, changes >= 0), or "" for none. */
@@ -34,25 +43,31 @@ export function parseSaveParams(value: string): Parsed {
 const CLASSES = 'g$lshzxetdn';
 /** What 'A' stands for: every class except new-key (n); key-miss (m) is separate too. */
 const ALL = 'g$lshzxetd';
+/** Every letter the setting takes, in the order it prints them back after the classes. */
+const FLAG_LETTERS = CLASSES + 'KEm';
+/** Each letter's bit (0 for a letter the setting refuses), by char code. */
+const LETTER_BITS = new Uint16Array(128);
+for (let i = 0; i < FLAG_LETTERS.length; i++) LETTER_BITS[FLAG_LETTERS.charCodeAt(i)] = 1 << i;
+const ALL_BITS = [...ALL].reduce((bits, c) => bits | LETTER_BITS[c.charCodeAt(0)], 0);
+LETTER_BITS['A'.charCodeAt(0)] = ALL_BITS;
 
 /** `notify-keyspace-events`: class letters, normalized as Redis prints them (e.g. "KEA" reads back "AKE"). */
 export function parseNotifyKeyspaceEvents(value: string): Parsed {
-  const set = new Set<string>();
-  for (const c of value) {
-    if (c === 'A') for (const a of ALL) set.add(a);
-    else if (CLASSES.includes(c) || c === 'K' || c === 'E' || c === 'm') set.add(c);
-    else return { error: "Invalid event class character. Use 'Ag$lshzxeKEtmdn'." };
+  let bits = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const bit = c < 128 ? LETTER_BITS[c] : 0;
+    if (bit === 0) return { error: "Invalid event class character. Use 'Ag$lshzxeKEtmdn'." };
+    bits |= bit;
   }
-  let out = '';
   // Redis prints 'A' alone when every class it covers is on, dropping an 'n' given with it.
-  if ([...ALL].every((c) => set.has(c))) {
-    out = 'A';
-  } else {
-    for (const c of CLASSES) if (set.has(c)) out += c;
+  const all = (bits & ALL_BITS) === ALL_BITS;
+  let out = all ? 'A' : '';
+  for (let i = 0; i < FLAG_LETTERS.length; i++) {
+    const letter = FLAG_LETTERS[i];
+    const isClass = i < CLASSES.length;
+    if ((bits & (1 << i)) !== 0 && !(all && isClass)) out += letter;
   }
-  if (set.has('K')) out += 'K';
-  if (set.has('E')) out += 'E';
-  if (set.has('m')) out += 'm';
   return { ok: out };
 }
 
@@ -67,9 +82,12 @@ const CLASS_NAMES = ['normal', 'slave', 'pubsub'];
 export const DEFAULT_OUTPUT_BUFFER_LIMITS =
   'normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60';
 
-function isSeconds(word: string): boolean {
+/** soft-seconds as Redis reads it: strtoll into an int, so it wraps at 32 bits and must come out >= 0. */
+function softSeconds(word: string): bigint | null {
   const v = strtollWhole(word);
-  return v !== null && v >= 0n;
+  if (v === null) return null;
+  const seconds = BigInt.asIntN(32, v);
+  return seconds < 0n ? null : seconds;
 }
 
 /**
@@ -85,14 +103,14 @@ export function parseOutputBufferLimits(value: string, current: string): Parsed 
         return { error: 'Invalid client class specified in buffer limit configuration.' };
       continue;
     }
-    if (j % 4 === 3 ? !isSeconds(words[j]) : parseMemory(words[j]) === null)
+    if ((j % 4 === 3 ? softSeconds(words[j]) : parseMemory(words[j])) === null)
       return { error: 'Error in hard, soft or soft_seconds setting in buffer limit configuration.' };
   }
   const cur = current.split(' ');
   const limits = CLASS_NAMES.map((_, i) => cur.slice(i * 4 + 1, i * 4 + 4));
   for (let j = 0; j < words.length; j += 4) {
     const cls = CLIENT_CLASSES.get(words[j].toLowerCase()) as number;
-    const seconds = strtollWhole(words[j + 3]) as bigint;
+    const seconds = softSeconds(words[j + 3]) as bigint;
     limits[cls] = [String(parseMemory(words[j + 1])), String(parseMemory(words[j + 2])), String(seconds)];
   }
   return { ok: CLASS_NAMES.map((name, i) => `${name} ${limits[i].join(' ')}`).join(' ') };
@@ -106,7 +124,8 @@ export function parsePercentiles(value: string): Parsed {
   const out: string[] = [];
   // Split on each single space, as Redis does: two spaces in a row make an empty (invalid) word.
   for (const word of value === '' ? [] : value.split(' ')) {
-    const p = parseDoubleUnchecked(word);
+    // string2d: an overflow or underflow is not a number at all.
+    const p = parseDouble(word);
     if (p === null || Number.isNaN(p))
       return { error: 'Invalid latency-tracking-info-percentiles parameters' };
     if (p < 0 || p > 100)

@@ -5,6 +5,9 @@ import { Err } from '../errors';
 import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { StringErr } from './errors';
 import { checkStringLength } from './string-length';
+import type { Database } from '@drake/storage';
+import { MIN_CACHED_LENGTH, openBitmap, rememberBitmap } from '../bitmaps/bitmap-cache';
+import { ChunkedBitmap } from '../bitmaps/chunked-bitmap';
 
 /** SETRANGE key offset value: overwrites from `offset`, zero-padding a shorter (or missing) string. */
 export const setrangeCommand = defineCommand({
@@ -44,15 +47,28 @@ export const setrangeCommand = defineCommand({
       return;
     }
     if (!checkStringLength(client, offset, patch.length)) return;
-    const next = overwrite(current ?? '', offset, patch);
+    const length = Math.max(current?.length ?? 0, offset + patch.length);
+    // A large string is edited through its chunk tree, as SETBIT edits it: head + patch + tail would make the
+    // next edit (or read) copy the whole string.
+    const tree = length < MIN_CACHED_LENGTH ? null : openTree(db, key, current, length);
+    tree?.setBytes(offset, patch);
+    const next = tree === null ? overwrite(current ?? '', offset, patch) : tree.value();
     if (current === undefined) db.set(key, next);
     else db.setKeepTtl(key, next);
+    if (tree !== null) rememberBitmap(db, key, next, tree);
     // Redis builds or edits the string in place, so it reports `raw` whatever the content.
     db.setEncoding(key, 'raw');
     notifyKeyspaceEvent(client, Notify.string, 'setrange', key);
     client.reply.integer(next.length);
   },
 });
+
+/** The edit tree of `current` (a new one for a missing key), grown to `length` bytes. */
+function openTree(db: Database, key: string, current: string | undefined, length: number): ChunkedBitmap {
+  const tree = current === undefined ? ChunkedBitmap.from('') : openBitmap(db, key, current);
+  tree.grow(length);
+  return tree;
+}
 
 function overwrite(base: string, offset: number, patch: string): string {
   const head = offset <= base.length ? base.slice(0, offset) : base + '\0'.repeat(offset - base.length);
