@@ -415,6 +415,31 @@ describe('MONITOR and a huge binary argument', () => {
   });
 });
 
+describe('the slow log and huge arguments', () => {
+  // Redis keeps the first 128 bytes of a logged argument. A slice of a long string keeps all of it alive in V8:
+  // these 40 entries once held 800 MB (RSS +944 MB).
+  test(`40 logged commands with a 20 MB argument: ${SUBJECT_KIND}'s RSS within +400 MB`, async () => {
+    const server = servers.subject();
+    const client = await RawClient.connect(server.port);
+    try {
+      expect(await client.callText('CONFIG', 'SET', 'slowlog-log-slower-than', '0')).toBe('+OK\r\n');
+      const before = server.rss();
+      let peak = before;
+      for (let i = 0; i < 40; i++) {
+        expect(await client.callText('EXISTS', Buffer.alloc(20 * 1024 * 1024, 97 + (i % 26)))).toBe(':0\r\n');
+        peak = Math.max(peak, server.rss());
+      }
+      expect(peak - before).toBeLessThan(400 * 1024 * 1024);
+      const logged = await client.callText('SLOWLOG', 'GET', '1');
+      expect(logged).toContain(`... (${20 * 1024 * 1024 - 128} more bytes)`);
+    } finally {
+      await client.callText('CONFIG', 'SET', 'slowlog-log-slower-than', '10000');
+      await client.callText('SLOWLOG', 'RESET');
+      await client.close();
+    }
+  });
+});
+
 describe('client-query-buffer-limit', () => {
   // Redis 7.0 counts only its raw query buffer against the limit, so the arguments of a frame that never ends can
   // grow without bound there; Drake counts them too and cuts the client off (no reply, as Redis does at its limit).

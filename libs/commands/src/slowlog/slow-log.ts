@@ -121,10 +121,16 @@ function loggedArgs(argv: readonly string[]): string[] {
     } else {
       const arg = argv[j];
       out[j] =
-        arg.length > MAX_STRING
-          ? `${arg.slice(0, MAX_STRING)}... (${arg.length - MAX_STRING} more bytes)`
-          : arg;
+        arg.length > MAX_STRING ? `${copyOfStart(arg)}... (${arg.length - MAX_STRING} more bytes)` : arg;
     }
   }
   return out;
+}
+
+/**
+ * The first MAX_STRING bytes of `arg` as a string of their own. A slice of a string of 13 or more characters is a
+ * view that keeps the whole of it alive in V8: 128 entries of 20 MB arguments would hold 2.5 GB.
+ */
+function copyOfStart(arg: string): string {
+  return Buffer.from(arg.slice(0, MAX_STRING), 'latin1').toString('latin1');
 }

@@ -28,6 +28,8 @@ const BLOCKED_DEFAULT_COUNT = 1000;
  */
 export class StreamReadRequest implements BlockedRequest {
   readonly keys: string[] = [];
+  /** Each key's index in `keys`: a read may block on hundreds of thousands of keys. */
+  private readonly keyIndex = new Map<string, number>();
   /** Per key (first occurrence wins, as in Redis's blockForKeys): the ID to read after. */
   private readonly ids: StreamId[] = [];
   /** Per key: the value and ready epoch last looked at (see stream-signals.ts). */
@@ -44,7 +46,8 @@ export class StreamReadRequest implements BlockedRequest {
     private readonly group: ReadGroupOptions | null,
   ) {
     for (let i = 0; i < keys.length; i++) {
-      if (this.keys.includes(keys[i])) continue;
+      if (this.keyIndex.has(keys[i])) continue;
+      this.keyIndex.set(keys[i], this.keys.length);
       this.keys.push(keys[i]);
       this.ids.push(ids[i]);
       this.remember(this.keys.length - 1, client.db.get(keys[i]));
@@ -53,8 +56,8 @@ export class StreamReadRequest implements BlockedRequest {
   }
 
   tryServe(client: Client, key: string): boolean {
-    const at = this.keys.indexOf(key);
-    if (at < 0) return false;
+    const at = this.keyIndex.get(key);
+    if (at === undefined) return false;
     const value = client.db.get(key);
     if (!(value instanceof RedisStream)) {
       if (this.group === null) return false;

@@ -155,6 +155,10 @@ const CASES: string[] = [
   'ZADD z 1 a 2 b ; ZRANDMEMBER z 2 ; ZRANDMEMBER z 10 WITHSCORES ; ZRANDMEMBER z x ; ZRANDMEMBER z 1 FOO ; ZRANDMEMBER z 1 WITHSCORES x ; ZRANDMEMBER z -9223372036854775808 ; ZRANDMEMBER z 9223372036854775807 WITHSCORES',
   'ZADD z 1 a 2.5 b 0.1 c ; ZSCAN z 0 ; ZSCAN z 0 MATCH a* ; ZSCAN z 0 COUNT 1 ; ZSCAN z x ; ZSCAN z 0 COUNT 0 ; ZSCAN z 0 TYPE zset ; ZSCAN nokey 0 ; ZSCAN z 0 FOO',
   '__sadd__ st x y 1 ; ZADD a 2 x ; ZUNION 2 a st WITHSCORES ; ZINTER 2 st a WITHSCORES ; ZDIFF 2 st a ; ZINTERCARD 2 a st',
+  // A large first input against small or missing others: Redis's second diff algorithm (copy, then remove).
+  'ZADD a 1 v 2 w 3 x 4 y 5 z ; ZADD b 9 y ; ZDIFF 4 a b n1 n2 WITHSCORES ; ZDIFF 3 a n1 b ; ZDIFFSTORE d 4 a n1 b n2 ; ZRANGE d 0 -1 WITHSCORES',
+  'ZADD a 1 v 2 w 3 x 4 y 5 z ; ZADD b 1 v 2 w 3 x 4 y 5 z ; ZDIFF 4 a n1 n2 b ; ZDIFF 4 a n1 n2 a ; ZDIFFSTORE d 4 a n1 n2 b ; EXISTS d',
+  '__sadd__ st v w x y z ; ZADD b 9 y ; ZDIFF 4 st b n1 n2 WITHSCORES ; ZDIFF 4 st n1 st n2',
   '__sadd__ st x y 1 ; ZADD a 2 x ; ZUNIONSTORE d 2 st a WEIGHTS 2 3 ; ZRANGE d 0 -1 WITHSCORES ; ZINTERSTORE d 2 st a AGGREGATE MIN ; ZRANGE d 0 -1 WITHSCORES ; ZDIFFSTORE d 1 st ; ZRANGE d 0 -1 WITHSCORES',
   '__sadd__ st 1 2 3 ; ZUNION 1 st WITHSCORES ; ZRANGE st 0 -1 ; ZADD st 1 a ; ZSCORE st 1',
   'SET s x ; ZSCAN s 0 ; ZRANDMEMBER s ; ZCOUNT s 0 1 ; ZLEXCOUNT s - + ; ZREMRANGEBYRANK s 0 1 ; ZMSCORE s a ; ZREM s a ; ZINCRBY s 1 a',
