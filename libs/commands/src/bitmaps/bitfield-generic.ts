@@ -60,7 +60,7 @@ function runWrites(client: Client, key: string, parsed: ParsedOps): void {
     client.reply.error(Err.stringTooLong);
     return;
   }
-  const bitmap = current === undefined ? ChunkedBitmap.from('') : openBitmap(db, key, current);
+  const bitmap = openBitmap(db, key, current);
   // Creating or growing the string counts as a change of every op that does not fail, as in Redis.
   const grown = bitmap.length < length;
   bitmap.grow(length);

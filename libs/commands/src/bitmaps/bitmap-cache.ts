@@ -24,8 +24,12 @@ interface Entry {
  */
 const caches = new WeakMap<Database, Entry[]>();
 
-/** An editable bitmap for `value`, the string `key` holds now: the cached tree when it is still current. */
-export function openBitmap(db: Database, key: string, value: string): ChunkedBitmap {
+/**
+ * An editable bitmap for `value`, the string `key` holds now (undefined: the key is missing, the bitmap empty): the
+ * cached tree when it is still current.
+ */
+export function openBitmap(db: Database, key: string, value: string | undefined): ChunkedBitmap {
+  if (value === undefined) return ChunkedBitmap.from('');
   return cachedBitmap(db, key, value) ?? ChunkedBitmap.from(value);
 }
 

@@ -5,7 +5,7 @@ import { Err } from '../errors';
 import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { openBitmap, rememberBitmap } from './bitmap-cache';
 import { parseBitOffset } from './bit-args';
-import { ChunkedBitmap, MAX_BITMAP_BYTES } from './chunked-bitmap';
+import { MAX_BITMAP_BYTES } from './chunked-bitmap';
 import { BitErr } from './errors';
 
 /**
@@ -45,7 +45,7 @@ export const setbitCommand = defineCommand({
       client.reply.error(Err.stringTooLong);
       return;
     }
-    const bitmap = current === undefined ? ChunkedBitmap.from('') : openBitmap(db, key, current);
+    const bitmap = openBitmap(db, key, current);
     const grown = bitmap.length <= byte;
     bitmap.grow(byte + 1);
     const mask = 0x80 >> (offset - byte * 8);

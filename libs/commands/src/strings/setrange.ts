@@ -5,9 +5,7 @@ import { Err } from '../errors';
 import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { StringErr } from './errors';
 import { checkStringLength } from './string-length';
-import type { Database } from '@drake/storage';
 import { MIN_CACHED_LENGTH, openBitmap, rememberBitmap } from '../bitmaps/bitmap-cache';
-import { ChunkedBitmap } from '../bitmaps/chunked-bitmap';
 
 /** SETRANGE key offset value: overwrites from `offset`, zero-padding a shorter (or missing) string. */
 export const setrangeCommand = defineCommand({
@@ -50,7 +48,8 @@ export const setrangeCommand = defineCommand({
     const length = Math.max(current?.length ?? 0, offset + patch.length);
     // A large string is edited through its chunk tree, as SETBIT edits it: head + patch + tail would make the
     // next edit (or read) copy the whole string.
-    const tree = length < MIN_CACHED_LENGTH ? null : openTree(db, key, current, length);
+    const tree = length < MIN_CACHED_LENGTH ? null : openBitmap(db, key, current);
+    tree?.grow(length);
     tree?.setBytes(offset, patch);
     const next = tree === null ? overwrite(current ?? '', offset, patch) : tree.value();
     if (current === undefined) db.set(key, next);
@@ -62,13 +61,6 @@ export const setrangeCommand = defineCommand({
     client.reply.integer(next.length);
   },
 });
-
-/** The edit tree of `current` (a new one for a missing key), grown to `length` bytes. */
-function openTree(db: Database, key: string, current: string | undefined, length: number): ChunkedBitmap {
-  const tree = current === undefined ? ChunkedBitmap.from('') : openBitmap(db, key, current);
-  tree.grow(length);
-  return tree;
-}
 
 function overwrite(base: string, offset: number, patch: string): string {
   const head = offset <= base.length ? base.slice(0, offset) : base + '\0'.repeat(offset - base.length);
