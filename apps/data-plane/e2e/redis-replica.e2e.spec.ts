@@ -5,6 +5,7 @@ import path from 'path';
 import { promisify } from 'util';
 import { TcpProxy } from '@drake/replication-testing';
 import { startDrake, startRedis, type ServerHandle } from './support/processes';
+import { GroupWriter } from './support/group-writer';
 import { RawClient } from './support/raw-client';
 import { sameOnBoth } from './support/transcripts';
 import { call, datasetListing, statsCounter, waitConverged, Writer } from './support/replication';
@@ -190,6 +191,33 @@ test('a transaction with a float increment and a blocking pop reaches the Redis 
   await sameData();
   expect(await call(port, 'LRANGE', 'tx:l', '0', '-1')).toBe('*1\r\n$1\r\nx\r\n');
   expect(Number((await call(port, 'TTL', 'tx:b')).slice(1))).toBeGreaterThan(90);
+});
+
+/**
+ * XINFO STREAM FULL of the group writer's streams with every ms time masked: a Redis replica runs the XREADGROUPs,
+ * XCLAIMs and CREATECONSUMERs of Drake's stream with its own clock, as it runs Redis's own propagation of them.
+ */
+async function groupStates(port: number): Promise<string> {
+  const out: string[] = [];
+  for (const key of GroupWriter.streamKeys) out.push(await call(port, 'XINFO', 'STREAM', key, 'FULL'));
+  return out.join('').replace(/:\d{13}\r\n/g, ':<ms>\r\n');
+}
+
+test('consumer groups reach the Redis replica: the same groups, PELs, delivery counts, read counters and consumers', async () => {
+  const port = (replica as ServerHandle).port;
+  const writer = await GroupWriter.start(master.port, 9);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  expect(await writer.stop()).toBeGreaterThan(200);
+  await sameData();
+  const expected = await groupStates(master.port);
+  expect(expected).toMatch(/\$9\r\npel-count\r\n:[1-9]/);
+  let actual = '';
+  for (let i = 0; i < 100 && actual !== expected; i++) {
+    actual = await groupStates(port);
+    if (actual !== expected) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(actual).toBe(expected);
+  expect(await call(port, 'INFO', 'replication')).toContain('master_link_status:up');
 });
 
 /** `transcript` on a connection to a fresh redis-server and one to Drake: the same from both (sameOnBoth). */

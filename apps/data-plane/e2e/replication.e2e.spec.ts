@@ -7,6 +7,7 @@ import {
   resetDataset,
   seededRandom,
 } from './support/random-commands';
+import { GroupWriter } from './support/group-writer';
 import { RawClient } from './support/raw-client';
 import {
   call,
@@ -97,6 +98,41 @@ test('full sync of a multi-type dataset under write load on every type, then sta
   // Stable sync keeps following.
   await call(master.port, 'SET', 'late', 'write');
   await expectSameData(master.port, replica.port);
+});
+
+/** Each stream's DUMP (groups, PELs with delivery times and counts, consumers' seen times) and XINFO STREAM FULL. */
+async function streamStates(port: number): Promise<string[]> {
+  const out: string[] = [];
+  for (const key of GroupWriter.streamKeys) {
+    out.push(await call(port, 'DUMP', key), await call(port, 'XINFO', 'STREAM', key, 'FULL'));
+  }
+  return out;
+}
+
+test('consumer groups reach the replica exactly, to the millisecond, through a full sync, a cut and stable sync', async () => {
+  const master = await drake();
+  const proxy = await proxyTo(master.port);
+  const writer = await GroupWriter.start(master.port, 5);
+  await sleep(500);
+  const replica = await drake('--replicaof', `127.0.0.1:${proxy.port}`);
+  await sleep(1000);
+  proxy.cut();
+  await sleep(500);
+  expect(await writer.stop()).toBeGreaterThan(200);
+  await waitConverged(master.port, replica.port);
+  const [m, r] = await Promise.all([RawClient.connect(master.port), RawClient.connect(replica.port)]);
+  try {
+    await waitApplied(m, r);
+  } finally {
+    await Promise.all([m.close(), r.close()]);
+  }
+  const states = await streamStates(master.port);
+  // The traffic did what it is for: consumers with pending entries, delivered more than once.
+  expect(states.join('')).toMatch(
+    /\$2\r\nc[0-3]\r\n\$9\r\nseen-time\r\n:\d{13}\r\n\$9\r\npel-count\r\n:[1-9]/,
+  );
+  expect(await streamStates(replica.port)).toEqual(states);
+  expect(await statsCounter(master.port, 'sync_partial_ok')).toBeGreaterThanOrEqual(1);
 });
 
 test('a replica is read-only, answers reads while its link is down, and reports where it stands', async () => {

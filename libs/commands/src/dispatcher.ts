@@ -8,7 +8,7 @@ import { Err, arityError, noNewlines, unknownCommandError, unknownSubcommandErro
 import { feedMonitors } from './monitor-feed';
 import { recordSlow } from './slowlog/record-slow';
 import { TIME_ALL, TIME_SLOW } from './slowlog/slow-log';
-import { propagate } from './propagation/propagate';
+import { journals, propagate } from './propagation/propagate';
 import { extractKeys } from './server/key-extraction';
 import { execRuns } from './transactions/exec-runs';
 import { subscriberModeError } from './pubsub/subscriber-mode';
@@ -207,12 +207,9 @@ export function runCommand(client: Client, spec: CommandSpec, argv: string[]): v
   if (tracked) afterTrackedRun(client, spec, argv, outer);
   // A command that changed data is journalled for the replicas (Redis propagates when server.dirty moved).
   // PUBLISH/SPUBLISH change no data but reach replicas too (Redis's may_replicate), so their subscribers hear it.
-  // A replica journals only what its master sent (a client's PUBLISH there would put its mirror out of step).
   if (
-    client.server.journal !== null &&
-    client.propagates &&
-    (client.isMasterLink || !client.server.isReplica) &&
-    (keyspace.dirty !== dirtyBefore || spec.name === 'publish' || spec.name === 'spublish')
+    (keyspace.dirty !== dirtyBefore || spec.name === 'publish' || spec.name === 'spublish') &&
+    journals(client)
   ) {
     propagate(client, spec, argv);
   }

@@ -1,3 +1,4 @@
+export { CLOCKED_COMMAND, clockedCommand, unwrapClocked, type ClockedCommand } from './clocked-command';
 export { BacklogRing } from './backlog-ring';
 export {
   encodeRecord,

@@ -1,5 +1,5 @@
 import { allCommands, hasFlag } from '@drake/commands';
-import { Journal, type JournalRecord } from '@drake/journal';
+import { CLOCKED_COMMAND, Journal, type JournalRecord } from '@drake/journal';
 import { TestServer, type TestClient } from '../../commands/src/testing/test-server';
 import { FlowApplier } from './flow-applier';
 import { ShardSnapshot } from './snapshot-streamer';
@@ -269,8 +269,12 @@ const NEVER_JOURNALLED = new Set([
   'pexpire',
 ]);
 
-/** A journal record that would let the replica decide for itself what the master already decided. */
+/**
+ * A journal record that would let the replica decide for itself what the master already decided. A clocked one
+ * (DRAKE.CLOCKED ms …) runs at the master's time: what the clock decides is decided as on the master.
+ */
 function nondeterministic(argv: readonly string[]): boolean {
+  if (argv[0] === CLOCKED_COMMAND) return false;
   const name = argv[0].toLowerCase();
   if (NEVER_JOURNALLED.has(name)) return true;
   if (name === 'xadd') return argv.some((a, i) => i > 1 && (a === '*' || a.endsWith('-*')));

@@ -23,6 +23,16 @@ describe('Keyspace', () => {
     for (let d = 0; d < 3; d++) expect(ks.db(d).size()).toBe(100);
   });
 
+  it('holds its clock at a given time until told to resume', () => {
+    let t = 1000;
+    const ks = new Keyspace({ dbCount: 1, shardCount: 1, now: () => t });
+    ks.holdClock(42);
+    t = 2000;
+    expect(ks.now()).toBe(42);
+    ks.resumeClock();
+    expect(ks.now()).toBe(2000);
+  });
+
   it('stops an expiry cycle once its budget is spent', () => {
     let fakeNow = 0;
     const ks = new Keyspace({ dbCount: 1, shardCount: 1, now: () => fakeNow });

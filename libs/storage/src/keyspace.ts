@@ -25,7 +25,8 @@ const EXPIRE_CHECK_EVERY = 256;
 export class Keyspace {
   readonly dbCount: number;
   readonly shardCount: number;
-  readonly now: () => number;
+  /** The ms clock; it reads the master's time while a replica applies a clocked command (holdClock). */
+  now: () => number;
   /** tables[shard][db] */
   readonly tables: readonly (readonly DashTable[])[];
   private readonly dbs: Database[];
@@ -81,11 +82,14 @@ export class Keyspace {
   readonly expireStats: ExpireCycleStats;
   /** Segment write stamps read this coarse clock (refreshed by every expiry cycle) instead of the time per write. */
   private coarseMs: number;
+  /** The clock `now` reads when no time is held. */
+  private readonly clock: () => number;
 
   constructor(options: KeyspaceOptions) {
     this.dbCount = options.dbCount;
     this.shardCount = options.shardCount;
-    this.now = options.now ?? Date.now;
+    this.clock = options.now ?? Date.now;
+    this.now = this.clock;
     this.coarseMs = this.now();
     // An injected clock (tests) is exact already; the real one is read once per expiry cycle.
     const writeClock = options.now ?? ((): number => this.coarseMs);
@@ -109,6 +113,18 @@ export class Keyspace {
         ),
       );
     }
+  }
+
+  /**
+   * Until resumeClock(), `now()` reads `ms`: a replica applying a command its master ran at `ms` (a clocked
+   * journal command) takes the master's delivery and seen times instead of its own clock's.
+   */
+  holdClock(ms: number): void {
+    this.now = (): number => ms;
+  }
+
+  resumeClock(): void {
+    this.now = this.clock;
   }
 
   db(index: number): Database {

@@ -1,4 +1,5 @@
 import { RawClient } from './raw-client';
+import { Xorshift } from './xorshift';
 
 /**
  * Helpers for replication tests: datasets compared whole (DEBUG DIGEST plus every key of every database by
@@ -116,14 +117,14 @@ export class Writer {
   acknowledged = 0;
   private running = true;
   private readonly done: Promise<void>;
-  private seed: number;
+  private readonly random: Xorshift;
 
   constructor(
     private readonly client: RawClient,
     seed = 1,
     private readonly keys = 200,
   ) {
-    this.seed = seed;
+    this.random = new Xorshift(seed);
     this.done = this.loop();
   }
 
@@ -139,13 +140,7 @@ export class Writer {
   }
 
   private rand(n: number): number {
-    // xorshift: a reproducible stream per writer.
-    let x = this.seed;
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    this.seed = x >>> 0;
-    return this.seed % n;
+    return this.random.next(n);
   }
 
   private command(): string[] {

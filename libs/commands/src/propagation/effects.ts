@@ -1,4 +1,3 @@
-import { createDumpPayload } from '@drake/rdb';
 import { formatId, RedisHash, RedisList, RedisStream } from '@drake/storage';
 import type { Client } from '../client';
 import type { CommandSpec } from '../command-spec';
@@ -68,14 +67,6 @@ function restoreEffect(client: Client, argv: string[]): string[][] {
   return [['RESTORE', key, String(at), ...argv.slice(3), 'ABSTTL']];
 }
 
-/** XREADGROUP … STREAMS k1 k2 … id1 id2 …: the state of every stream it read from. */
-function streamsOfRead(client: Client, argv: string[]): string[][] {
-  let at = 0;
-  for (let i = 1; i < argv.length; i++) if (argv[i].toLowerCase() === 'streams') at = i;
-  const keys = argv.slice(at + 1, at + 1 + (argv.length - at - 1) / 2);
-  return keys.flatMap((k) => streamStateEffect(client, k));
-}
-
 /** Elements per RPUSH when a stored list goes out as its content. */
 const STORE_CHUNK = 512;
 
@@ -94,19 +85,6 @@ function sortEffect(client: Client, argv: string[]): string[][] {
   for (let i = 0; i < items.length; i += STORE_CHUNK)
     out.push(['RPUSH', dst, ...items.slice(i, i + STORE_CHUNK)]);
   return out;
-}
-
-/**
- * The whole stream as RESTORE: for stream commands whose effect depends on the clock (delivery and seen
- * times of XREADGROUP, XCLAIM, XAUTOCLAIM, XGROUP CREATECONSUMER). Exact, but it costs the stream's size.
- */
-export function streamStateEffect(client: Client, key: string): string[][] {
-  const value = client.db.storedValue(key);
-  if (value === undefined) return [['DEL', key]];
-  if (!(value instanceof RedisStream)) return [];
-  const at = client.db.getExpire(key);
-  const payload = createDumpPayload(value).toString('latin1');
-  return [['RESTORE', key, at === -1 ? '0' : String(at), payload, 'REPLACE', 'ABSTTL']];
 }
 
 /**
@@ -147,10 +125,11 @@ const REWRITES = new Map<string, Rewrite>([
   ['sort', sortEffect],
   ['xadd', xaddEffect],
   ['xtrim', xtrimEffect],
-  ['xreadgroup', streamsOfRead],
-  ['xclaim', (c, a) => streamStateEffect(c, a[1])],
-  ['xautoclaim', (c, a) => streamStateEffect(c, a[1])],
-  ['xgroup|createconsumer', (c, a) => streamStateEffect(c, a[2])],
+  // Consumer-group commands whose effect depends on the clock journal themselves (streams/group-effects.ts).
+  ['xreadgroup', () => []],
+  ['xclaim', () => []],
+  ['xautoclaim', () => []],
+  ['xgroup|createconsumer', () => []],
   ['set', setEffect],
   ['setex', (c, a) => stringState(c, a[1])],
   ['psetex', (c, a) => stringState(c, a[1])],

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Journal, type JournalRecord } from '@drake/journal';
+import { Journal, unwrapClocked, type JournalRecord } from '@drake/journal';
 import { allCommands } from '../all-commands';
 import { TestServer, type TestClient } from '../testing/test-server';
 
@@ -41,13 +41,20 @@ class Replay {
     this.apply(record);
   }
 
-  /** As a replica's master link applies it: keys past the replica's TTL are live for the master's commands. */
+  /**
+   * As a replica's master link applies it: keys past the replica's TTL are live for the master's commands, and a
+   * clocked command runs at the master's time.
+   */
   private apply(record: JournalRecord): void {
     this.client.run('SELECT', String(record.dbIndex));
     const keyspace = this.server.keyspace;
+    const clocked = unwrapClocked(record.argv);
+    if (typeof clocked === 'string') throw new Error(clocked);
+    if (clocked !== null) keyspace.holdClock(clocked.ms);
     keyspace.applyingMasterStream = true;
-    const reply = this.client.run(...record.argv);
+    const reply = this.client.run(...(clocked === null ? record.argv : clocked.argv));
     keyspace.applyingMasterStream = false;
+    keyspace.resumeClock();
     if (reply.startsWith('-')) throw new Error(`replica refused ${JSON.stringify(record.argv)}: ${reply}`);
   }
 }
@@ -249,4 +256,163 @@ test('an effect naming one key goes to the shard of that key alone; one naming s
   alone('s', 'SADD', 's', 'x');
   barrier('SUNIONSTORE', 'dst', 's');
   barrier('FLUSHALL');
+});
+
+/** DUMP of every stream key, as text: consumer groups, PELs with delivery times and counts, seen times. */
+function streamDumps(server: TestServer, keys: readonly string[]): string[] {
+  const c = server.connect();
+  const out = keys.map((k) => c.run('DUMP', k));
+  c.disconnect();
+  return out;
+}
+
+const STREAM_KEYS = ['x', 'y'];
+const streamKey = fc.constantFrom(...STREAM_KEYS);
+const consumer = fc.constantFrom('c1', 'c2', 'c3');
+const entryId = fc.constantFrom('1-1', '2-1', '3-1', '5-0');
+/** Both streams with a group and entries of fixed IDs (which XCLAIM and XDEL name), before the random part. */
+const GROUP_SETUP = STREAM_KEYS.flatMap((k) => [
+  ['XADD', k, '1-1', 'f', 'a'],
+  ['XADD', k, '2-1', 'f', 'b'],
+  ['XADD', k, '3-1', 'f', 'c'],
+  ['XGROUP', 'CREATE', k, 'g', '0'],
+]);
+const groupCommand = fc.oneof(
+  fc.tuple(streamKey, member).map(([k, v]) => ['XADD', k, '*', 'f', v]),
+  fc.tuple(streamKey, entryId).map(([k, id]) => ['XADD', k, id, 'f', 'v']),
+  streamKey.map((k) => ['XGROUP', 'CREATE', k, 'g', '0', 'MKSTREAM']),
+  fc
+    .tuple(consumer, fc.constantFrom([], ['COUNT', '1'], ['COUNT', '2']), fc.constantFrom([], ['NOACK']))
+    .chain(([c, count, noack]) =>
+      fc
+        .subarray(STREAM_KEYS, { minLength: 1 })
+        .chain((keys) =>
+          fc
+            .array(fc.constantFrom('>', '0', '2-0'), { minLength: keys.length, maxLength: keys.length })
+            .map((ids) => ['XREADGROUP', 'GROUP', 'g', c, ...count, ...noack, 'STREAMS', ...keys, ...ids]),
+        ),
+    ),
+  fc
+    .tuple(streamKey, consumer)
+    .map(([k, c]) => ['XREADGROUP', 'GROUP', 'g', c, 'BLOCK', '0', 'STREAMS', k, '>']),
+  fc
+    .tuple(
+      streamKey,
+      consumer,
+      fc.constantFrom('0', '1000'),
+      fc.subarray(['1-1', '2-1', '3-1', '5-0']),
+      fc.subarray(['FORCE', 'JUSTID', 'IDLE 300', 'TIME 1', 'RETRYCOUNT 7', 'LASTID 4-0']),
+    )
+    .map(([k, c, idle, ids, opts]) => [
+      'XCLAIM',
+      k,
+      'g',
+      c,
+      idle,
+      ...ids,
+      ...opts.flatMap((o) => o.split(' ')),
+    ]),
+  fc
+    .tuple(streamKey, consumer, fc.constantFrom('0', '1000'), fc.constantFrom([], ['JUSTID']))
+    .map(([k, c, idle, j]) => ['XAUTOCLAIM', k, 'g', c, idle, '0-0', 'COUNT', '2', ...j]),
+  fc.tuple(streamKey, entryId).map(([k, id]) => ['XACK', k, 'g', id]),
+  fc.tuple(streamKey, entryId).map(([k, id]) => ['XDEL', k, id]),
+  fc.tuple(streamKey, consumer).map(([k, c]) => ['XGROUP', 'CREATECONSUMER', k, 'g', c]),
+  fc.tuple(streamKey, consumer).map(([k, c]) => ['XGROUP', 'DELCONSUMER', k, 'g', c]),
+  streamKey.map((k) => ['XGROUP', 'SETID', k, 'g', '0']),
+  { arbitrary: fc.constantFrom(['MULTI'], ['EXEC']), weight: 1 },
+  { arbitrary: fc.integer({ min: 1, max: 5000 }).map((ms) => ['__tick__', String(ms)]), weight: 4 },
+);
+
+test('consumer groups replay exactly, to the millisecond of every delivery and seen time', () => {
+  fc.assert(
+    fc.property(fc.array(groupCommand, { maxLength: 40 }), (seq) => {
+      const { master, replica, clock } = setup();
+      const c = master.connect();
+      // A second client's XADD serves whoever blocked.
+      const feeder = master.connect();
+      for (const argv of [...GROUP_SETUP, ...seq]) {
+        if (argv[0] === '__tick__') clock.t += Number(argv[1]);
+        else if (argv.includes('BLOCK')) {
+          master.connect().run(...argv);
+          feeder.run('XADD', argv[argv.length - 2], '*', 'fed', '1');
+        } else c.run(...argv);
+      }
+      c.run('EXEC');
+      expect(streamDumps(replica.server, STREAM_KEYS)).toEqual(streamDumps(master, STREAM_KEYS));
+    }),
+    {
+      numRuns: 400,
+      examples: [
+        // A claim: delivery and seen times from the master's clock, not the replica's (5 s behind).
+        [
+          [
+            ['XREADGROUP', 'GROUP', 'g', 'c1', 'STREAMS', 'x', '>'],
+            ['__tick__', '100'],
+            ['XAUTOCLAIM', 'x', 'g', 'c2', '0', '0-0', 'COUNT', '2'],
+          ],
+        ],
+        // A pending entry the stream lost leaves the PEL.
+        [
+          [
+            ['XREADGROUP', 'GROUP', 'g', 'c1', 'STREAMS', 'x', '>'],
+            ['XDEL', 'x', '2-1'],
+            ['XAUTOCLAIM', 'x', 'g', 'c2', '0', '0-0'],
+          ],
+        ],
+      ],
+    },
+  );
+});
+
+test('a consumer group command on a large stream journals a few records of its own size, on its shard', () => {
+  const { master, clock } = setup();
+  const c = master.connect();
+  for (let i = 1; i <= 100_000; i += 1000) {
+    const argv = ['XADD', 'big', `${i}-0`, 'field', 'v'.repeat(100)];
+    for (let j = 1; j < 1000; j++) argv.push(`f${j}`, 'v'.repeat(20));
+    c.run(...argv);
+  }
+  c.run('XGROUP', 'CREATE', 'big', 'g', '0');
+  const records: JournalRecord[] = [];
+  const shards: number[] = [];
+  master.journal?.shards.forEach((s, i) =>
+    s.subscribe({
+      onRecord: (r) => {
+        if (r.kind === 'ping') return;
+        records.push(r);
+        shards.push(i);
+      },
+    }),
+  );
+  clock.t += 10;
+  c.run('XREADGROUP', 'GROUP', 'g', 'alice', 'COUNT', '2', 'STREAMS', 'big', '>');
+  c.run('XREADGROUP', 'GROUP', 'g', 'alice', 'STREAMS', 'big', '0');
+  c.run('XCLAIM', 'big', 'g', 'bob', '0', '1-0');
+  c.run('XAUTOCLAIM', 'big', 'g', 'carol', '0', '0-0', 'JUSTID');
+  c.run('XGROUP', 'CREATECONSUMER', 'big', 'g', 'dave');
+  c.run('XGROUP', 'SETID', 'big', 'g', '$');
+  const waiter = master.connect();
+  expect(waiter.run('XREADGROUP', 'GROUP', 'g', 'erin', 'BLOCK', '0', 'STREAMS', 'big', '>')).toBe('');
+  c.run('XADD', 'big', '*', 'f', 'v');
+  expect(waiter.reply.take()?.toString('latin1')).toContain('$1\r\nf\r\n$1\r\nv\r\n');
+  const bytes = records.reduce((n, r) => n + r.argv.reduce((m, a) => m + a.length, 0), 0);
+  // Clocked records show the command they wrap; XGROUP SETID shows its subcommand.
+  expect(
+    records.map((r) => (r.argv[0] === 'XGROUP' ? r.argv[1] : r.argv[0] === 'XADD' ? 'XADD' : r.argv[2])),
+  ).toEqual([
+    'XREADGROUP',
+    'XREADGROUP',
+    'XCLAIM',
+    'XCLAIM',
+    'XCLAIM',
+    'XGROUP',
+    'SETID',
+    'XADD',
+    'XREADGROUP',
+  ]);
+  expect(bytes).toBeLessThan(2000);
+  const shard = master.keyspace.shardOf('big');
+  expect(records.every((r) => r.kind === 'command')).toBe(true);
+  expect(shards.every((i) => i === shard)).toBe(true);
 });

@@ -25,11 +25,22 @@ export function propagate(client: Client, spec: CommandSpec, argv: string[]): vo
 }
 
 /**
- * An effect decided outside a command (a blocked client served by someone else's push); `key` is its only key,
- * or null when it has several (journalled as a barrier).
+ * Whether what `client` changes goes to the journal: there is one, and this node is a master or `client` is the
+ * link of a replica that re-journals what its master sends (a replica journals nothing else: a client's PUBLISH
+ * there would put its mirror out of step).
+ */
+export function journals(client: Client): boolean {
+  return (
+    client.server.journal !== null && client.propagates && (client.isMasterLink || !client.server.isReplica)
+  );
+}
+
+/**
+ * An effect decided outside a command (a blocked client served by someone else's push), or by a command that
+ * journals itself (consumer groups); `key` is its only key, or null when it has several (journalled as a barrier).
  */
 export function propagateEffect(client: Client, argv: string[], key: string | null): void {
-  if (client.server.journal === null) return;
+  if (!journals(client)) return;
   if (client.inExec) client.execEffects.push({ dbIndex: client.dbIndex, argv });
   else journalEffect(client, argv, key);
 }

@@ -12,16 +12,17 @@ import { replyEntry, replyId } from './stream-reply';
 export type GroupReadItem = StreamEntry | StreamId;
 
 /**
- * Redis's streamLookupConsumer (refreshing its seen-time) or, when missing, streamCreateConsumer (a dirty
- * change and an `xgroup-createconsumer` event on `key` of its own).
+ * Redis's streamLookupConsumer (refreshing its seen-time to `now`) or, when missing, streamCreateConsumer (a
+ * dirty change and an `xgroup-createconsumer` event on `key` of its own). A command reads the clock once, so its
+ * seen and delivery times agree, as a replica running it at that time (a clocked record) makes them.
  */
 export function lookupOrCreateConsumer(
   client: Client,
   key: string,
   group: StreamGroup,
   name: string,
+  now: number,
 ): StreamConsumer {
-  const now = client.server.keyspace.now();
   const found = group.consumer(name);
   if (found !== undefined) {
     found.seenTime = now;
@@ -35,10 +36,10 @@ export function lookupOrCreateConsumer(
 
 /**
  * XREADGROUP `>`: entries from `start` on (at most `count`, 0 = all), each one advancing the group's last ID and
- * read counter and, unless NOACK, entering the PEL as delivered now to `consumer`.
+ * read counter and, unless NOACK, entering the PEL as delivered at `now` to `consumer`.
  */
 export function readNewEntries(
-  client: Client,
+  now: number,
   stream: RedisStream,
   start: StreamId,
   count: number,
@@ -46,7 +47,6 @@ export function readNewEntries(
   consumer: StreamConsumer,
   noack: boolean,
 ): StreamEntry[] {
-  const now = client.server.keyspace.now();
   const out: StreamEntry[] = [];
   const cursor = stream.cursor(start, MAX_ID, false);
   for (let e = cursor.next(); e !== undefined; e = cursor.next()) {
@@ -60,16 +60,15 @@ export function readNewEntries(
 
 /**
  * XREADGROUP with an ID: the consumer's own pending entries from `start` on (at most `count`, 0 = all). Entries
- * still in the stream count as delivered once more now; deleted ones come back as their bare ID.
+ * still in the stream count as delivered once more at `now`; deleted ones come back as their bare ID.
  */
 export function readHistory(
-  client: Client,
+  now: number,
   stream: RedisStream,
   start: StreamId,
   count: number,
   consumer: StreamConsumer,
 ): GroupReadItem[] {
-  const now = client.server.keyspace.now();
   const out: GroupReadItem[] = [];
   const cursor = consumer.pel.ceilCursor(start);
   for (

@@ -1,10 +1,11 @@
-import { MAX_ID, MIN_ID, compareIds, isMaxId, nextId } from '@drake/storage';
+import { MAX_ID, MIN_ID, compareIds, formatId, isMaxId, nextId } from '@drake/storage';
 import type { RedisStream, StreamGroup, StreamId } from '@drake/storage';
 import { parseInteger } from '../args';
 import { blockClient, parseBlockTimeout } from '../blocking/block-client';
 import type { Client } from '../client';
 import { Err, cString } from '../errors';
 import { StreamErr, noGroupReadgroupError } from './errors';
+import { journalGroupRead } from './group-effects';
 import {
   lookupOrCreateConsumer,
   readHistory,
@@ -99,12 +100,14 @@ function serveGroup(
   const start = nextId(ids[i]);
   // Serving a group changes it in place (PEL, last ID, delivery counts, maybe a new consumer).
   client.db.getForWrite(key);
-  const consumer = lookupOrCreateConsumer(client, key, group, opts.consumer);
+  const now = client.server.keyspace.now();
+  const consumer = lookupOrCreateConsumer(client, key, group, opts.consumer, now);
   const items = history
-    ? readHistory(client, stream, start, args.count, consumer)
-    : readNewEntries(client, stream, start, args.count, group, consumer, opts.noack);
+    ? readHistory(now, stream, start, args.count, consumer)
+    : readNewEntries(now, stream, start, args.count, group, consumer, opts.noack);
   // A write Redis counts in server.dirty only (no signalModifiedKey).
   addDirty(client);
+  journalGroupRead(client, key, opts, args.count, history ? formatId(ids[i]) : '>', now);
   return items;
 }
 

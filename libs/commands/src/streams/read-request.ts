@@ -2,9 +2,8 @@ import { MAX_ID, RedisStream, compareIds, nextId } from '@drake/storage';
 import type { StreamId, Value } from '@drake/storage';
 import type { BlockedRequest } from '../blocking/blocked-request';
 import type { Client } from '../client';
-import { streamStateEffect } from '../propagation/effects';
-import { propagateEffect } from '../propagation/propagate';
 import { StreamErr } from './errors';
+import { journalGroupRead } from './group-effects';
 import { lookupOrCreateConsumer, readNewEntries, replyServed, type GroupReadItem } from './group-read';
 import { streamEpoch } from './stream-signals';
 import { addDirty } from './stream-lookup';
@@ -79,11 +78,12 @@ export class StreamReadRequest implements BlockedRequest {
     } else {
       const opts = this.group as ReadGroupOptions;
       client.db.getForWrite(key);
-      const consumer = lookupOrCreateConsumer(client, key, group, opts.consumer);
-      items = readNewEntries(client, value, start, this.count, group, consumer, opts.noack);
+      const now = client.server.keyspace.now();
+      const consumer = lookupOrCreateConsumer(client, key, group, opts.consumer, now);
+      items = readNewEntries(now, value, start, this.count, group, consumer, opts.noack);
       addDirty(client);
-      // Served outside any command: the journal gets the group's new state from here.
-      for (const effect of streamStateEffect(client, key)) propagateEffect(client, effect, key);
+      // Served outside any command: journalled from here, as the read it made.
+      journalGroupRead(client, key, opts, this.count, '>', now);
     }
     replyServed(client, [key], [items]);
     return true;

@@ -1,10 +1,18 @@
 import { formatId, isMaxId, nextId, u64Add } from '@drake/storage';
-import type { RedisStream, StreamConsumer, StreamEntry, StreamGroup, StreamId } from '@drake/storage';
+import type {
+  RedisStream,
+  StreamConsumer,
+  StreamEntry,
+  StreamGroup,
+  StreamId,
+  StreamNack,
+} from '@drake/storage';
 import { parseI64, parseInteger } from '../args';
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
 import { Err } from '../errors';
 import { StreamErr, noKeyOrGroupError } from './errors';
+import { journalClaims } from './group-effects';
 import { lookupOrCreateConsumer } from './group-read';
 import { rangeBoundOrReply } from './stream-id-arg';
 import { addDirty, isOption, writeStream } from './stream-lookup';
@@ -108,6 +116,7 @@ function autoclaim(
 ): AutoclaimResult {
   const now = client.server.keyspace.now();
   const result: AutoclaimResult = { claimed: [], deleted: [], next: undefined };
+  const claimedNacks: StreamNack[] = [];
   let consumer: StreamConsumer | null = null;
   let count = args.count;
   let attempts = count * ATTEMPTS_FACTOR;
@@ -128,16 +137,19 @@ function autoclaim(
       continue;
     }
     if (args.minIdle !== 0 && now - nack.deliveryTime < args.minIdle) continue;
-    if (consumer === null) consumer = lookupOrCreateConsumer(client, key, group, consumerName);
+    if (consumer === null) consumer = lookupOrCreateConsumer(client, key, group, consumerName, now);
     group.assign(nack, consumer);
     nack.deliveryTime = now;
     if (!args.justId) nack.deliveryCount = u64Add(nack.deliveryCount, 1);
     result.claimed.push(args.justId ? nack : entry);
+    claimedNacks.push(nack);
     count--;
     addDirty(client);
   }
   // The next call's cursor: the first PEL entry not looked at (0-0 at the end).
   result.next = from === null ? undefined : group.pel.ceil(from);
+  const changes = { key, group, claimed: claimedNacks, dropped: result.deleted, lastIdMoved: false, now };
+  journalClaims(client, changes);
   return result;
 }
 

@@ -1,9 +1,17 @@
 import { MIN_ID, compareIds, u64, u64Add } from '@drake/storage';
-import type { RedisStream, StreamConsumer, StreamEntry, StreamGroup, StreamId } from '@drake/storage';
+import type {
+  RedisStream,
+  StreamConsumer,
+  StreamEntry,
+  StreamGroup,
+  StreamId,
+  StreamNack,
+} from '@drake/storage';
 import { parseI64, parseInteger } from '../args';
 import type { Client } from '../client';
 import { defineCommand } from '../command-spec';
 import { StreamErr, noKeyOrGroupError, unrecognizedXclaimOption } from './errors';
+import { journalClaims } from './group-effects';
 import { lookupOrCreateConsumer } from './group-read';
 import { parseIdArg, strictIdOrReply } from './stream-id-arg';
 import { addDirty, isOption, writeStream } from './stream-lookup';
@@ -81,21 +89,21 @@ function claim(
   opts: ClaimOptions,
 ): (StreamEntry | StreamId)[] {
   const { minIdle, now } = opts;
-  let lastIdOnly = false;
-  if (compareIds(opts.lastId, group.lastId) > 0) {
-    group.lastId = opts.lastId;
-    lastIdOnly = true;
-  }
+  const lastIdMoved = compareIds(opts.lastId, group.lastId) > 0;
+  if (lastIdMoved) group.lastId = opts.lastId;
+  let lastIdOnly = lastIdMoved;
   const dt = opts.deliveryTime;
   const deliveryTime = dt === null || dt < 0n || dt > BigInt(now) ? now : Number(dt);
   let consumer: StreamConsumer | null = null;
   const claimed: (StreamEntry | StreamId)[] = [];
+  const changes = { key, group, claimed: [] as StreamNack[], dropped: [] as StreamId[], lastIdMoved, now };
   for (const id of ids) {
     let nack = group.pel.get(id);
     const entry = stream.entry(id);
     if (entry === undefined) {
       if (nack !== undefined) {
         group.dropNack(nack);
+        changes.dropped.push(nack);
         addDirty(client);
         lastIdOnly = false;
       }
@@ -104,17 +112,19 @@ function claim(
     if (opts.force && nack === undefined) nack = group.forceNack(id, now);
     if (nack === undefined) continue;
     if (nack.consumer !== null && minIdle !== 0 && now - nack.deliveryTime < minIdle) continue;
-    if (consumer === null) consumer = lookupOrCreateConsumer(client, key, group, consumerName);
+    if (consumer === null) consumer = lookupOrCreateConsumer(client, key, group, consumerName, now);
     group.assign(nack, consumer);
     nack.deliveryTime = deliveryTime;
     if (opts.retryCount >= 0n) nack.deliveryCount = u64(opts.retryCount);
     else if (!opts.justId) nack.deliveryCount = u64Add(nack.deliveryCount, 1);
     claimed.push(opts.justId ? id : entry);
+    changes.claimed.push(nack);
     addDirty(client);
     lastIdOnly = false;
   }
   // Only the group's last ID changed: still a change Redis counts (and propagates).
   if (lastIdOnly) addDirty(client);
+  journalClaims(client, changes);
   return claimed;
 }
 

@@ -5,6 +5,7 @@ import type { Client } from '../client';
 import { Err, cString } from '../errors';
 import { Notify, notifyKeyspaceEvent } from '../notify/keyspace-events';
 import { StreamErr, noSuchGroupError, subcommandSyntaxError } from './errors';
+import { journalConsumerCreated } from './group-effects';
 import { idOrReply, strictIdOrReply } from './stream-id-arg';
 import { addDirty, isOption, writeStream } from './stream-lookup';
 import { signalReady } from './stream-signals';
@@ -143,10 +144,12 @@ function destroy(client: Client, argv: string[], target: GroupTarget): void {
 
 function createConsumer(client: Client, argv: string[], target: GroupTarget): void {
   const group = target.group as StreamGroup;
-  const created = group.createConsumer(argv[4], client.server.keyspace.now());
+  const now = client.server.keyspace.now();
+  const created = group.createConsumer(argv[4], now);
   if (created !== null) {
     addDirty(client);
     notifyKeyspaceEvent(client, Notify.stream, 'xgroup-createconsumer', argv[2]);
+    journalConsumerCreated(client, argv, now);
   }
   client.reply.integer(created === null ? 0 : 1);
 }

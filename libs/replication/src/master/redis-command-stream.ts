@@ -1,4 +1,4 @@
-import type { Journal, JournalRecord, JournalSubscriber } from '@drake/journal';
+import { CLOCKED_COMMAND, type Journal, type JournalRecord, type JournalSubscriber } from '@drake/journal';
 import { ReplyWriter } from '@drake/resp';
 import { ByteBacklog } from './byte-backlog';
 import { RecordCheckpoints } from './record-checkpoints';
@@ -182,8 +182,12 @@ export class RedisCommandStream implements JournalSubscriber {
     if (wrap) this.emit(-1, ['EXEC']);
   }
 
-  /** One command of the stream, after a SELECT when it runs in another database (`db` -1: any database). */
-  private emit(db: number, argv: readonly string[]): void {
+  /**
+   * One command of the stream, after a SELECT when it runs in another database (`db` -1: any database). A clocked
+   * command goes out bare: Redis runs it with its own clock, as it runs its own propagation of it.
+   */
+  private emit(db: number, command: readonly string[]): void {
+    const argv = command[0] === CLOCKED_COMMAND ? command.slice(2) : command;
     const out = this.out;
     if (db >= 0 && db !== this.db) {
       out.array(2);

@@ -99,6 +99,21 @@ describe('RedisReplicas: full resync', () => {
     );
   });
 
+  it('sends a clocked command (a consumer group read or claim) bare: Redis runs it with its own clock', async () => {
+    const { writer, replicas, server } = setup();
+    const replica = server.connect();
+    replicas.attachFull(replica, AT, FULL);
+    await rdbSent();
+    replica.reply.take();
+    writer.run('XGROUP', 'CREATE', 'x', 'g', '$', 'MKSTREAM');
+    writer.run('XGROUP', 'CREATECONSUMER', 'x', 'g', 'alice');
+    expect(text(replica)).toBe(
+      cmd('SELECT', '0') +
+        cmd('XGROUP', 'CREATE', 'x', 'g', '$', 'MKSTREAM') +
+        cmd('XGROUP', 'CREATECONSUMER', 'x', 'g', 'alice'),
+    );
+  });
+
   it('starts a second replica at the offset then, with a SELECT first, and the stream is one for both', async () => {
     const { writer, replicas, server } = setup();
     const first = server.connect();

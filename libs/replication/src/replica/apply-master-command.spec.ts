@@ -1,4 +1,5 @@
 import { allCommands } from '@drake/commands';
+import { clockedCommand } from '@drake/journal';
 import { TestServer } from '../../../commands/src/testing/test-server';
 import { applyMasterCommand } from './apply-master-command';
 
@@ -58,5 +59,45 @@ describe('applyMasterCommand', () => {
     // Nothing of the error is left in the link's writer for the next command.
     expect(run(0, 'SET', 't', 'y')).toBeNull();
     expect(server.keyspace.applyingMasterStream).toBe(false);
+  });
+
+  test("a clocked command runs with the clock reading the master's time, then the replica's again", () => {
+    const clock = { t: NOW };
+    const { server, run } = replica(clock);
+    const reader = server.connect();
+    run(0, 'XADD', 'x', '1-1', 'f', 'v');
+    run(0, 'XGROUP', 'CREATE', 'x', 'g', '0');
+    const masterAt = NOW + 7_000;
+    expect(run(0, ...clockedCommand(masterAt, ['XGROUP', 'CREATECONSUMER', 'x', 'g', 'alice']))).toBeNull();
+    // TIME in the future of the replica's clock is kept: it is the master's past.
+    const claim = [
+      'XCLAIM',
+      'x',
+      'g',
+      'bob',
+      '0',
+      '1-1',
+      'TIME',
+      String(masterAt),
+      'RETRYCOUNT',
+      '3',
+      'FORCE',
+      'JUSTID',
+    ];
+    expect(run(0, ...clockedCommand(masterAt, claim))).toBeNull();
+    expect(server.keyspace.now()).toBe(NOW);
+    const full = reader.run('XINFO', 'STREAM', 'x', 'FULL');
+    expect(full).toContain(`$5\r\nalice\r\n$9\r\nseen-time\r\n:${masterAt}\r\n`);
+    expect(full).toContain(`$3\r\nbob\r\n$9\r\nseen-time\r\n:${masterAt}\r\n`);
+    expect(full).toContain(`$3\r\n1-1\r\n:${masterAt}\r\n:3\r\n`);
+  });
+
+  test('a malformed clocked command is refused and leaves the clock alone', () => {
+    const clock = { t: NOW };
+    const { server, run } = replica(clock);
+    expect(run(0, 'DRAKE.CLOCKED', 'soon', 'SET', 'k', 'v')).toMatch(/^-ERR DRAKE.CLOCKED time/);
+    expect(run(0, 'DRAKE.CLOCKED', '5')).toMatch(/^-ERR DRAKE.CLOCKED needs/);
+    expect(server.keyspace.db(0).has('k')).toBe(false);
+    expect(server.keyspace.now()).toBe(NOW);
   });
 });
