@@ -1,8 +1,9 @@
 import type { RedisObject } from '../value';
+import { SCAN_LIMIT, slotMap } from './slot-map';
 import { OBJ_HASH, mixSha1, xorSha1 } from './sha1-digest';
 
 /**
- * A Redis hash: fields and values in parallel arrays plus a field→slot Map.
+ * A Redis hash: fields and values in parallel arrays, found by a scan while small and by a field→slot Map beyond.
  *  - listpack-encoded (small): slots keep insertion order, as Redis's listpack does (an update stays in place,
  *    a delete closes the gap: O(n), like the listpack memmove), so HGETALL answers in Redis's order;
  *  - hashtable-encoded: a delete moves the last pair into the hole (O(1)); order is unspecified, as in Redis.
@@ -13,9 +14,10 @@ export class RedisHash implements RedisObject {
   readonly type = 'hash' as const;
   meteredBytes = 0;
   readonly objectType = OBJ_HASH;
-  private readonly fieldList: string[] = [];
-  private readonly valueList: string[] = [];
-  private readonly slots = new Map<string, number>();
+  private fieldList: string[] = [];
+  private valueList: string[] = [];
+  /** null until the hash first holds more than SCAN_LIMIT fields. */
+  private slots: Map<string, number> | null = null;
   private listpack = true;
 
   get size(): number {
@@ -31,22 +33,30 @@ export class RedisHash implements RedisObject {
   }
 
   get(field: string): string | undefined {
-    const slot = this.slots.get(field);
-    return slot === undefined ? undefined : this.valueList[slot];
+    const slot = this.slotOf(field);
+    return slot < 0 ? undefined : this.valueList[slot];
   }
 
   has(field: string): boolean {
-    return this.slots.has(field);
+    return this.slotOf(field) >= 0;
   }
 
   /** Sets a field; true when it was new. */
   set(field: string, value: string): boolean {
-    const slot = this.slots.get(field);
-    if (slot !== undefined) {
+    const slot = this.slotOf(field);
+    if (slot >= 0) {
       this.valueList[slot] = value;
       return false;
     }
-    this.slots.set(field, this.fieldList.length);
+    const at = this.fieldList.length;
+    if (this.slots === null && at < SCAN_LIMIT) {
+      // Exact-size copies: push would reserve 16 more slots per array.
+      this.fieldList = this.fieldList.concat(field);
+      this.valueList = this.valueList.concat(value);
+      return true;
+    }
+    if (this.slots === null) this.slots = slotMap(this.fieldList);
+    this.slots.set(field, at);
     this.fieldList.push(field);
     this.valueList.push(value);
     return true;
@@ -54,13 +64,14 @@ export class RedisHash implements RedisObject {
 
   /** Removes a field; true when it was there. */
   delete(field: string): boolean {
-    const slot = this.slots.get(field);
-    if (slot === undefined) return false;
-    this.slots.delete(field);
+    const slot = this.slotOf(field);
+    if (slot < 0) return false;
+    const slots = this.slots;
+    if (slots !== null) slots.delete(field);
     if (this.listpack) {
       this.fieldList.splice(slot, 1);
       this.valueList.splice(slot, 1);
-      for (let i = slot; i < this.fieldList.length; i++) this.slots.set(this.fieldList[i], i);
+      if (slots !== null) for (let i = slot; i < this.fieldList.length; i++) slots.set(this.fieldList[i], i);
       return true;
     }
     const lastField = this.fieldList.pop() as string;
@@ -68,7 +79,7 @@ export class RedisHash implements RedisObject {
     if (slot < this.fieldList.length) {
       this.fieldList[slot] = lastField;
       this.valueList[slot] = lastValue;
-      this.slots.set(lastField, slot);
+      if (slots !== null) slots.set(lastField, slot);
     }
     return true;
   }
@@ -121,5 +132,10 @@ export class RedisHash implements RedisObject {
       mixSha1(pair, this.valueList[i]);
       xorSha1(acc, pair);
     }
+  }
+
+  /** The field's slot, or -1. */
+  private slotOf(field: string): number {
+    return this.slots === null ? this.fieldList.indexOf(field) : (this.slots.get(field) ?? -1);
   }
 }

