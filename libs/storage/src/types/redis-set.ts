@@ -1,13 +1,15 @@
 import type { RedisObject } from '../value';
 import { compareInt64Text, isInt64Text } from './int64-text';
+import { SCAN_LIMIT, slotMap } from './slot-map';
 import { OBJ_SET, xorSha1 } from './sha1-digest';
 
 /**
  * A Redis set. Two layouts, as Redis 7.0 has two encodings:
  *  - intset: every member an int64 in canonical text, kept sorted by value (Redis replies in that order);
  *    membership by binary search, insert by splice (Redis's intset is a sorted array too);
- *  - hashtable: members in an array plus a member→slot Map; removal moves the last member into the hole,
- *    so random picks stay O(1) and SSCAN can walk slots downwards (see scanSlots).
+ *  - hashtable: members in an array plus a member→slot Map (a scan of the array while small, see SCAN_LIMIT);
+ *    removal moves the last member into the hole, so random picks stay O(1) and SSCAN can walk slots downwards
+ *    (see scanSlots).
  * The conversion is one-way, as in Redis: a non-integer member or more than set-max-intset-entries members
  * turns an intset into a hashtable for good.
  */
@@ -15,8 +17,9 @@ export class RedisSet implements RedisObject {
   readonly type = 'set' as const;
   meteredBytes = 0;
   readonly objectType = OBJ_SET;
-  private readonly items: string[] = [];
-  /** null while intset-encoded. */
+  private items: string[] = [];
+  private intset = true;
+  /** null while intset-encoded, and until a hashtable-encoded set first holds more than SCAN_LIMIT members. */
   private slots: Map<string, number> | null = null;
 
   /** An empty set in the encoding Redis's setTypeCreate picks for its first member. */
@@ -31,11 +34,11 @@ export class RedisSet implements RedisObject {
   }
 
   get encoding(): 'intset' | 'hashtable' {
-    return this.slots === null ? 'intset' : 'hashtable';
+    return this.intset ? 'intset' : 'hashtable';
   }
 
   get isIntset(): boolean {
-    return this.slots === null;
+    return this.intset;
   }
 
   /** The members in reply order (ascending for an intset). Do not mutate the set while walking it. */
@@ -44,45 +47,56 @@ export class RedisSet implements RedisObject {
   }
 
   has(member: string): boolean {
-    if (this.slots !== null) return this.slots.has(member);
+    if (!this.intset) return this.slotOf(member) >= 0;
     return isInt64Text(member) && this.search(member) >= 0;
   }
 
   /** Adds a member; true when it was new. `maxIntset` is set-max-intset-entries. */
   add(member: string, maxIntset: number): boolean {
-    if (this.slots === null) {
+    if (this.intset) {
       if (!isInt64Text(member)) {
         this.toHashtable();
         return this.add(member, maxIntset);
       }
       const at = this.search(member);
       if (at >= 0) return false;
-      this.items.splice(-at - 1, 0, member);
+      const to = -at - 1;
+      if (this.items.length < SCAN_LIMIT)
+        this.items = this.items.slice(0, to).concat(member, this.items.slice(to));
+      else this.items.splice(to, 0, member);
       if (this.items.length > maxIntset) this.toHashtable();
       return true;
     }
-    if (this.slots.has(member)) return false;
-    this.slots.set(member, this.items.length);
+    if (this.slotOf(member) >= 0) return false;
+    const at = this.items.length;
+    if (this.slots === null && at < SCAN_LIMIT) {
+      // Exact-size copies: push would reserve 16 more slots.
+      this.items = this.items.concat(member);
+      return true;
+    }
+    if (this.slots === null) this.slots = slotMap(this.items);
+    this.slots.set(member, at);
     this.items.push(member);
     return true;
   }
 
   /** Removes a member; true when it was there. */
   delete(member: string): boolean {
-    if (this.slots === null) {
+    if (this.intset) {
       if (!isInt64Text(member)) return false;
       const at = this.search(member);
       if (at < 0) return false;
       this.items.splice(at, 1);
       return true;
     }
-    const slot = this.slots.get(member);
-    if (slot === undefined) return false;
-    this.slots.delete(member);
+    const slot = this.slotOf(member);
+    if (slot < 0) return false;
+    const slots = this.slots;
+    if (slots !== null) slots.delete(member);
     const last = this.items.pop() as string;
     if (slot < this.items.length) {
       this.items[slot] = last;
-      this.slots.set(last, slot);
+      if (slots !== null) slots.set(last, slot);
     }
     return true;
   }
@@ -101,10 +115,9 @@ export class RedisSet implements RedisObject {
 
   /** Switches to the hashtable encoding (no-op when already there). */
   toHashtable(): void {
-    if (this.slots !== null) return;
-    const slots = new Map<string, number>();
-    for (let i = 0; i < this.items.length; i++) slots.set(this.items[i], i);
-    this.slots = slots;
+    if (!this.intset) return;
+    this.intset = false;
+    if (this.items.length > SCAN_LIMIT) this.slots = slotMap(this.items);
   }
 
   /**
@@ -121,7 +134,8 @@ export class RedisSet implements RedisObject {
 
   clone(): RedisSet {
     const copy = new RedisSet();
-    for (const m of this.items) copy.items.push(m);
+    copy.items = this.items.slice();
+    copy.intset = this.intset;
     if (this.slots !== null) copy.slots = new Map(this.slots);
     return copy;
   }
@@ -129,6 +143,11 @@ export class RedisSet implements RedisObject {
   /** DEBUG DIGEST: members are xored, so the order does not matter. */
   mixContentInto(acc: Buffer): void {
     for (const m of this.items) xorSha1(acc, m);
+  }
+
+  /** A hashtable-encoded member's slot, or -1. */
+  private slotOf(member: string): number {
+    return this.slots === null ? this.items.indexOf(member) : (this.slots.get(member) ?? -1);
   }
 
   /** Intset binary search: the index, or -(insertion point) - 1. */
