@@ -313,3 +313,50 @@ describe('--requirepass', () => {
     if (report) throw new Error(report);
   });
 });
+
+describe('--enable-debug-command', () => {
+  /** DEBUG's replies, the rejected-call count and the error stats after them, from a server started with `mode`. */
+  async function transcript(
+    start: (args: string[]) => Promise<ServerHandle>,
+    mode: string,
+  ): Promise<string[]> {
+    const server = await start(['--enable-debug-command', mode, '--requirepass', 's3cret']);
+    try {
+      const client = await RawClient.connect(server.port);
+      const out: string[] = [];
+      // Before AUTH too: Redis checks a protected command before NOAUTH.
+      for (const argv of [
+        ['DEBUG', 'DIGEST'],
+        ['AUTH', 's3cret'],
+        ['DEBUG', 'SLEEP', '0'],
+        ['DEBUG', 'DIGEST'],
+      ]) {
+        out.push(await client.callText(...argv));
+      }
+      out.push(await client.callText('CONFIG', 'SET', 'enable-debug-command', 'yes'));
+      const stats = await client.callText('INFO', 'stats');
+      out.push(/rejected_calls:\d+/.exec(stats)?.[0] ?? '');
+      const errors = await client.callText('INFO', 'errorstats');
+      out.push(
+        errors
+          .split('\r\n')
+          .filter((l) => l.startsWith('errorstat_'))
+          .join(' '),
+      );
+      await client.close();
+      return out;
+    } finally {
+      await server.stop();
+    }
+  }
+
+  test.each(['no', 'local', 'yes'])(
+    '%s: DEBUG refused or run as redis-server does it, from 127.0.0.1',
+    async (mode) => {
+      const expected = await transcript((args) => startRedis({ args }), mode);
+      expect(await transcript((args) => startSubject({ args }), mode)).toEqual(expected);
+      if (mode === 'no') expect(expected[0]).toMatch(/^-ERR DEBUG command not allowed/);
+      else expect(expected[2]).toBe('+OK\r\n');
+    },
+  );
+});

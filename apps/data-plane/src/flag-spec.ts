@@ -20,6 +20,13 @@ export const FLAG_SPECS: readonly FlagSpec[] = [
     help: 'Address to listen on (space-separated list allowed)',
   },
   { name: 'requirepass', type: 'string', default: '', help: 'Password clients must AUTH with ("" = none)' },
+  {
+    name: 'enable_debug_command',
+    type: 'enum',
+    default: 'yes',
+    values: ['yes', 'no', 'local'],
+    help: 'Who may run DEBUG: everyone, nobody, or clients on 127.0.0.1/::1 (Redis: enable-debug-command)',
+  },
   { name: 'dbnum', type: 'int', default: '16', min: 1, max: 1024, help: 'Number of logical databases' },
   {
     name: 'shard_count',

@@ -111,6 +111,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
       port: flags.port,
       bind: flags.bind,
       requirepass: flags.requirepass,
+      'enable-debug-command': flags.enable_debug_command,
       databases: flags.dbnum,
       'proto-max-bulk-len': flags.proto_max_bulk_len,
       maxclients: flags.maxclients,

@@ -9,6 +9,7 @@ import { feedMonitors } from './monitor-feed';
 import { recordSlow } from './slowlog/record-slow';
 import { TIME_ALL, TIME_SLOW } from './slowlog/slow-log';
 import { journals, propagate } from './propagation/propagate';
+import { DEBUG_NOT_ALLOWED, debugAllowed } from './server/debug-access';
 import { extractKeys } from './server/key-extraction';
 import { execRuns } from './transactions/exec-runs';
 import { subscriberModeError } from './pubsub/subscriber-mode';
@@ -119,12 +120,14 @@ function endCachingChoice(client: Client, argv: string[]): void {
 }
 
 /**
- * Why `spec` may not run for this client now, in Redis 7.0's order (NOAUTH, OOM, NOREPLICAS and READONLY for writes,
+ * Why `spec` may not run for this client now, in Redis 7.0's order (DEBUG under enable-debug-command, NOAUTH, OOM, NOREPLICAS and READONLY for writes,
  * RESP2 subscriber mode, MASTERDOWN, LOADING, a no-multi command inside MULTI), or null when it may. Writes also
  * get READONLY while a shutdown waits for lagging replicas. The replication checks pass over the master link; an
  * EXEC counts as the commands it holds.
  */
 function refusal(client: Client, spec: CommandSpec): string | null {
+  // Redis checks its protected commands first, before NOAUTH.
+  if (spec.name === 'debug' && !debugAllowed(client)) return DEBUG_NOT_ALLOWED;
   if (!client.authenticated && !hasFlag(spec, 'no_auth')) return Err.noAuth;
   const server = client.server;
   const gated = !client.isMasterLink;
