@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { mismatchReport, runDifferential } from './support/differential';
@@ -359,4 +359,60 @@ describe('--enable-debug-command', () => {
       else expect(expected[2]).toBe('+OK\r\n');
     },
   );
+});
+
+describe('--unixsocket', () => {
+  /** What a client on the unix socket sees, with the temp path written as <path>; and the socket file's mode. */
+  async function transcript(start: (args: string[]) => Promise<ServerHandle>): Promise<string[]> {
+    const dir = mkdtempSync(path.join(tmpdir(), 'drake-unix-'));
+    const socketPath = path.join(dir, 'server.sock');
+    // A file left at the path is replaced, as Redis unlinks it first.
+    writeFileSync(socketPath, 'stale');
+    const server = await start([
+      '--unixsocket',
+      socketPath,
+      '--unixsocketperm',
+      '700',
+      '--enable-debug-command',
+      'local',
+    ]);
+    try {
+      const mode = (statSync(socketPath).mode & 0o777).toString(8);
+      const client = await RawClient.connectUnix(socketPath);
+      const out = [mode];
+      for (const argv of [['PING'], ['SET', 'k', 'v'], ['GET', 'k'], ['DEBUG', 'DIGEST-VALUE', 'k']]) {
+        out.push(await client.callText(...argv));
+      }
+      for (const name of ['unixsocket', 'unixsocketperm']) {
+        out.push((await client.callText('CONFIG', 'GET', name)).split(socketPath).join('<path>'));
+      }
+      const line = await client.callText('CLIENT', 'INFO');
+      // Redis's fields that say where and how the client is connected.
+      out.push(
+        ...['addr', 'laddr', 'flags'].map(
+          (f) => new RegExp(` ${f}=(\\S*)`).exec(line)?.[1]?.split(socketPath).join('<path>') ?? '',
+        ),
+      );
+      await client.close();
+      out.push(
+        await new Promise<string>((resolve) => {
+          // SHUTDOWN removes the socket file.
+          void server
+            .stop()
+            .then(() => resolve(existsSync(socketPath) ? 'socket file left' : 'socket file removed'));
+        }),
+      );
+      return out;
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  test('a client on the unix socket: replies, its address and flag U, local for DEBUG, as redis-server', async () => {
+    const expected = await transcript((args) => startRedis({ args }));
+    expect(await transcript((args) => startSubject({ args }))).toEqual(expected);
+    expect(expected.slice(0, 2)).toEqual(['700', '+PONG\r\n']);
+    expect(expected).toContain('<path>:0');
+  });
 });

@@ -31,6 +31,7 @@ export class Connection implements ClientTransport, RequestHandler {
   private readonly writer: HandleWriter;
   readonly remoteAddress: string;
   readonly localAddress: string;
+  readonly unixSocket: boolean;
   private readonly parser: RequestParser;
   private closeRequested = false;
   private flushScheduled = false;
@@ -49,12 +50,15 @@ export class Connection implements ClientTransport, RequestHandler {
     accepted: Socket,
     private readonly server: DrakeServer,
     id: number,
+    /** The unix socket's path for its clients (Redis shows `path:0` as both addresses), else null. */
+    unixPath: string | null = null,
   ) {
     const socket = adoptWithSharedReadBuffer(accepted, this.onData);
     this.socket = socket;
     this.writer = new HandleWriter(socket, this.onDrain);
-    this.remoteAddress = `${socket.remoteAddress}:${socket.remotePort}`;
-    this.localAddress = `${socket.localAddress}:${socket.localPort}`;
+    this.unixSocket = unixPath !== null;
+    this.remoteAddress = unixPath !== null ? `${unixPath}:0` : `${socket.remoteAddress}:${socket.remotePort}`;
+    this.localAddress = unixPath !== null ? `${unixPath}:0` : `${socket.localAddress}:${socket.localPort}`;
     this.client = new Client(id, server, this);
     this.client.reply.limit = this.replyLimit;
     this.parser = new RequestParser(this, { maxBulkLen: server.maxBulkLen() });

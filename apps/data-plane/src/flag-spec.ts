@@ -1,5 +1,5 @@
 /** The command-line flags drake-server understands (Dragonfly's names, DESIGN §8). Only flags that do something are listed. */
-export type FlagType = 'int' | 'string' | 'bool' | 'enum';
+export type FlagType = 'int' | 'string' | 'bool' | 'enum' | 'octal';
 
 export interface FlagSpec {
   readonly name: string;
@@ -20,6 +20,19 @@ export const FLAG_SPECS: readonly FlagSpec[] = [
     help: 'Address to listen on (space-separated list allowed)',
   },
   { name: 'requirepass', type: 'string', default: '', help: 'Password clients must AUTH with ("" = none)' },
+  {
+    name: 'unixsocket',
+    type: 'string',
+    default: '',
+    help: 'Also listen on this unix socket path ("" = none)',
+  },
+  {
+    name: 'unixsocketperm',
+    type: 'octal',
+    default: '0',
+    max: 0o777,
+    help: 'Permissions of the unix socket file, in octal (0 = leave as created)',
+  },
   {
     name: 'enable_debug_command',
     type: 'enum',

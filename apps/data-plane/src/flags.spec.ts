@@ -17,6 +17,13 @@ describe('parseFlags', () => {
     expect(parseFlags(['-port=7002']).port).toBe('7002');
   });
 
+  it('reads octal flags in canonical form, and Redis-style names with dashes', () => {
+    expect(parseFlags([]).unixsocketperm).toBe('0');
+    expect(parseFlags(['--unixsocketperm', '0700']).unixsocketperm).toBe('700');
+    expect(parseFlags(['--unixsocketperm=777']).unixsocketperm).toBe('777');
+    expect(parseFlags(['--enable-debug-command', 'local']).enable_debug_command).toBe('local');
+  });
+
   it('reads DRAKE_* environment variables, overridden by the command line', () => {
     expect(parseFlags([], { DRAKE_PORT: '7100' }).port).toBe('7100');
     expect(parseFlags(['--port=7200'], { DRAKE_PORT: '7100' }).port).toBe('7200');
@@ -37,6 +44,9 @@ describe('parseFlags', () => {
     [['--dbnum=0'], /--dbnum must be between 1/],
     [['--nosuchflag=1'], /unknown flag --nosuchflag/],
     [['--log_level=loud'], /--log_level must be one of/],
+    [['--unixsocketperm=1000'], /--unixsocketperm expects an octal number up to 777/],
+    [['--unixsocketperm=8'], /--unixsocketperm expects an octal number up to 777/],
+    [['--unixsocketperm=-1'], /--unixsocketperm expects an octal number up to 777/],
     [['--port'], /--port needs a value/],
     [['stray'], /unexpected argument 'stray'/],
     [['--flagfile=/nonexistent/drake-flags'], /--flagfile=\/nonexistent\/drake-flags/],

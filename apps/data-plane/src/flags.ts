@@ -33,6 +33,14 @@ function normalize(spec: FlagSpec, raw: string, origin: string): string {
       if (FALSE_WORDS.has(word)) return 'false';
       throw new FlagError(`${origin}: --${spec.name} expects true or false, got '${raw}'`);
     }
+    case 'octal': {
+      const n = /^[0-7]{1,12}$/.test(raw) ? parseInt(raw, 8) : NaN;
+      if (!(n <= (spec.max ?? Infinity))) {
+        const limit = (spec.max ?? 0).toString(8);
+        throw new FlagError(`${origin}: --${spec.name} expects an octal number up to ${limit}, got '${raw}'`);
+      }
+      return n.toString(8);
+    }
     case 'enum':
       if (!spec.values?.includes(raw)) {
         throw new FlagError(

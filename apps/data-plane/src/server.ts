@@ -1,4 +1,5 @@
 import { randomBytes } from 'crypto';
+import { chmodSync, unlinkSync } from 'fs';
 import { createServer, type Server, type Socket } from 'net';
 import type { Journal } from '@drake/journal';
 import {
@@ -111,6 +112,8 @@ export class DrakeServer implements ServerContext, ReplicationServer {
       port: flags.port,
       bind: flags.bind,
       requirepass: flags.requirepass,
+      unixsocket: flags.unixsocket,
+      unixsocketperm: flags.unixsocketperm,
       'enable-debug-command': flags.enable_debug_command,
       databases: flags.dbnum,
       'proto-max-bulk-len': flags.proto_max_bulk_len,
@@ -237,6 +240,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
       this.listeners.push(server);
     }
     this.config.load('port', String(this.tcpPort));
+    await this.listenUnix();
     this.expireTimer = setInterval(this.runActiveExpire, EXPIRE_PERIOD_MS);
     this.savePointTimer = setInterval(() => {
       if (!this.cronPaused) this.persistence.tick();
@@ -260,7 +264,34 @@ export class DrakeServer implements ServerContext, ReplicationServer {
     this.replication.replicaOf(target.slice(0, at), port);
   }
 
+  /**
+   * --unixsocket: a listener on that path too, as Redis's: a file left at the path is removed first, and the socket
+   * gets --unixsocketperm when it is not 0. Its clients show the path as their address.
+   */
+  private async listenUnix(): Promise<void> {
+    const path = this.flags.unixsocket;
+    if (path === '') return;
+    removeSocketFile(path);
+    const server = createServer({ pauseOnConnect: true }, (socket) => this.accept(socket, path));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(path, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const perm = parseInt(this.flags.unixsocketperm, 8);
+    if (perm !== 0) chmodSync(path, perm);
+    this.listeners.push(server);
+    this.logger.info({ unixsocket: path }, 'listening on the unix socket');
+  }
+
   private readonly onConnection = (socket: Socket): void => {
+    this.accept(socket, null);
+  };
+
+  /** A new client on a TCP listener (`unixPath` null) or on the unix socket. */
+  private accept(socket: Socket, unixPath: string | null): void {
     if (this.stopping) {
       socket.destroy();
       return;
@@ -272,9 +303,9 @@ export class DrakeServer implements ServerContext, ReplicationServer {
       return;
     }
     this.stats.connectionsReceived++;
-    const connection = new Connection(socket, this, this.allocateClientId());
+    const connection = new Connection(socket, this, this.allocateClientId(), unixPath);
     this.clients.set(connection.client.id, connection.client);
-  };
+  }
 
   removeClient(client: Client): void {
     this.clients.delete(client.id);
@@ -367,8 +398,19 @@ export class DrakeServer implements ServerContext, ReplicationServer {
     if (this.savePointTimer !== null) clearInterval(this.savePointTimer);
     this.replication.close();
     for (const server of this.listeners) server.close();
+    // Redis removes its unix socket file on shutdown.
+    if (this.flags.unixsocket !== '') removeSocketFile(this.flags.unixsocket);
     for (const client of this.clients.values()) client.transport.kill();
     // Let pino flush its last line before the process goes.
     setImmediate(() => process.exit(0));
+  }
+}
+
+/** Removes what is at `path`, as Redis unlinks it ignoring failures (a directory there then fails the listen). */
+function removeSocketFile(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Nothing there, or nothing Redis would remove either.
   }
 }

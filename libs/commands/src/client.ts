@@ -18,6 +18,8 @@ export interface ClientTransport {
   /** "ip:port" of the peer and of our side, as CLIENT LIST shows them. */
   readonly remoteAddress: string;
   readonly localAddress: string;
+  /** Accepted on the unix socket (CLIENT LIST flag U; a local client for enable-debug-command). */
+  readonly unixSocket: boolean;
   readonly fd: number;
   /** Bytes buffered for an incomplete request (qbuf). */
   readonly queryBufferBytes: number;

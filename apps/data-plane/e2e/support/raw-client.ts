@@ -41,11 +41,24 @@ export class RawClient {
   }
 
   static connect(port: number, host = '127.0.0.1', timeoutMs = DEFAULT_TIMEOUT_MS): Promise<RawClient> {
+    return RawClient.open({ port, host }, `${host}:${port}`, timeoutMs);
+  }
+
+  /** A client on a server's unix socket. */
+  static connectUnix(path: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<RawClient> {
+    return RawClient.open({ path }, path, timeoutMs);
+  }
+
+  private static open(
+    options: { port: number; host: string } | { path: string },
+    label: string,
+    timeoutMs: number,
+  ): Promise<RawClient> {
     return new Promise((resolve, reject) => {
-      const socket = connect({ port, host });
+      const socket = connect(options);
       const timer = setTimeout(() => {
         socket.destroy();
-        reject(new Error(`connect to ${host}:${port} timed out`));
+        reject(new Error(`connect to ${label} timed out`));
       }, timeoutMs);
       socket.once('connect', () => {
         clearTimeout(timer);

@@ -2,8 +2,7 @@ import type { Client } from '../client';
 
 /**
  * CLIENT LIST flags in Redis's order: O monitor or S replica, M master, P subscriber, x MULTI, b blocked, t tracking
- * (R its redirect is gone, B broadcasting), d dirty
- * WATCH, e no-evict; N for none.
+ * (R its redirect is gone, B broadcasting), d dirty WATCH, U unix socket, e no-evict; N for none.
  */
 function clientFlags(c: Client): string {
   let flags = '';
@@ -17,6 +16,7 @@ function clientFlags(c: Client): string {
   if (c.tracking?.brokenRedirect === true) flags += 'R';
   if (c.tracking?.bcast === true) flags += 'B';
   if (c.watchDirty) flags += 'd';
+  if (c.transport.unixSocket) flags += 'U';
   if (c.noEvict) flags += 'e';
   return flags === '' ? 'N' : flags;
 }

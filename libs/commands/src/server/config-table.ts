@@ -61,6 +61,7 @@ export function createParameters(): RegistryParameter[] {
     int('tcp-keepalive', 300, 0n, INT_MAX),
     numericParam('maxclients', 10000n, { min: 1n, max: UINT_MAX, unsigned: true }),
     stringParam('unixsocket', '', immutable),
+    stringParam('unixsocketperm', '0', immutable),
     boolParam('daemonize', false, immutable),
     enumParam('supervised', ['upstart', 'systemd', 'auto', 'no'], 'no', immutable),
     stringParam('pidfile', '', immutable),

@@ -14,8 +14,9 @@ export function debugAllowed(client: Client): boolean {
   return mode === 'yes' || (mode === 'local' && isLocalClient(client));
 }
 
-/** Redis's islocalClient for TCP: the peer is 127.0.0.1 or ::1 (an IPv4 peer of a dual-stack socket too). */
+/** Redis's islocalClient: the unix socket, or a TCP peer at 127.0.0.1 or ::1 (an IPv4 peer of a dual-stack socket too). */
 function isLocalClient(client: Client): boolean {
+  if (client.transport.unixSocket) return true;
   const address = client.transport.remoteAddress;
   const ip = address.slice(0, address.lastIndexOf(':'));
   return ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';

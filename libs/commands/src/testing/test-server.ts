@@ -112,6 +112,7 @@ export class TestServer implements ServerContext {
 class TestTransport implements ClientTransport {
   remoteAddress = '127.0.0.1:50000';
   localAddress = '127.0.0.1:6379';
+  unixSocket = false;
   fd = 8;
   queryBufferBytes = 0;
   outputBufferBytes = 0;

@@ -50,6 +50,7 @@ const ACK_EVERY_RECORDS = 1024;
 class LinkTransport implements ClientTransport {
   remoteAddress = '';
   localAddress = '';
+  readonly unixSocket = false;
   constructor(private readonly onKill: () => void) {}
   readonly fd = -1;
   readonly queryBufferBytes = 0;
