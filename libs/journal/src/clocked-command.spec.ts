@@ -1,4 +1,4 @@
-import { CLOCKED_COMMAND, clockedCommand, unwrapClocked } from './clocked-command';
+import { CLOCKED_COMMAND, clockedCommand, unwrapClocked, withoutClock } from './clocked-command';
 
 describe('clocked commands', () => {
   it('wrap a command with a time and come apart again', () => {
@@ -6,6 +6,8 @@ describe('clocked commands', () => {
     const wrapped = clockedCommand(1_700_000_000_123, argv);
     expect(wrapped).toEqual([CLOCKED_COMMAND, '1700000000123', ...argv]);
     expect(unwrapClocked(wrapped)).toEqual({ ms: 1_700_000_000_123, argv });
+    expect(withoutClock(wrapped)).toEqual(argv);
+    expect(withoutClock(argv)).toBe(argv);
   });
 
   it('leave other commands alone', () => {

@@ -15,6 +15,11 @@ export function clockedCommand(ms: number, argv: readonly string[]): string[] {
   return [CLOCKED_COMMAND, String(ms), ...argv];
 }
 
+/** The command itself, without its clock when it has one (what a replica of another kind runs). */
+export function withoutClock(argv: readonly string[]): readonly string[] {
+  return argv[0] === CLOCKED_COMMAND ? argv.slice(2) : argv;
+}
+
 /** A clocked command taken apart: the time and the command. */
 export interface ClockedCommand {
   readonly ms: number;

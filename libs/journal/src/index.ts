@@ -1,4 +1,10 @@
-export { CLOCKED_COMMAND, clockedCommand, unwrapClocked, type ClockedCommand } from './clocked-command';
+export {
+  CLOCKED_COMMAND,
+  clockedCommand,
+  unwrapClocked,
+  withoutClock,
+  type ClockedCommand,
+} from './clocked-command';
 export { BacklogRing } from './backlog-ring';
 export {
   encodeRecord,

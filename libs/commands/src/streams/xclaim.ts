@@ -91,7 +91,6 @@ function claim(
   const { minIdle, now } = opts;
   const lastIdMoved = compareIds(opts.lastId, group.lastId) > 0;
   if (lastIdMoved) group.lastId = opts.lastId;
-  let lastIdOnly = lastIdMoved;
   const dt = opts.deliveryTime;
   const deliveryTime = dt === null || dt < 0n || dt > BigInt(now) ? now : Number(dt);
   let consumer: StreamConsumer | null = null;
@@ -105,7 +104,6 @@ function claim(
         group.dropNack(nack);
         changes.dropped.push(nack);
         addDirty(client);
-        lastIdOnly = false;
       }
       continue;
     }
@@ -120,10 +118,9 @@ function claim(
     claimed.push(opts.justId ? id : entry);
     changes.claimed.push(nack);
     addDirty(client);
-    lastIdOnly = false;
   }
   // Only the group's last ID changed: still a change Redis counts (and propagates).
-  if (lastIdOnly) addDirty(client);
+  if (lastIdMoved && changes.claimed.length === 0 && changes.dropped.length === 0) addDirty(client);
   journalClaims(client, changes);
   return claimed;
 }

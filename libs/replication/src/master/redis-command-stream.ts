@@ -1,4 +1,4 @@
-import { CLOCKED_COMMAND, type Journal, type JournalRecord, type JournalSubscriber } from '@drake/journal';
+import { withoutClock, type Journal, type JournalRecord, type JournalSubscriber } from '@drake/journal';
 import { ReplyWriter } from '@drake/resp';
 import { ByteBacklog } from './byte-backlog';
 import { RecordCheckpoints } from './record-checkpoints';
@@ -187,7 +187,7 @@ export class RedisCommandStream implements JournalSubscriber {
    * command goes out bare: Redis runs it with its own clock, as it runs its own propagation of it.
    */
   private emit(db: number, command: readonly string[]): void {
-    const argv = command[0] === CLOCKED_COMMAND ? command.slice(2) : command;
+    const argv = withoutClock(command);
     const out = this.out;
     if (db >= 0 && db !== this.db) {
       out.array(2);

@@ -1,5 +1,5 @@
 import type { RedisObject } from '../value';
-import { SCAN_LIMIT, slotMap } from './slot-map';
+import { SCAN_LIMIT, slotIn, slotMap } from './slot-map';
 import { OBJ_HASH, mixSha1, xorSha1 } from './sha1-digest';
 
 /**
@@ -136,6 +136,6 @@ export class RedisHash implements RedisObject {
 
   /** The field's slot, or -1. */
   private slotOf(field: string): number {
-    return this.slots === null ? this.fieldList.indexOf(field) : (this.slots.get(field) ?? -1);
+    return slotIn(this.slots, this.fieldList, field);
   }
 }

@@ -1,6 +1,6 @@
 import type { RedisObject } from '../value';
 import { compareInt64Text, isInt64Text } from './int64-text';
-import { SCAN_LIMIT, slotMap } from './slot-map';
+import { SCAN_LIMIT, slotIn, slotMap } from './slot-map';
 import { OBJ_SET, xorSha1 } from './sha1-digest';
 
 /**
@@ -147,7 +147,7 @@ export class RedisSet implements RedisObject {
 
   /** A hashtable-encoded member's slot, or -1. */
   private slotOf(member: string): number {
-    return this.slots === null ? this.items.indexOf(member) : (this.slots.get(member) ?? -1);
+    return slotIn(this.slots, this.items, member);
   }
 
   /** Intset binary search: the index, or -(insertion point) - 1. */

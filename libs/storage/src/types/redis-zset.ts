@@ -1,6 +1,6 @@
 import { formatDouble } from '@drake/resp';
 import type { RedisObject } from '../value';
-import { SCAN_LIMIT, slotMap } from './slot-map';
+import { SCAN_LIMIT, slotIn, slotMap } from './slot-map';
 import { mixSha1, xorSha1 } from './sha1-digest';
 import type { LexBound } from './zset-lex';
 import { ZTree, type ZCursor } from './zset-tree';
@@ -55,7 +55,7 @@ export class RedisZset implements RedisObject {
 
   /** The member's slot, or -1: with slotScore() and rescoreAt(), a read-modify-write looks the member up once. */
   slotOf(member: string): number {
-    return this.slots === null ? this.slotMembers.indexOf(member) : (this.slots.get(member) ?? -1);
+    return slotIn(this.slots, this.slotMembers, member);
   }
 
   /** Adds the member or moves it to `score`; true when it was added. */

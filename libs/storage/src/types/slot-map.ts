@@ -6,6 +6,11 @@
  */
 export const SCAN_LIMIT = 8;
 
+/** The slot of `name`: from the Map once there is one, else by a scan of `names`; -1 when absent. */
+export function slotIn(slots: Map<string, number> | null, names: readonly string[], name: string): number {
+  return slots === null ? names.indexOf(name) : (slots.get(name) ?? -1);
+}
+
 /** name → index of every name in `names`: the Map a collection builds once it passes SCAN_LIMIT. */
 export function slotMap(names: readonly string[]): Map<string, number> {
   const map = new Map<string, number>();
