@@ -40,8 +40,15 @@ function setup(outputLimit = Infinity): {
   return { server, writer: server.connect(), replicas, history };
 }
 
-/** Runs the RDB build to its end (it steps on setImmediate). */
-const rdbSent = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
+/**
+ * Runs the RDB builds to their end: until every replica follows the stream (or 10 s pass). A length-form RDB is
+ * spooled to disk and read back, which takes many turns on a busy machine.
+ */
+async function rdbSent(replicas: RedisReplicas): Promise<void> {
+  for (let waited = 0; waited < 10_000 && ![...replicas.all].every((feed) => feed.online); waited += 5) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 
 const cmd = (...argv: string[]): string =>
   `*${argv.length}\r\n${argv.map((a) => `$${a.length}\r\n${a}\r\n`).join('')}`;
@@ -64,7 +71,7 @@ describe('RedisReplicas: full resync', () => {
     expect(replid).toBe(REPLID);
     expect(offset).toBe(0);
     writer.run('SET', 'during', 'rdb');
-    await rdbSent();
+    await rdbSent(replicas);
     writer.run('SELECT', '2');
     writer.run('SET', 'after', 'x', 'EX', '100');
     const stream = afterRdb(text(replica));
@@ -83,7 +90,7 @@ describe('RedisReplicas: full resync', () => {
     const { writer, replicas, server } = setup();
     const replica = server.connect();
     replicas.attachFull(replica, AT, FULL);
-    await rdbSent();
+    await rdbSent(replicas);
     replica.reply.take();
     for (const argv of [['MULTI'], ['SET', 'a', '1'], ['EXEC']]) writer.run(...argv);
     for (const argv of [['MULTI'], ['SET', 'b', '1'], ['INCR', 'b'], ['exec']]) writer.run(...argv);
@@ -103,7 +110,7 @@ describe('RedisReplicas: full resync', () => {
     const { writer, replicas, server } = setup();
     const replica = server.connect();
     replicas.attachFull(replica, AT, FULL);
-    await rdbSent();
+    await rdbSent(replicas);
     replica.reply.take();
     writer.run('XGROUP', 'CREATE', 'x', 'g', '$', 'MKSTREAM');
     writer.run('XGROUP', 'CREATECONSUMER', 'x', 'g', 'alice');
@@ -118,13 +125,13 @@ describe('RedisReplicas: full resync', () => {
     const { writer, replicas, server } = setup();
     const first = server.connect();
     replicas.attachFull(first, AT, FULL);
-    await rdbSent();
+    await rdbSent(replicas);
     writer.run('SET', 'a', '1');
     first.reply.take();
     const second = server.connect();
     const { offset } = replicas.attachFull(second, AT, FULL);
     expect(offset).toBe(cmd('SELECT', '0').length + cmd('SET', 'a', '1').length);
-    await rdbSent();
+    await rdbSent(replicas);
     writer.run('SET', 'b', '2');
     const expected = cmd('SELECT', '0') + cmd('SET', 'b', '2');
     expect(text(first)).toBe(expected);
@@ -231,7 +238,7 @@ describe('RedisReplicas: partial resync', () => {
     const { writer, replicas, server } = setup();
     const replica = server.connect();
     replicas.attachFull(replica, AT, FULL);
-    await rdbSent();
+    await rdbSent(replicas);
     writer.run('SET', 'a', '1');
     const seen = afterRdb(text(replica)).length;
     replica.disconnect();
@@ -262,7 +269,7 @@ describe('RedisReplicas: partial resync', () => {
     const { writer, replicas, server } = setup();
     server.config.lookup('repl-backlog-size')?.set('16384');
     replicas.attachFull(server.connect(), AT, FULL);
-    await rdbSent();
+    await rdbSent(replicas);
     for (let i = 0; i < 200; i++) writer.run('SET', `k${i}`, 'v'.repeat(100));
     expect(replicas.tryContinue(server.connect(), AT, psync(REPLID, 1))).toBe(false);
     expect(replicas.tryContinue(server.connect(), AT, psync('b'.repeat(40), replicas.offset + 1))).toBe(
@@ -278,7 +285,7 @@ describe('RedisReplicas: partial resync', () => {
   it('after a promotion, continues replicas of the old history up to where it ended', async () => {
     const { writer, replicas, server, history } = setup();
     replicas.attachFull(server.connect(), AT, FULL);
-    await rdbSent();
+    await rdbSent(replicas);
     writer.run('SET', 'a', '1');
     const ended = replicas.offset;
     const newId = 'c'.repeat(40);
@@ -295,7 +302,7 @@ describe('RedisReplicas: partial resync', () => {
     const { writer, replicas, server } = setup();
     const replica = server.connect();
     replicas.attachFull(replica, AT, FULL);
-    await rdbSent();
+    await rdbSent(replicas);
     writer.run('SET', 'a', '1');
     const ended = replicas.offset;
     replicas.dropAll('test');
@@ -315,7 +322,7 @@ describe('RedisReplicas: ACKs', () => {
     const { writer, replicas, server } = setup();
     const replica = server.connect();
     const { feed } = replicas.attachFull(replica, AT, FULL);
-    await rdbSent();
+    await rdbSent(replicas);
     writer.run('SET', 'a', '1');
     const point = replicas.offset;
     expect(replicas.ackedAtLeast(point)).toBe(0);
@@ -341,7 +348,7 @@ describe('RedisReplicas: lag in journal records', () => {
     const { feed } = replicas.attachFull(replica, AT, FULL);
     // Its RDB holds every record so far.
     expect([replicas.lagRecords(feed), feed.ackedRecords]).toEqual([0, journalRecords(server)]);
-    await rdbSent();
+    await rdbSent(replicas);
     writer.run('SET', 'a', '1');
     const afterA = replicas.offset;
     writer.run('MSET', 'b', '2', 'c', '3', 'd', '4');
@@ -366,7 +373,7 @@ describe('RedisReplicas: lag in journal records', () => {
     const { writer, replicas, server } = setup();
     const replica = server.connect();
     const { feed } = replicas.attachFull(replica, AT, FULL);
-    await rdbSent();
+    await rdbSent(replicas);
     const start = replicas.offset;
     const beforeTransaction = journalRecords(server);
     writer.run('MULTI');
@@ -397,7 +404,7 @@ describe('RedisReplicas: lagging (a shutdown waits for them)', () => {
     const { feed } = replicas.attachFull(replica, AT, { psync: true, eof: false });
     // Still taking its RDB.
     expect(replicas.lagging()).toBe(true);
-    await rdbSent();
+    await rdbSent(replicas);
     replicas.acked(feed, replicas.offset);
     expect(replicas.lagging()).toBe(false);
     writer.run('SET', 'a', '1');
@@ -420,7 +427,7 @@ describe('RedisReplicas: lagging (a shutdown waits for them)', () => {
   it('a SYNC replica, which never acknowledges, does not lag', async () => {
     const { writer, replicas, server } = setup();
     replicas.attachFull(server.connect(), AT, FULL);
-    await rdbSent();
+    await rdbSent(replicas);
     writer.run('SET', 'a', '1');
     expect(replicas.lagging()).toBe(false);
   });
@@ -433,7 +440,7 @@ describe('RedisReplicas: memory', () => {
       Number(/mem_replication_backlog:(\d+)/.exec(writer.run('INFO', 'memory'))?.[1] ?? NaN);
     const journalOnly = backlog();
     replicas.attachFull(server.connect(), AT, FULL);
-    await rdbSent();
+    await rdbSent(replicas);
     for (let i = 0; i < 50; i++) writer.run('SET', `k${i}`, 'v'.repeat(100));
     const journalAfter = (server.journal as Journal).shards.reduce(
       (sum, shard) => sum + shard.backlogBytes,
@@ -454,7 +461,7 @@ describe('RedisReplicas: replication timeout', () => {
     const { feed } = replicas.attachFull(psyncing, AT, { psync: true, eof: false });
     const syncing = server.connect();
     const { feed: old } = replicas.attachFull(syncing, AT, FULL);
-    await rdbSent();
+    await rdbSent(replicas);
     const now = Date.now();
     replicas.acked(feed, 0);
     replicas.dropSilent(now + 4000);
