@@ -3,8 +3,11 @@ import type { RedisObject } from '../value';
 
 /** Most elements a chunk holds: bounds the cost of a middle insert/delete (shift inside one chunk). */
 export const LIST_CHUNK_MAX = 128;
-/** A new list's first chunk starts this small and doubles, so millions of tiny lists stay lean. */
-const FIRST_CHUNK_CAPACITY = 4;
+/**
+ * A new list's first chunk starts this small and doubles, so millions of tiny lists stay lean. Two, not one: a
+ * chunk grown from one slot would have no room at its head (makeRoom centres a single element at 0).
+ */
+const FIRST_CHUNK_CAPACITY = 2;
 /** Redis's OBJ_LIST, the type code DEBUG DIGEST mixes first. */
 const OBJ_LIST = 1;
 
@@ -87,7 +90,8 @@ class Chunk {
 }
 
 /**
- * A Redis list: a deque of chunks. The chunk directory is a ring (O(1) add/remove at both ends), each chunk
+ * A Redis list: a deque of chunks. The chunk directory is a ring (O(1) add/remove at both ends), made when a
+ * second chunk arrives (a list of one chunk holds it alone: most lists are small), each chunk
  * a slice of at most LIST_CHUNK_MAX elements with free room on both sides. Push/pop at either end is O(1);
  * index access walks chunk sizes from the nearer end, O(n/chunk); a middle insert or delete shifts inside one
  * chunk only (splitting a full one). Elements are latin1 strings.
@@ -104,7 +108,10 @@ export class RedisList implements RedisObject {
     return OBJ_LIST;
   }
 
-  private dir: Chunk[] = new Array<Chunk>(1);
+  /** The chunk while the list has at most one and no directory. */
+  private sole: Chunk | undefined = undefined;
+  /** The ring of chunks (a power-of-two length), or null while the list has at most one chunk. */
+  private dir: Chunk[] | null = null;
   private dirHead = 0;
   private dirLen = 0;
   private len = 0;
@@ -388,8 +395,12 @@ export class RedisList implements RedisObject {
   /** A deep copy (COPY). */
   clone(): RedisList {
     const copy = new RedisList();
-    copy.dir = new Array<Chunk>(this.dir.length);
-    for (let k = 0; k < this.dirLen; k++) copy.dir[k] = this.chunk(k).clone();
+    if (this.dir === null) copy.sole = this.sole?.clone();
+    else {
+      const dir = new Array<Chunk>(this.dir.length);
+      for (let k = 0; k < this.dirLen; k++) dir[k] = this.chunk(k).clone();
+      copy.dir = dir;
+    }
     copy.dirLen = this.dirLen;
     copy.len = this.len;
     copy.layout = this.layout;
@@ -413,7 +424,8 @@ export class RedisList implements RedisObject {
   // Chunk directory: a ring of chunks whose capacity is a power of two.
 
   private chunk(k: number): Chunk {
-    return this.dir[(this.dirHead + k) & (this.dir.length - 1)];
+    const dir = this.dir;
+    return dir === null ? (this.sole as Chunk) : dir[(this.dirHead + k) & (dir.length - 1)];
   }
 
   /** Sets locChunk/locOffset (module scratch) to the chunk and offset of element `index`. */
@@ -468,54 +480,71 @@ export class RedisList implements RedisObject {
     }
   }
 
-  private growDir(): void {
-    if (this.dirLen < this.dir.length) return;
-    const bigger = new Array<Chunk>(this.dir.length * 2);
+  /** A ring with room for one more chunk: made (holding the sole chunk) when a list gets its second one. */
+  private growDir(): Chunk[] {
+    const dir = this.dir;
+    if (dir !== null && this.dirLen < dir.length) return dir;
+    const bigger = new Array<Chunk>(dir === null ? 2 : dir.length * 2);
     for (let k = 0; k < this.dirLen; k++) bigger[k] = this.chunk(k);
     this.dir = bigger;
+    this.sole = undefined;
     this.dirHead = 0;
+    return bigger;
   }
 
   private addChunkAtHead(c: Chunk): void {
+    if (this.dirLen === 0 && this.dir === null) return this.setSole(c);
     if (this.dirLen >= 2 && this.chunk(0).size !== LIST_CHUNK_MAX) this.layout = Layout.Irregular;
-    this.growDir();
-    this.dirHead = (this.dirHead - 1) & (this.dir.length - 1);
-    this.dir[this.dirHead] = c;
+    const dir = this.growDir();
+    this.dirHead = (this.dirHead - 1) & (dir.length - 1);
+    dir[this.dirHead] = c;
     this.dirLen++;
   }
 
   private addChunkAtTail(c: Chunk): void {
+    if (this.dirLen === 0 && this.dir === null) return this.setSole(c);
     if (this.dirLen >= 2 && this.chunk(this.dirLen - 1).size !== LIST_CHUNK_MAX)
       this.layout = Layout.Irregular;
-    this.growDir();
-    this.dir[(this.dirHead + this.dirLen) & (this.dir.length - 1)] = c;
+    const dir = this.growDir();
+    dir[(this.dirHead + this.dirLen) & (dir.length - 1)] = c;
     this.dirLen++;
+  }
+
+  private setSole(c: Chunk): void {
+    this.sole = c;
+    this.dirLen = 1;
   }
 
   private removeHeadChunk(): void {
     // The irregular chunk may have been the one that now became an end.
     if (this.layout === Layout.Irregular) this.layout = Layout.Unknown;
-    this.dir[this.dirHead] = undefined as unknown as Chunk;
-    this.dirHead = (this.dirHead + 1) & (this.dir.length - 1);
+    const dir = this.dir;
+    if (dir === null) this.sole = undefined;
+    else {
+      dir[this.dirHead] = undefined as unknown as Chunk;
+      this.dirHead = (this.dirHead + 1) & (dir.length - 1);
+    }
     this.dirLen--;
   }
 
   private removeTailChunk(): void {
     if (this.layout === Layout.Irregular) this.layout = Layout.Unknown;
-    this.dir[(this.dirHead + this.dirLen - 1) & (this.dir.length - 1)] = undefined as unknown as Chunk;
+    this.setChunk(this.dirLen - 1, undefined as unknown as Chunk);
     this.dirLen--;
   }
 
   /** Inserts a chunk at directory position k (middle inserts only: O(n/chunk), like the splice it replaces). */
   private insertChunk(k: number, c: Chunk): void {
-    this.growDir();
+    this.growDir(); // always a ring: the list has a chunk already
     for (let j = this.dirLen; j > k; j--) this.setChunk(j, this.chunk(j - 1));
     this.setChunk(k, c);
     this.dirLen++;
   }
 
   private setChunk(k: number, c: Chunk): void {
-    this.dir[(this.dirHead + k) & (this.dir.length - 1)] = c;
+    const dir = this.dir;
+    if (dir === null) this.sole = c;
+    else dir[(this.dirHead + k) & (dir.length - 1)] = c;
   }
 
   private dropEmptyChunks(): void {
