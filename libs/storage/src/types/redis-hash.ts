@@ -11,9 +11,16 @@ import { OBJ_HASH, mixSha1, xorSha1 } from './sha1-digest';
  * conversion is one-way, as in Redis.
  */
 export class RedisHash implements RedisObject {
-  readonly type = 'hash' as const;
   meteredBytes = 0;
-  readonly objectType = OBJ_HASH;
+  /** On the prototype, not per instance: millions of small values should not each carry constant fields. */
+  get type(): 'hash' {
+    return 'hash';
+  }
+
+  get objectType(): number {
+    return OBJ_HASH;
+  }
+
   private fieldList: string[] = [];
   private valueList: string[] = [];
   /** null until the hash first holds more than SCAN_LIMIT fields. */

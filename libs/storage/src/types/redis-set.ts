@@ -14,9 +14,16 @@ import { OBJ_SET, xorSha1 } from './sha1-digest';
  * turns an intset into a hashtable for good.
  */
 export class RedisSet implements RedisObject {
-  readonly type = 'set' as const;
   meteredBytes = 0;
-  readonly objectType = OBJ_SET;
+  /** On the prototype, not per instance: millions of small values should not each carry constant fields. */
+  get type(): 'set' {
+    return 'set';
+  }
+
+  get objectType(): number {
+    return OBJ_SET;
+  }
+
   private items: string[] = [];
   private intset = true;
   /** null while intset-encoded, and until a hashtable-encoded set first holds more than SCAN_LIMIT members. */

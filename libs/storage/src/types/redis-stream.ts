@@ -85,9 +85,16 @@ export interface StreamMetaInit {
  * group.loadConsumer(name, seenTime, pendingIds) per consumer; group.allPendingOwned() checks the result.
  */
 export class RedisStream implements RedisObject {
-  readonly type = 'stream' as const;
   meteredBytes = 0;
-  readonly objectType = OBJ_STREAM;
+  /** On the prototype, not per instance: millions of small values should not each carry constant fields. */
+  get type(): 'stream' {
+    return 'stream';
+  }
+
+  get objectType(): number {
+    return OBJ_STREAM;
+  }
+
   private readonly nodeTree = new IdTree<StreamNode>();
   private readonly shape = new RaxShape();
   /** Live entries. */

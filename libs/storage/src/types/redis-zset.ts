@@ -21,9 +21,16 @@ const OBJ_ZSET = 3;
  * commands that build a fresh set, as Redis does).
  */
 export class RedisZset implements RedisObject {
-  readonly type = 'zset' as const;
   meteredBytes = 0;
-  readonly objectType = OBJ_ZSET;
+  /** On the prototype, not per instance: millions of small values should not each carry constant fields. */
+  get type(): 'zset' {
+    return 'zset';
+  }
+
+  get objectType(): number {
+    return OBJ_ZSET;
+  }
+
   /** null until the set first holds more than SCAN_LIMIT members. */
   private slots: Map<string, number> | null = null;
   /**

@@ -208,6 +208,28 @@ function removeChild(node: ZInner, at: number): void {
   node.sepMembers.splice(at - 1, 1);
 }
 
+/** A tree's node capacities and the fill bounds they give; one shared object for every default tree. */
+class ZTreeShape {
+  /** Below these a non-root node is refilled; two siblings holding at most `*MergeMax` become one. */
+  readonly leafMin: number;
+  readonly leafMergeMax: number;
+  readonly innerMin: number;
+  readonly innerMergeMax: number;
+
+  constructor(
+    readonly leafCapacity: number,
+    readonly innerCapacity: number,
+  ) {
+    if (leafCapacity < 4 || innerCapacity < 4) throw new RangeError('ZTree capacities must be at least 4');
+    this.leafMin = Math.max(1, leafCapacity >> 2);
+    this.leafMergeMax = (3 * leafCapacity) >> 2;
+    this.innerMin = Math.max(2, innerCapacity >> 2);
+    this.innerMergeMax = (3 * innerCapacity) >> 2;
+  }
+}
+
+const DEFAULT_SHAPE = new ZTreeShape(ZTREE_LEAF_CAPACITY, ZTREE_INNER_CAPACITY);
+
 export class ZTree {
   private root: ZTreeNode = new ZLeaf([], []);
   /** Inner levels above the leaves (0: the root is a leaf). */
@@ -215,21 +237,22 @@ export class ZTree {
   private head: ZLeaf = this.root as ZLeaf;
   private tail: ZLeaf = this.root as ZLeaf;
   private count = 0;
-  /** Below these a non-root node is refilled; two siblings holding at most `*MergeMax` become one. */
-  private readonly leafMin: number;
-  private readonly leafMergeMax: number;
-  private readonly innerMin: number;
-  private readonly innerMergeMax: number;
+  /** Shared, not per tree: millions of small sorted sets should not each carry six constants. */
+  private readonly shape: ZTreeShape;
 
-  constructor(
-    readonly leafCapacity = ZTREE_LEAF_CAPACITY,
-    readonly innerCapacity = ZTREE_INNER_CAPACITY,
-  ) {
-    if (leafCapacity < 4 || innerCapacity < 4) throw new RangeError('ZTree capacities must be at least 4');
-    this.leafMin = Math.max(1, leafCapacity >> 2);
-    this.leafMergeMax = (3 * leafCapacity) >> 2;
-    this.innerMin = Math.max(2, innerCapacity >> 2);
-    this.innerMergeMax = (3 * innerCapacity) >> 2;
+  constructor(leafCapacity = ZTREE_LEAF_CAPACITY, innerCapacity = ZTREE_INNER_CAPACITY) {
+    this.shape =
+      leafCapacity === DEFAULT_SHAPE.leafCapacity && innerCapacity === DEFAULT_SHAPE.innerCapacity
+        ? DEFAULT_SHAPE
+        : new ZTreeShape(leafCapacity, innerCapacity);
+  }
+
+  get leafCapacity(): number {
+    return this.shape.leafCapacity;
+  }
+
+  get innerCapacity(): number {
+    return this.shape.innerCapacity;
   }
 
   get length(): number {
@@ -434,7 +457,7 @@ export class ZTree {
       const { members, scores } = node;
       const n = members.length;
       if (scores.length !== n) throw new Error('leaf arrays differ in length');
-      if (n > this.leafCapacity || (!isRoot && n < this.leafMin)) throw new Error(`leaf fill ${n}`);
+      if (n > this.leafCapacity || (!isRoot && n < this.shape.leafMin)) throw new Error(`leaf fill ${n}`);
       for (let i = 0; i < n; i++) {
         if (i > 0 && !keyLess(scores[i - 1], members[i - 1], scores[i], members[i]))
           throw new Error('leaf out of order');
@@ -449,7 +472,7 @@ export class ZTree {
     if (!(node instanceof ZInner)) throw new Error(`depth ${depth}: not an inner node`);
     const { children, counts, sepScores, sepMembers } = node;
     const n = children.length;
-    if (n > this.innerCapacity || n < (isRoot ? 2 : this.innerMin)) throw new Error(`inner fill ${n}`);
+    if (n > this.innerCapacity || n < (isRoot ? 2 : this.shape.innerMin)) throw new Error(`inner fill ${n}`);
     if (counts.length !== n || sepScores.length !== n - 1 || sepMembers.length !== n - 1)
       throw new Error('inner arrays differ in length');
     let total = 0;
@@ -502,7 +525,7 @@ export class ZTree {
       leaf.scores.splice(at, n);
     }
     this.count -= n;
-    if (this.height > 0 && leaf.members.length < this.leafMin) this.refillLeaf();
+    if (this.height > 0 && leaf.members.length < this.shape.leafMin) this.refillLeaf();
   }
 
   private staysBetweenNeighbours(leaf: ZLeaf, at: number, score: number, member: string): boolean {
@@ -553,8 +576,8 @@ export class ZTree {
   private splitLeaf(leaf: ZLeaf, at: number): void {
     const n = leaf.members.length;
     let keep = n >> 1;
-    if (at === n - 1 && leaf.next === null) keep = n - this.leafMin;
-    else if (at === 0 && leaf.prev === null) keep = this.leafMin;
+    if (at === n - 1 && leaf.next === null) keep = n - this.shape.leafMin;
+    else if (at === 0 && leaf.prev === null) keep = this.shape.leafMin;
     const right = new ZLeaf(leaf.members.slice(keep), leaf.scores.slice(keep));
     leaf.members.length = keep;
     leaf.scores.length = keep;
@@ -620,7 +643,7 @@ export class ZTree {
     const left = parent.children[li] as ZLeaf;
     const right = parent.children[li + 1] as ZLeaf;
     const total = left.members.length + right.members.length;
-    if (total <= this.leafMergeMax) {
+    if (total <= this.shape.leafMergeMax) {
       for (let i = 0; i < right.members.length; i++) {
         left.members.push(right.members[i]);
         left.scores.push(right.scores[i]);
@@ -656,7 +679,7 @@ export class ZTree {
       }
       return;
     }
-    if (node.children.length >= this.innerMin) return;
+    if (node.children.length >= this.shape.innerMin) return;
     const parent = pathNodes[depth - 1] as ZInner;
     const li = pathIdx[depth - 1] > 0 ? pathIdx[depth - 1] - 1 : 0;
     const left = parent.children[li] as ZInner;
@@ -667,7 +690,7 @@ export class ZTree {
     const counts = left.counts.concat(right.counts);
     const sepScores = left.sepScores.concat([parent.sepScores[li]], right.sepScores);
     const sepMembers = left.sepMembers.concat([parent.sepMembers[li]], right.sepMembers);
-    if (total <= this.innerMergeMax) {
+    if (total <= this.shape.innerMergeMax) {
       left.children = children;
       left.counts = counts;
       left.sepScores = sepScores;
