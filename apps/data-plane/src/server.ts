@@ -18,6 +18,7 @@ import {
   CommandTable,
   listenToKeyspace,
   SlowLog,
+  AclLog,
   Eviction,
   Stats,
   PubSubHub,
@@ -63,6 +64,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
   readonly clients = new Map<number, Client>();
   readonly monitors = new Set<Client>();
   readonly slowlog: SlowLog;
+  readonly aclLog: AclLog;
   readonly eviction: Eviction;
   readonly pubsub = new PubSubHub();
   readonly watches: WatchRegistry;
@@ -128,6 +130,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
     // After the config: notify-keyspace-events and the slow log's settings are read from it.
     listenToKeyspace(this);
     this.slowlog = SlowLog.following(this.config);
+    this.aclLog = AclLog.following(this.config);
     this.eviction = Eviction.following(this.config, this.keyspace);
     this.stats.latency.follow(this.config);
     this.persistence = new Persistence(this);

@@ -11,6 +11,7 @@ import { serverCommands } from './server';
 import { pubsubCommands } from './pubsub';
 import { setCommands } from './sets';
 import { slowlogCommands } from './slowlog';
+import { aclCommands } from './acl';
 import { latencyCommands } from './latency';
 import { streamCommands } from './streams';
 import { stringCommands } from './strings';
@@ -24,6 +25,7 @@ export const allCommands: readonly CommandSpec[] = [
   ...keyCommands,
   ...serverCommands,
   ...slowlogCommands,
+  ...aclCommands,
   ...latencyCommands,
   ...memoryCommands,
   ...listCommands,

@@ -34,6 +34,7 @@ export { limitTrackingTable } from './tracking/tracking-limit';
 export { WatchRegistry } from './transactions/watch-registry';
 export { listenToKeyspace } from './key-signals';
 export { SlowLog } from './slowlog';
+export { AclLog } from './acl';
 export { Eviction } from './memory';
 export { usedMemory } from './memory/process-memory';
 export { dumpOptions, rdbLoadLimits, rdbWriteSettings } from './keys/dump-settings';

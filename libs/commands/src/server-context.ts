@@ -9,6 +9,7 @@ import type { ErrorStats } from './error-stats';
 import type { InstantaneousMetric } from './instantaneous-metric';
 import type { PubSubHub } from './pubsub/hub';
 import type { SlowLog } from './slowlog/slow-log';
+import type { AclLog } from './acl/acl-log';
 import type { Eviction } from './memory/eviction';
 import type { CallStats } from './command-timing';
 import type { LatencyMonitor } from './latency/latency-monitor';
@@ -174,6 +175,8 @@ export interface ServerContext {
   readonly monitors: Set<Client>;
   /** Commands slower than slowlog-log-slower-than (SLOWLOG). */
   readonly slowlog: SlowLog;
+  /** Failed authentications (ACL LOG). */
+  readonly aclLog: AclLog;
   /** maxmemory: the dataset's counted bytes, key eviction and the -OOM refusal. */
   readonly eviction: Eviction;
   /** Unix seconds of the last successful save (LASTSAVE). */

@@ -23,7 +23,7 @@ export const authCommand = defineCommand({
       client.reply.error(Err.syntax);
     } else if (argc === 2 && client.server.requirePass() === '') {
       client.reply.error(ConnErr.authWithoutPassword);
-    } else if (authenticate(client, username, password)) {
+    } else if (authenticate(client, username, password, argv)) {
       client.reply.ok();
     } else {
       client.reply.error(Err.wrongPass);

@@ -1,16 +1,33 @@
 import type { Client } from '../client';
+import { clientInfoLine } from './client-line';
 
 /** The only user Drake has; ACL users are not supported. */
 export const DEFAULT_USER = 'default';
 
 /**
  * Checks a username/password pair against the default user (no password when requirepass is empty, so any
- * password passes) and marks the client authenticated. A failed attempt leaves the client as it was.
+ * password passes) and marks the client authenticated. A failed attempt leaves the client as it was and goes to
+ * ACL LOG, under the name of the command that made it (`argv`, AUTH or HELLO, as typed).
  */
-export function authenticate(client: Client, username: string, password: string): boolean {
-  if (username !== DEFAULT_USER) return false;
+export function authenticate(
+  client: Client,
+  username: string,
+  password: string,
+  argv: readonly string[],
+): boolean {
   const required = client.server.requirePass();
-  if (required !== '' && password !== required) return false;
+  if (username !== DEFAULT_USER || (required !== '' && password !== required)) {
+    const now = Date.now();
+    client.server.aclLog.add({
+      reason: 'auth',
+      context: client.inExec ? 'multi' : 'toplevel',
+      object: argv[0],
+      username,
+      createdMs: now,
+      clientInfo: clientInfoLine(client, client, argv, now),
+    });
+    return false;
+  }
   if (!client.authenticated) {
     client.authenticated = true;
     client.transport.updateParser();

@@ -48,6 +48,6 @@ export function clientInfoLine(
     `age=${Math.floor((now - c.createdAtMs) / 1000)} idle=${idle} flags=${clientFlags(c)} db=${c.dbIndex} ` +
     `${pubsub} multi=${c.multi === null ? -1 : c.multi.length} qbuf=${qbuf} qbuf-free=0 argv-mem=${argvMem} multi-mem=0 ` +
     `rbs=${c.reply.length} rbp=${c.reply.length} obl=0 oll=0 omem=${omem} tot-mem=${qbuf + omem + argvMem} ` +
-    `events=r${omem > 0 ? 'w' : ''} cmd=${c.lastCommand} user=${c.isMasterLink ? '(superuser)' : 'default'} redir=${c.tracking === null ? -1 : c.tracking.redirect} resp=${c.reply.protocol}`
+    `events=r${omem > 0 ? 'w' : ''} cmd=${c.inExec ? 'exec' : c.lastCommand} user=${c.isMasterLink ? '(superuser)' : 'default'} redir=${c.tracking === null ? -1 : c.tracking.redirect} resp=${c.reply.protocol}`
   );
 }

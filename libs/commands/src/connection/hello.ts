@@ -89,7 +89,7 @@ export const helloCommand = defineCommand({
     }
     const options = parseOptions(client, argv);
     if (options === null) return;
-    if (options.auth !== undefined && !authenticate(client, options.auth[0], options.auth[1])) {
+    if (options.auth !== undefined && !authenticate(client, options.auth[0], options.auth[1], argv)) {
       client.reply.error(Err.wrongPass);
       return;
     }

@@ -144,6 +144,7 @@ export function createParameters(): RegistryParameter[] {
     // Slow log and latency.
     numericParam('slowlog-log-slower-than', 10000n, { min: -1n, max: LLONG_MAX }),
     numericParam('slowlog-max-len', 128n, { min: 0n, max: LLONG_MAX }),
+    numericParam('acllog-max-len', 128n, { min: 0n, max: LLONG_MAX }),
     numericParam('latency-monitor-threshold', 0n, { min: 0n, max: LLONG_MAX }),
     boolParam('latency-tracking', true),
     parameter('latency-tracking-info-percentiles', '50 99 99.9', parsePercentiles),

@@ -9,6 +9,7 @@ import { TrackingRegistry } from '../tracking/tracking-registry';
 import { ClientPause } from '../pause/client-pause';
 import { listenToKeyspace } from '../key-signals';
 import { SlowLog } from '../slowlog';
+import { AclLog } from '../acl';
 import { Eviction } from '../memory/eviction';
 import { Stats } from '../server-stats';
 import { WatchRegistry } from '../transactions/watch-registry';
@@ -48,6 +49,7 @@ export class TestServer implements ServerContext {
   readonly clients = new Map<number, Client>();
   readonly monitors = new Set<Client>();
   readonly slowlog: SlowLog;
+  readonly aclLog: AclLog;
   readonly eviction: Eviction;
   readonly pubsub = new PubSubHub();
   readonly infoSections = new Map<string, () => string>();
@@ -75,6 +77,7 @@ export class TestServer implements ServerContext {
     this.tracking = new TrackingRegistry(this.clients, null);
     this.pause = new ClientPause(this.keyspace, this.blocking);
     this.slowlog = SlowLog.following(config);
+    this.aclLog = AclLog.following(config);
     this.eviction = Eviction.following(config, this.keyspace);
     this.stats.latency.follow(config);
     listenToKeyspace(this);
