@@ -40,6 +40,13 @@ export const FLAG_SPECS: readonly FlagSpec[] = [
     values: ['yes', 'no', 'local'],
     help: 'Who may run DEBUG: everyone, nobody, or clients on 127.0.0.1/::1 (Redis: enable-debug-command)',
   },
+  {
+    name: 'enable_module_command',
+    type: 'enum',
+    default: 'no',
+    values: ['yes', 'no', 'local'],
+    help: 'Who may run MODULE LOAD/LOADEX/UNLOAD (Redis: enable-module-command); Drake loads no modules',
+  },
   { name: 'dbnum', type: 'int', default: '16', min: 1, max: 1024, help: 'Number of logical databases' },
   {
     name: 'shard_count',

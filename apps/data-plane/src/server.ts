@@ -117,6 +117,7 @@ export class DrakeServer implements ServerContext, ReplicationServer {
       unixsocket: flags.unixsocket,
       unixsocketperm: flags.unixsocketperm,
       'enable-debug-command': flags.enable_debug_command,
+      'enable-module-command': flags.enable_module_command,
       databases: flags.dbnum,
       'proto-max-bulk-len': flags.proto_max_bulk_len,
       maxclients: flags.maxclients,

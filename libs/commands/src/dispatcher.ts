@@ -9,7 +9,7 @@ import { feedMonitors } from './monitor-feed';
 import { recordSlow } from './slowlog/record-slow';
 import { TIME_ALL, TIME_SLOW } from './slowlog/slow-log';
 import { journals, propagate } from './propagation/propagate';
-import { DEBUG_NOT_ALLOWED, debugAllowed } from './server/debug-access';
+import { protectedRefusal } from './server/protected-commands';
 import { extractKeys } from './server/key-extraction';
 import { execRuns } from './transactions/exec-runs';
 import { subscriberModeError } from './pubsub/subscriber-mode';
@@ -127,7 +127,8 @@ function endCachingChoice(client: Client, argv: string[]): void {
  */
 function refusal(client: Client, spec: CommandSpec): string | null {
   // Redis checks its protected commands first, before NOAUTH.
-  if (spec.name === 'debug' && !debugAllowed(client)) return DEBUG_NOT_ALLOWED;
+  const refusedProtected = protectedRefusal(client, spec);
+  if (refusedProtected !== null) return refusedProtected;
   if (!client.authenticated && !hasFlag(spec, 'no_auth')) return Err.noAuth;
   const server = client.server;
   const gated = !client.isMasterLink;

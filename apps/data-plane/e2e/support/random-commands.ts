@@ -21,7 +21,7 @@ export const LEFT_OUT = new Set([
   // blocking
   ...['blpop', 'brpop', 'brpoplpush', 'blmove', 'blmpop', 'bzpopmin', 'bzpopmax', 'bzmpop', 'wait'],
   // replies about the server, not the data (the command table differs: Drake has fewer commands)
-  ...['command', 'info', 'time', 'lastsave', 'memory', 'slowlog', 'latency', 'acl'],
+  ...['command', 'info', 'time', 'lastsave', 'memory', 'slowlog', 'latency', 'acl', 'module'],
 ]);
 
 /** The keys the dataset holds (see DATASET), plus two that it does not. */

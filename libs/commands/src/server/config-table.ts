@@ -73,6 +73,7 @@ export function createParameters(): RegistryParameter[] {
     numericParam('hz', 10n, { min: 0n, max: INT_MAX, normalize: clampHz }),
     boolParam('dynamic-hz', true),
     enumParam('enable-debug-command', ['no', 'yes', 'local'], 'yes', immutable),
+    enumParam('enable-module-command', ['no', 'yes', 'local'], 'no', immutable),
     enumParam('enable-protected-configs', ['no', 'yes', 'local'], 'no', immutable),
     flagsParam('shutdown-on-sigint', ['default', 'save', 'nosave', 'now', 'force'], 'default'),
     flagsParam('shutdown-on-sigterm', ['default', 'save', 'nosave', 'now', 'force'], 'default'),

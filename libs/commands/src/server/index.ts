@@ -8,12 +8,14 @@ import { bgsaveCommand, saveCommand } from './save';
 import { monitorCommand } from './monitor';
 import { shutdownCommand } from './shutdown';
 import { timeCommand } from './time';
+import { moduleCommand } from './module-command';
+import { clusterConnectionCommands } from './cluster-disabled';
 
 export { ConfigRegistry, type ConfigListener } from './config-registry';
 export type { RegistryParameter } from './config-params';
 export { REDIS_VERSION } from './version';
 
-/** The server family: INFO, CONFIG, COMMAND, TIME, LASTSAVE, SHUTDOWN, MONITOR, DEBUG. */
+/** The server family: INFO, CONFIG, COMMAND, TIME, LASTSAVE, SHUTDOWN, MONITOR, DEBUG, MODULE; READONLY and co. */
 export const serverCommands: readonly CommandSpec[] = [
   infoCommand,
   configCommand,
@@ -25,4 +27,6 @@ export const serverCommands: readonly CommandSpec[] = [
   shutdownCommand,
   monitorCommand,
   debugCommand,
+  moduleCommand,
+  ...clusterConnectionCommands,
 ];
