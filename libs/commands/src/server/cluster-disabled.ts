@@ -1,8 +1,12 @@
 import type { Client } from '../client';
 import { defineCommand, type CommandFlag, type CommandSpec } from '../command-spec';
 
-/** What Redis 7.0 answers these with when it runs without cluster support, as Drake does. */
+/** What Redis 7.0 answers cluster commands with when it runs without cluster support, as Drake does. */
 const CLUSTER_DISABLED = 'ERR This instance has cluster support disabled';
+
+export function refuseWithoutCluster(client: Client): void {
+  client.reply.error(CLUSTER_DISABLED);
+}
 
 function clusterOnly(name: string, flags: readonly CommandFlag[], summary: string): CommandSpec {
   return defineCommand({
@@ -14,9 +18,7 @@ function clusterOnly(name: string, flags: readonly CommandFlag[], summary: strin
     summary,
     since: '3.0.0',
     complexity: 'O(1)',
-    execute(client: Client): void {
-      client.reply.error(CLUSTER_DISABLED);
-    },
+    execute: refuseWithoutCluster,
   });
 }
 

@@ -46,13 +46,15 @@ export function defineContainer(def: {
   summary: string;
   since: string;
   subcommands: readonly CommandSpec[];
+  /** COMMAND DOCS's group: 'server' unless given. */
+  group?: string;
 }): CommandSpec {
   return defineCommand({
     name: def.name,
     arity: -2,
     flags: [],
     categories: ['slow'],
-    group: 'server',
+    group: def.group ?? 'server',
     summary: def.summary,
     since: def.since,
     complexity: 'Depends on subcommand.',

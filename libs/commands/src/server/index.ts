@@ -10,6 +10,7 @@ import { shutdownCommand } from './shutdown';
 import { timeCommand } from './time';
 import { moduleCommand } from './module-command';
 import { clusterConnectionCommands } from './cluster-disabled';
+import { clusterCommand } from './cluster-command';
 
 export { ConfigRegistry, type ConfigListener } from './config-registry';
 export type { RegistryParameter } from './config-params';
@@ -28,5 +29,6 @@ export const serverCommands: readonly CommandSpec[] = [
   monitorCommand,
   debugCommand,
   moduleCommand,
+  clusterCommand,
   ...clusterConnectionCommands,
 ];
