@@ -1,7 +1,7 @@
 import type { Client } from '../client';
 import { clientInfoLine } from './client-line';
 
-/** The only user Drake has; ACL users are not supported. */
+/** The only user Drake has (there is no ACL SETUSER to make others). */
 export const DEFAULT_USER = 'default';
 
 /**
