@@ -85,6 +85,11 @@ export function defineCommand(def: CommandDefinition): CommandSpec {
   };
 }
 
+/** Whether `argc` words (the name included) fit the command's arity: exactly n, or at least -n when negative. */
+export function arityAccepts(spec: CommandSpec, argc: number): boolean {
+  return spec.arity > 0 ? argc === spec.arity : argc >= -spec.arity;
+}
+
 export function hasFlag(spec: CommandSpec, flag: CommandFlag): boolean {
   return spec.flags.includes(flag);
 }

@@ -1,7 +1,7 @@
 import type { Client, QueuedCommand } from './client';
 import { abortExec } from './transactions/transaction-state';
 import type { CommandSpec } from './command-spec';
-import { hasFlag } from './command-spec';
+import { arityAccepts, hasFlag } from './command-spec';
 import { callStats, commandEnded, commandStarted } from './command-timing';
 import { lookupSubcommand } from './command-table';
 import { Err, arityError, noNewlines, unknownCommandError, unknownSubcommandError } from './errors';
@@ -16,10 +16,6 @@ import { subscriberModeError } from './pubsub/subscriber-mode';
 import { limitTrackingTable } from './tracking/tracking-limit';
 import type { ClientTracking } from './tracking/client-tracking';
 
-function arityOk(spec: CommandSpec, argc: number): boolean {
-  return spec.arity > 0 ? argc === spec.arity : argc >= -spec.arity;
-}
-
 /** Resolves `argv` to the spec that will run it (a subcommand for container commands), or writes the error. */
 function resolve(client: Client, argv: string[]): CommandSpec | null {
   const spec = client.server.commands.lookup(argv[0]);
@@ -33,14 +29,14 @@ function resolve(client: Client, argv: string[]): CommandSpec | null {
       client.reply.error(unknownSubcommandError(spec.name, argv[1]));
       return null;
     }
-    if (!arityOk(sub, argv.length)) {
+    if (!arityAccepts(sub, argv.length)) {
       client.reply.error(arityError(sub.name));
       callStats(client.server.stats, sub.name).rejected++;
       return null;
     }
     return sub;
   }
-  if (!arityOk(spec, argv.length)) {
+  if (!arityAccepts(spec, argv.length)) {
     // A malformed EXEC still ends the transaction (Redis's execCommandAbort).
     if (spec.name === 'exec') abortExec(client, `wrong number of arguments for 'exec' command`);
     else client.reply.error(arityError(spec.name));

@@ -1,6 +1,6 @@
 import type { Client } from '../client';
-import { defineCommand } from '../command-spec';
-import { lookupSubcommand } from '../command-table';
+import { arityAccepts, defineCommand } from '../command-spec';
+import { lookupByArgv } from '../server/command-lookup';
 import { arityError, cString, noNewlines } from '../errors';
 import { DEFAULT_USER } from '../connection/authenticate';
 import { defaultUserRules, describeUser } from './default-user';
@@ -102,13 +102,9 @@ export const aclDryrunCommand = defineCommand({
     const reply = client.reply;
     if (argv[2] !== DEFAULT_USER) return reply.error(noNewlines(`ERR User '${cString(argv[2])}' not found`));
     const call = argv.slice(3);
-    let spec = client.server.commands.lookup(call[0]);
-    // As Redis's lookupCommand: a container's subcommand when one is named, else the container itself.
-    if (spec?.subcommands !== undefined && call.length > 1) spec = lookupSubcommand(spec, call[1]);
+    const spec = lookupByArgv(client.server.commands, call);
     if (spec === undefined) return reply.error(noNewlines(`ERR Command '${cString(call[0])}' not found`));
-    if (spec.arity > 0 ? call.length !== spec.arity : call.length < -spec.arity) {
-      return reply.error(arityError(spec.name));
-    }
+    if (!arityAccepts(spec, call.length)) return reply.error(arityError(spec.name));
     reply.ok();
   },
 });

@@ -1,4 +1,5 @@
 import type { Client } from '../client';
+import { arityAccepts } from '../command-spec';
 import { lookupByArgv } from './command-lookup';
 import { commandHasKeys, extractKeys } from './key-extraction';
 
@@ -15,7 +16,7 @@ export function replyCommandKeys(client: Client, argv: string[], withFlags: bool
     reply.error('ERR The command has no key arguments');
     return;
   }
-  if ((spec.arity > 0 && spec.arity !== line.length) || line.length < -spec.arity) {
+  if (!arityAccepts(spec, line.length)) {
     reply.error('ERR Invalid number of arguments specified for command');
     return;
   }
